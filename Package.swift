@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+//
+// SupportCarr Gateway: one package. Dependencies point one way:
+// CLI -> (server -> resolvers ->) security -> engine and MongoDB layer.
+// The engine (`GraphQLEngine`) has no dependency at all, so it stays reusable and
+// fast to build; only the CLI pulls in argument parsing.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "SupportCarrGateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "supportcarr", targets: ["supportcarr"]),
+        .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
+        .library(name: "MongoStore", targets: ["MongoStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: GraphQL engine (pure Swift, no I/O)
+        .target(name: "GraphQLEngine", swiftSettings: strict),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"], swiftSettings: strict),
+
+        // MARK: MongoDB layer
+        .systemLibrary(
+            name: "CMongoc",
+            pkgConfig: "libmongoc-1.0",
+            providers: [.apt(["libmongoc-dev"])]
+        ),
+        .target(
+            name: "MongoStore",
+            dependencies: ["CMongoc", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: strict),
+
+        // MARK: Security (API keys, permissions, field encryption)
+        .target(
+            name: "Security",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: strict),
+
+        // MARK: The SupportCarr data model: collections, indexes, migrations, demo data
+        .target(
+            name: "SupportCarrData",
+            dependencies: ["MongoStore", "Security", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SupportCarrDataTests", dependencies: ["SupportCarrData", "MongoStore", "Security"], swiftSettings: strict),
+
+        // MARK: CLI
+        .executableTarget(
+            name: "supportcarr",
+            dependencies: [
+                "SupportCarrData", "MongoStore", "Security",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

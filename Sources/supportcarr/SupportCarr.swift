@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `supportcarr` command: every operator task of the gateway in one binary.
+@main
+struct SupportCarr: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supportcarr",
+        abstract: "SupportCarr Gateway: GraphQL over the SupportCarr MongoDB database.",
+        subcommands: []
+    )
+}
