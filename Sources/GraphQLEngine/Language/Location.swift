@@ -6,11 +6,11 @@
 /// `Source.location(at: loc.start)`. Within one document, `start` together with
 /// the node's kind identifies a node, which rules may use as a cheap key.
 public struct Location: Sendable, Hashable {
-  public var start: Int
-  public var end: Int
+    public var start: Int
+    public var end: Int
 
-  public init(start: Int, end: Int) {
-    self.start = start
-    self.end = end
-  }
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
 }
