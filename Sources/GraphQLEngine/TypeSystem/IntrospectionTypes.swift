@@ -9,8 +9,11 @@ public enum IntrospectionTypes {
         names.contains(name)
     }
 
-    static let names: Set<String> = [
+    /// The names in graphql-js's order.
+    static let orderedNames = [
         "__Schema", "__Directive", "__DirectiveLocation", "__Type", "__Field", "__InputValue", "__EnumValue",
         "__TypeKind",
     ]
+
+    static let names = Set(orderedNames)
 }
