@@ -75,6 +75,6 @@ public final class EnumType: Sendable, HasAppliedDirectives {
     }
 
     private func suggestion(for input: String) -> String {
-        didYouMean(suggestionList(input, options: values.map(\.name)))
+        didYouMean(suggestionList(input, options: values.map(\.name)), subMessage: "the enum value")
     }
 }
