@@ -81,7 +81,7 @@ public func buildSchema(_ document: Document, options: SchemaBuildOptions = Sche
 
 /// Turns SDL definitions into schema types (graphql-js's `extendSchemaImpl`
 /// applied to an empty schema, in our words).
-private struct SchemaBuilder {
+struct SchemaBuilder {
     let document: Document
     let options: SchemaBuildOptions
     private(set) var directiveErrors: [GraphQLError] = []
@@ -94,6 +94,9 @@ private struct SchemaBuilder {
 
     /// The schema applied directives are coerced against; nil in the first pass.
     private var lookupSchema: GraphQLSchema?
+    /// Whether SDL definitions of built-in scalars and introspection types are
+    /// replaced by the engine's own (always, except when building those).
+    var replacesStandardTypes = true
 
     init(document: Document, options: SchemaBuildOptions) {
         self.document = document
@@ -114,14 +117,28 @@ private struct SchemaBuilder {
         }
     }
 
-    mutating func build(resolvingDirectivesWith schema: GraphQLSchema?) -> GraphQLSchema {
-        lookupSchema = schema
-        directiveErrors = []
+    /// The types the document defines, without applied directives and without
+    /// a schema around them (for the introspection types, which every schema
+    /// contains and so cannot be built as a schema themselves).
+    static func standaloneTypes(of document: Document) -> [GraphQLNamedType] {
+        var builder = SchemaBuilder(document: document, options: SchemaBuildOptions())
+        builder.replacesStandardTypes = false
+        return builder.buildTypes()
+    }
+
+    private mutating func buildTypes() -> [GraphQLNamedType] {
         var types: [GraphQLNamedType] = []
         var seen = Set<String>()
         for definition in typeDefinitions where seen.insert(definition.name.value).inserted {
             types.append(buildType(definition))
         }
+        return types
+    }
+
+    mutating func build(resolvingDirectivesWith schema: GraphQLSchema?) -> GraphQLSchema {
+        lookupSchema = schema
+        directiveErrors = []
+        let types = buildTypes()
 
         var rootNames: [OperationType: String] = [:]
         for operation in (schemaDefinition?.operationTypes ?? []) + schemaExtensions.flatMap(\.operationTypes) {
@@ -156,8 +173,10 @@ private struct SchemaBuilder {
     private mutating func buildType(_ definition: TypeDefinitionView) -> GraphQLNamedType {
         let name = definition.name.value
         // Built-in and introspection types keep their own definitions.
-        if let builtIn = BuiltInScalars.scalar(named: name) { return .scalar(builtIn) }
-        if let introspection = IntrospectionTypes.all.first(where: { $0.name == name }) { return introspection }
+        if replacesStandardTypes {
+            if let builtIn = BuiltInScalars.scalar(named: name) { return .scalar(builtIn) }
+            if let introspection = IntrospectionTypes.all.first(where: { $0.name == name }) { return introspection }
+        }
 
         let extensions = extensionsByName[name] ?? []
         let all = [definition] + extensions

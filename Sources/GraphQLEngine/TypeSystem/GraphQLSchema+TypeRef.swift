@@ -84,3 +84,22 @@ extension TypeRef {
         }
     }
 }
+
+extension GraphQLSchema {
+    /// The definition of a field selected on `parentType`, meta-fields included:
+    /// `__schema` and `__type` on the query root type, `__typename` on any
+    /// object, interface or union (graphql-js's `getFieldDef`).
+    /// https://spec.graphql.org/October2021/#sec-Type-Name-Introspection
+    public func fieldDefinition(named fieldName: String, on parentType: GraphQLNamedType) -> GraphQLField? {
+        switch fieldName {
+        case IntrospectionTypes.schemaMetaField.name where parentType.name == queryTypeName:
+            return IntrospectionTypes.schemaMetaField
+        case IntrospectionTypes.typeMetaField.name where parentType.name == queryTypeName:
+            return IntrospectionTypes.typeMetaField
+        case IntrospectionTypes.typeNameMetaField.name where parentType.isCompositeType:
+            return IntrospectionTypes.typeNameMetaField
+        default:
+            return parentType.field(named: fieldName)
+        }
+    }
+}

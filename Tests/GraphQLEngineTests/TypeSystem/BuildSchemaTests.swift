@@ -308,7 +308,38 @@ struct BuildSchemaTests {
                 type Query { b: B, n: Int }
                 type B { s: String, f: Float }
                 """)
-        let names = schema.types.map(\.name).filter { !$0.hasPrefix("__") }
-        #expect(names == ["Query", "Int", "B", "String", "Float", "Boolean"])
+        // The order graphql-js 16's `Object.keys(schema.getTypeMap())` gives.
+        #expect(
+            schema.types.map(\.name) == [
+                "Query", "Int", "B", "String", "Float", "Boolean", "__Schema", "__Type", "__TypeKind", "__Field",
+                "__InputValue", "__EnumValue", "__Directive", "__DirectiveLocation",
+            ])
+        let small = try buildSchema(sdl: "type Query { a: Int }")
+        #expect(small.types.map(\.name).prefix(4) == ["Query", "Int", "Boolean", "String"])
+    }
+
+    @Test("introspection types and meta-fields are part of every schema")
+    func introspectionTypes() throws {
+        let schema = try buildSchema(sdl: "type Query { a: Int }\nunion U = Query")
+        #expect(IntrospectionTypes.all.count == 8)
+        let type = try #require(schema.type(named: "__Type"))
+        #expect(type.fields?.map(\.name) == [
+            "kind", "name", "description", "specifiedByURL", "fields", "interfaces", "possibleTypes", "enumValues",
+            "inputFields", "ofType",
+        ])
+        let fieldsField = try #require(type.field(named: "fields"))
+        #expect(schema.defaultValue(of: try #require(fieldsField.argument(named: "includeDeprecated"))) == false)
+        guard case .enumType(let kinds) = schema.type(named: "__TypeKind") else {
+            Issue.record("__TypeKind missing")
+            return
+        }
+        #expect(kinds.values.map(\.name) == TypeKind.allCases.map(\.rawValue))
+        let query = try #require(schema.type(named: "Query"))
+        let union = try #require(schema.type(named: "U"))
+        #expect(schema.fieldDefinition(named: "__schema", on: query)?.type == .nonNull(.named("__Schema")))
+        #expect(schema.fieldDefinition(named: "__type", on: query)?.argument(named: "name") != nil)
+        #expect(schema.fieldDefinition(named: "__typename", on: union)?.type == .nonNull(.named("String")))
+        #expect(schema.fieldDefinition(named: "__schema", on: type) == nil)
+        #expect(schema.fieldDefinition(named: "a", on: query)?.type == .named("Int"))
     }
 }
