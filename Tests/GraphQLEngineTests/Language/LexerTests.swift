@@ -40,7 +40,8 @@ func tokens(_ text: String) throws -> [Token] {
 
 @Suite struct LexerTests {
     @Test func punctuatorsNamesAndNumbersAreTokenized() throws {
-        let kinds = try tokens("! $ & ( ) ... : = @ [ ] { | } name _x1 12 -3 4.5 6e7 \"s\" \"\"\"b\"\"\"").map(\.kind)
+        let kinds = try tokens("! $ & ( ) ... : = @ [ ] { | } name _x1 12 -3 4.5 6e7 \"s\" \"\"\"b\"\"\"")
+            .map(\.kind)
         #expect(
             kinds == [
                 .bang, .dollar, .amp, .parenL, .parenR, .spread, .colon, .equals, .at, .bracketL, .bracketR,
@@ -72,12 +73,24 @@ func tokens(_ text: String) throws -> [Token] {
     }
 
     @Test func invalidUnicodeEscapesAreRejectedAsGraphQLJSDoes() {
-        #expect(parseError(#"{ f(a: "\uD83D") }"#)?.message == #"Syntax Error: Invalid Unicode escape sequence: "\uD83D"."#)
-        #expect(parseError(#"{ f(a: "\uDE00\uD83D") }"#)?.message == #"Syntax Error: Invalid Unicode escape sequence: "\uDE00"."#)
-        #expect(parseError(#"{ f(a: "\u{D800}") }"#)?.message == #"Syntax Error: Invalid Unicode escape sequence: "\u{D800}"."#)
-        #expect(parseError(#"{ f(a: "\u{110000}") }"#)?.message == #"Syntax Error: Invalid Unicode escape sequence: "\u{110000}"."#)
-        #expect(parseError(#"{ f(a: "\u{}") }"#)?.message == #"Syntax Error: Invalid Unicode escape sequence: "\u{}"."#)
-        #expect(parseError(#"{ f(a: "\q") }"#)?.message == #"Syntax Error: Invalid character escape sequence: "\q"."#)
+        #expect(
+            parseError(#"{ f(a: "\uD83D") }"#)?.message
+                == #"Syntax Error: Invalid Unicode escape sequence: "\uD83D"."#)
+        #expect(
+            parseError(#"{ f(a: "\uDE00\uD83D") }"#)?.message
+                == #"Syntax Error: Invalid Unicode escape sequence: "\uDE00"."#)
+        #expect(
+            parseError(#"{ f(a: "\u{D800}") }"#)?.message
+                == #"Syntax Error: Invalid Unicode escape sequence: "\u{D800}"."#)
+        #expect(
+            parseError(#"{ f(a: "\u{110000}") }"#)?.message
+                == #"Syntax Error: Invalid Unicode escape sequence: "\u{110000}"."#)
+        #expect(
+            parseError(#"{ f(a: "\u{}") }"#)?.message
+                == #"Syntax Error: Invalid Unicode escape sequence: "\u{}"."#)
+        #expect(
+            parseError(#"{ f(a: "\q") }"#)?.message
+                == #"Syntax Error: Invalid character escape sequence: "\q"."#)
     }
 
     @Test func blockStringsRemoveCommonIndentAndBlankEdgeLines() throws {
@@ -94,16 +107,26 @@ func tokens(_ text: String) throws -> [Token] {
     }
 
     @Test func numbersFollowedByNameStartsOrDotsAreErrors() {
-        #expect(parseError("{ f(a: 123abc) }")?.message == #"Syntax Error: Invalid number, expected digit but got: "a"."#)
-        #expect(parseError("{ f(a: 1.) }")?.message == #"Syntax Error: Invalid number, expected digit but got: ")"."#)
-        #expect(parseError("{ f(a: 1.5.) }")?.message == #"Syntax Error: Invalid number, expected digit but got: "."."#)
-        #expect(parseError("{ f(a: 012) }")?.message == #"Syntax Error: Invalid number, unexpected digit after 0: "1"."#)
-        #expect(parseError("{ f(a: 1e) }")?.message == #"Syntax Error: Invalid number, expected digit but got: ")"."#)
+        #expect(
+            parseError("{ f(a: 123abc) }")?.message
+                == #"Syntax Error: Invalid number, expected digit but got: "a"."#)
+        #expect(
+            parseError("{ f(a: 1.) }")?.message
+                == #"Syntax Error: Invalid number, expected digit but got: ")"."#)
+        #expect(
+            parseError("{ f(a: 1.5.) }")?.message
+                == #"Syntax Error: Invalid number, expected digit but got: "."."#)
+        #expect(
+            parseError("{ f(a: 012) }")?.message
+                == #"Syntax Error: Invalid number, unexpected digit after 0: "1"."#)
+        #expect(
+            parseError("{ f(a: 1e) }")?.message
+                == #"Syntax Error: Invalid number, expected digit but got: ")"."#)
         #expect(parseError("1")?.message == "Syntax Error: Unexpected Int \"1\".")
     }
 
     @Test func unterminatedStringsReportWhereTheyStop() {
-        let string = parseError("{ f(a: \"abc\n") 
+        let string = parseError("{ f(a: \"abc\n")
         #expect(string?.message == "Syntax Error: Unterminated string.")
         #expect(string?.locations == [SourceLocation(line: 1, column: 12)])
         let block = parseError("{ f(a: \"\"\"abc\n  def")
@@ -116,20 +139,26 @@ func tokens(_ text: String) throws -> [Token] {
         #expect(parseError("{ a é }")?.message == "Syntax Error: Unexpected character: U+00E9.")
         #expect(parseError("{ a \u{7} }")?.message == "Syntax Error: Unexpected character: U+0007.")
         #expect(parseError("{ a \u{1F600} }")?.message == "Syntax Error: Unexpected character: U+1F600.")
-        #expect(parseError("{ \"a\u{0}\" }")?.message == "Syntax Error: Expected Name, found String \"a\u{0}\".")
+        #expect(
+            parseError("{ \"a\u{0}\" }")?.message == "Syntax Error: Expected Name, found String \"a\u{0}\".")
         #expect(
             parseError("{ f(a: 'x') }")?.message
-                == #"Syntax Error: Unexpected single quote character ('), did you mean to use a double quote (")?"#)
+                == #"Syntax Error: Unexpected single quote character ('), did you mean to use a double quote (")?"#
+        )
     }
 
     @Test func invalidUTF8IsASyntaxErrorAnywhere() {
         let outside = parseError(Source(bytes: Array("{ a ".utf8) + [0xFF] + Array(" }".utf8)))
         #expect(outside?.message == "Syntax Error: Invalid UTF-8 byte 0xFF.")
         #expect(outside?.locations == [SourceLocation(line: 1, column: 5)])
-        let inString = parseError(Source(bytes: Array("{ f(a: \"x".utf8) + [0xC3, 0x28] + Array("\") }".utf8)))
-        #expect(inString?.message == "Syntax Error: Invalid character within String: byte 0xC3 (invalid UTF-8).")
-        let surrogate = parseError(Source(bytes: Array("{ f(a: \"\"\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"\"\") }".utf8)))
-        #expect(surrogate?.message == "Syntax Error: Invalid character within String: byte 0xED (invalid UTF-8).")
+        let inString = parseError(
+            Source(bytes: Array("{ f(a: \"x".utf8) + [0xC3, 0x28] + Array("\") }".utf8)))
+        #expect(
+            inString?.message == "Syntax Error: Invalid character within String: byte 0xC3 (invalid UTF-8).")
+        let surrogate = parseError(
+            Source(bytes: Array("{ f(a: \"\"\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"\"\") }".utf8)))
+        #expect(
+            surrogate?.message == "Syntax Error: Invalid character within String: byte 0xED (invalid UTF-8).")
         let overlong = parseError(Source(bytes: Array("# ".utf8) + [0xC0, 0xAF] + Array("\n{ a }".utf8)))
         #expect(overlong?.message == "Syntax Error: Invalid UTF-8 byte 0xC0.")
         let truncated = parseError(Source(bytes: Array("{ a }".utf8) + [0xF0, 0x9F]))

@@ -24,7 +24,9 @@ import Testing
             return
         }
         #expect(named.name.value == "ID")
-        #expect(first.defaultValue == .string(StringValue(value: "1", block: false, loc: Location(start: 25, end: 28))))
+        #expect(
+            first.defaultValue
+                == .string(StringValue(value: "1", block: false, loc: Location(start: 25, end: 28))))
         #expect(first.directives.map(\.name.value) == ["v"])
         #expect(operation.directives.map(\.name.value) == ["op"])
         guard case .field(let save) = operation.selectionSet.selections.first else {
@@ -78,7 +80,8 @@ import Testing
     }
 
     @Test func everyValueKindIsParsed() throws {
-        let value = try Parser.parseValue("[1, -2.5e3, \"s\", \"\"\"b\"\"\", true, false, null, RED, $v, {a: [1]}]")
+        let value = try Parser.parseValue(
+            "[1, -2.5e3, \"s\", \"\"\"b\"\"\", true, false, null, RED, $v, {a: [1]}]")
         guard case .list(let list) = value else {
             Issue.record("expected a list")
             return
@@ -98,7 +101,8 @@ import Testing
         }
         #expect(
             kinds == [
-                "int 1", "float -2.5e3", "string s false", "string b true", "boolean true", "boolean false", "null",
+                "int 1", "float -2.5e3", "string s false", "string b true", "boolean true", "boolean false",
+                "null",
                 "enum RED", "variable v", "object [\"a\"]",
             ])
     }
@@ -162,9 +166,12 @@ import Testing
         }
         #expect(
             names == [
-                "schema", "scalar S s", "type O [\"I\", \"J\"]", "interface I [\"J\"]", "union [\"A\", \"B\"]",
-                "enum [\"A\", \"B\"]", "input [\"a\"]", "directive true [\"FIELD\", \"OBJECT\"]", "extend schema",
-                "extend scalar", "extend type", "extend interface", "extend union", "extend enum", "extend input",
+                "schema", "scalar S s", "type O [\"I\", \"J\"]", "interface I [\"J\"]",
+                "union [\"A\", \"B\"]",
+                "enum [\"A\", \"B\"]", "input [\"a\"]", "directive true [\"FIELD\", \"OBJECT\"]",
+                "extend schema",
+                "extend scalar", "extend type", "extend interface", "extend union", "extend enum",
+                "extend input",
             ])
         #expect(document.definitions.filter(\.isExtension).count == 7)
         #expect(document.definitions.allSatisfy { !$0.isExecutable })
@@ -199,12 +206,15 @@ import Testing
         #expect(parseError("")?.message == "Syntax Error: Unexpected <EOF>.")
         #expect(parseError("fragment F { a }")?.message == "Syntax Error: Expected \"on\", found \"{\".")
         #expect(parseError("fragment on on T { a }")?.message == "Syntax Error: Unexpected Name \"on\".")
-        #expect(parseError("enum E { null }")?.message == "Syntax Error: Name \"null\" is reserved and cannot be used for an enum value.")
+        #expect(
+            parseError("enum E { null }")?.message
+                == "Syntax Error: Name \"null\" is reserved and cannot be used for an enum value.")
         #expect(parseError("directive @d on FOO")?.message == "Syntax Error: Unexpected Name \"FOO\".")
         #expect(parseError("extend type A")?.message == "Syntax Error: Unexpected <EOF>.")
         #expect(
             parseError("\"d\" query { a }")?.message
-                == "Syntax Error: Unexpected description, descriptions are supported only on type definitions.")
+                == "Syntax Error: Unexpected description, descriptions are supported only on type definitions."
+        )
     }
 
     @Test func theTokenCapEndsParsingWithGraphQLJSsMessage() throws {
@@ -220,7 +230,9 @@ import Testing
 
     @Test func theDefaultTokenCapStopsAHugeDocument() {
         let text = "{ " + String(repeating: "a ", count: 20_000) + "}"
-        #expect(parseError(text)?.message == "Syntax Error: Document contains more that 15000 tokens. Parsing aborted.")
+        #expect(
+            parseError(text)?.message
+                == "Syntax Error: Document contains more that 15000 tokens. Parsing aborted.")
     }
 
     @Test func deepSelectionNestingEndsInASyntaxErrorNotAStackOverflow() throws {
@@ -228,7 +240,9 @@ import Testing
         #expect(parseError(allowed, options: .trusted) == nil)
         let tooDeep = String(repeating: "{ a ", count: 257) + String(repeating: "}", count: 257)
         let error = try #require(parseError(tooDeep, options: .trusted))
-        #expect(error.message == "Syntax Error: Document exceeds the maximum nesting depth of 256. Parsing aborted.")
+        #expect(
+            error.message
+                == "Syntax Error: Document exceeds the maximum nesting depth of 256. Parsing aborted.")
         #expect(error.locations == [SourceLocation(line: 1, column: 1 + 256 * 4)])
         let hostile = String(repeating: "{ a ", count: 100_000)
         #expect(parseError(hostile, options: .trusted)?.message.contains("nesting depth") == true)
@@ -238,9 +252,12 @@ import Testing
         let options = ParseOptions(maxTokens: nil, maxDepth: 50)
         let lists = "{ f(a: " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + ") }"
         #expect(parseError(lists, options: options)?.message.contains("nesting depth of 50") == true)
-        let objects = "{ f(a: " + String(repeating: "{a: ", count: 60) + "1" + String(repeating: "}", count: 60) + ") }"
+        let objects =
+            "{ f(a: " + String(repeating: "{a: ", count: 60) + "1" + String(repeating: "}", count: 60) + ") }"
         #expect(parseError(objects, options: options)?.message.contains("nesting depth of 50") == true)
-        let types = "query Q($a: " + String(repeating: "[", count: 60) + "Int" + String(repeating: "]", count: 60) + ") { f }"
+        let types =
+            "query Q($a: " + String(repeating: "[", count: 60) + "Int" + String(repeating: "]", count: 60)
+            + ") { f }"
         #expect(parseError(types, options: options)?.message.contains("nesting depth of 50") == true)
         let hostile = "{ f(a: " + String(repeating: "[", count: 200_000) + ") }"
         #expect(parseError(hostile, options: .trusted)?.message.contains("nesting depth of 256") == true)
