@@ -1,0 +1,452 @@
+/// Walks an AST depth-first, in source order, calling every visitor's `enter`
+/// and `leave` for each node, so many validation rules share one traversal
+/// (as graphql-js's `visitInParallel`). Children are visited in the order
+/// graphql-js visits them (for a field: arguments, then directives, then the
+/// selection set).
+///
+/// A visitor that returns `.skip` from `enter` misses that node's subtree and
+/// its `leave`; one that returns `.break` is not called again. The others go on.
+/// When every visitor skips a subtree, the walker does not descend into it.
+///
+/// An optional `helper` (the place for a `TypeInfo`) is called for every node,
+/// before the visitors on enter and after them on leave, so the visitors see
+/// the helper's state for the node they are visiting; its return value is ignored.
+///
+/// `ancestors` holds the kinds of the nodes enclosing the one being visited,
+/// outermost first (the current node excluded), for rules that depend on where
+/// a node sits (for example a directive's location).
+public final class ASTWalker {
+    public let visitors: [any ASTVisitor]
+    public let helper: (any ASTVisitor)?
+    /// Kinds of the nodes that enclose the node being visited, outermost first.
+    public private(set) var ancestors: [ASTNodeKind] = []
+
+    /// For each visitor: `active`, `stopped`, or the depth at which it skipped.
+    private var states: [Int]
+    private var activeCount: Int
+    private static let active = -1
+    private static let stopped = -2
+
+    public init(visitors: [any ASTVisitor], helper: (any ASTVisitor)? = nil) {
+        self.visitors = visitors
+        self.helper = helper
+        self.states = Array(repeating: Self.active, count: visitors.count)
+        self.activeCount = visitors.count
+        ancestors.reserveCapacity(64)
+    }
+
+    /// The kind of the node directly enclosing the one being visited.
+    public var parentKind: ASTNodeKind? { ancestors.last }
+
+    // MARK: - Driving the visitors
+
+    /// Calls `enter` on the helper and the active visitors; returns whether the
+    /// walk should descend into the node's children.
+    @inline(__always)
+    private func enter(_ kind: ASTNodeKind, _ call: (any ASTVisitor) -> VisitAction) -> Bool {
+        if let helper { _ = call(helper) }
+        let depth = ancestors.count
+        for index in visitors.indices where states[index] == Self.active {
+            switch call(visitors[index]) {
+            case .continue: break
+            case .skip:
+                states[index] = depth
+                activeCount -= 1
+            case .break:
+                states[index] = Self.stopped
+                activeCount -= 1
+            }
+        }
+        ancestors.append(kind)
+        return activeCount > 0
+    }
+
+    /// Calls `leave` on the visitors still active for this node, then on the helper.
+    @inline(__always)
+    private func leave(_ call: (any ASTVisitor) -> Void) {
+        ancestors.removeLast()
+        let depth = ancestors.count
+        for index in visitors.indices {
+            let state = states[index]
+            if state == Self.active {
+                call(visitors[index])
+            } else if state == depth {
+                // The visitor skipped this very node: it resumes after it.
+                states[index] = Self.active
+                activeCount += 1
+            }
+        }
+        if let helper { call(helper) }
+    }
+
+    // MARK: - Executable documents
+
+    public func walk(_ node: Document) {
+        if enter(.document, { $0.enter(node) }) {
+            for definition in node.definitions { walk(definition) }
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: Definition) {
+        switch node {
+        case .operation(let definition): walk(definition)
+        case .fragment(let definition): walk(definition)
+        case .schema(let definition): walk(definition)
+        case .scalarType(let definition): walk(definition)
+        case .objectType(let definition): walk(definition)
+        case .interfaceType(let definition): walk(definition)
+        case .unionType(let definition): walk(definition)
+        case .enumType(let definition): walk(definition)
+        case .inputObjectType(let definition): walk(definition)
+        case .directive(let definition): walk(definition)
+        case .schemaExtension(let definition): walk(definition)
+        case .scalarTypeExtension(let definition): walk(definition)
+        case .objectTypeExtension(let definition): walk(definition)
+        case .interfaceTypeExtension(let definition): walk(definition)
+        case .unionTypeExtension(let definition): walk(definition)
+        case .enumTypeExtension(let definition): walk(definition)
+        case .inputObjectTypeExtension(let definition): walk(definition)
+        }
+    }
+
+    public func walk(_ node: OperationDefinition) {
+        if enter(.operationDefinition, { $0.enter(node) }) {
+            for variable in node.variableDefinitions { walk(variable) }
+            walk(node.directives)
+            walk(node.selectionSet)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: VariableDefinition) {
+        if enter(.variableDefinition, { $0.enter(node) }) {
+            walk(node.variable)
+            walk(node.type)
+            if let defaultValue = node.defaultValue { walk(defaultValue) }
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: SelectionSet) {
+        if enter(.selectionSet, { $0.enter(node) }) {
+            for selection in node.selections {
+                switch selection {
+                case .field(let field): walk(field)
+                case .fragmentSpread(let spread): walk(spread)
+                case .inlineFragment(let fragment): walk(fragment)
+                }
+            }
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: Field) {
+        if enter(.field, { $0.enter(node) }) {
+            walk(node.arguments)
+            walk(node.directives)
+            if let selectionSet = node.selectionSet { walk(selectionSet) }
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: FragmentSpread) {
+        if enter(.fragmentSpread, { $0.enter(node) }) {
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: InlineFragment) {
+        if enter(.inlineFragment, { $0.enter(node) }) {
+            if let typeCondition = node.typeCondition { walk(typeCondition) }
+            walk(node.directives)
+            walk(node.selectionSet)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: FragmentDefinition) {
+        if enter(.fragmentDefinition, { $0.enter(node) }) {
+            walk(node.typeCondition)
+            walk(node.directives)
+            walk(node.selectionSet)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: Argument) {
+        if enter(.argument, { $0.enter(node) }) {
+            walk(node.value)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [Argument]) {
+        for node in nodes { walk(node) }
+    }
+
+    public func walk(_ node: Directive) {
+        if enter(.directive, { $0.enter(node) }) {
+            walk(node.arguments)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [Directive]) {
+        for node in nodes { walk(node) }
+    }
+
+    // MARK: - Values
+
+    public func walk(_ node: Value) {
+        switch node {
+        case .variable(let value): walk(value)
+        case .int(let value):
+            _ = enter(.intValue) { $0.enter(value) }
+            leave { $0.leave(value) }
+        case .float(let value):
+            _ = enter(.floatValue) { $0.enter(value) }
+            leave { $0.leave(value) }
+        case .string(let value): walk(value)
+        case .boolean(let value):
+            _ = enter(.booleanValue) { $0.enter(value) }
+            leave { $0.leave(value) }
+        case .null(let value):
+            _ = enter(.nullValue) { $0.enter(value) }
+            leave { $0.leave(value) }
+        case .enumValue(let value):
+            _ = enter(.enumValue) { $0.enter(value) }
+            leave { $0.leave(value) }
+        case .list(let value):
+            if enter(.listValue, { $0.enter(value) }) {
+                for item in value.values { walk(item) }
+            }
+            leave { $0.leave(value) }
+        case .object(let value):
+            if enter(.objectValue, { $0.enter(value) }) {
+                for field in value.fields {
+                    if enter(.objectField, { $0.enter(field) }) {
+                        walk(field.value)
+                    }
+                    leave { $0.leave(field) }
+                }
+            }
+            leave { $0.leave(value) }
+        }
+    }
+
+    public func walk(_ node: Variable) {
+        _ = enter(.variable) { $0.enter(node) }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: StringValue) {
+        _ = enter(.stringValue) { $0.enter(node) }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(description: StringValue?) {
+        if let description { walk(description) }
+    }
+
+    // MARK: - Types
+
+    public func walk(_ node: TypeReference) {
+        switch node {
+        case .named(let named): walk(named)
+        case .list(let list):
+            if enter(.listType, { $0.enter(list) }) { walk(list.type) }
+            leave { $0.leave(list) }
+        case .nonNull(let nonNull):
+            if enter(.nonNullType, { $0.enter(nonNull) }) { walk(nonNull.type) }
+            leave { $0.leave(nonNull) }
+        }
+    }
+
+    public func walk(_ node: NamedType) {
+        _ = enter(.namedType) { $0.enter(node) }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [NamedType]) {
+        for node in nodes { walk(node) }
+    }
+
+    // MARK: - Type system
+
+    public func walk(_ node: SchemaDefinition) {
+        if enter(.schemaDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.directives)
+            walk(node.operationTypes)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [OperationTypeDefinition]) {
+        for node in nodes {
+            if enter(.operationTypeDefinition, { $0.enter(node) }) { walk(node.type) }
+            leave { $0.leave(node) }
+        }
+    }
+
+    public func walk(_ node: ScalarTypeDefinition) {
+        if enter(.scalarTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: ObjectTypeDefinition) {
+        if enter(.objectTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.interfaces)
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [FieldDefinition]) {
+        for node in nodes { walk(node) }
+    }
+
+    public func walk(_ node: FieldDefinition) {
+        if enter(.fieldDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.arguments)
+            walk(node.type)
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [InputValueDefinition]) {
+        for node in nodes { walk(node) }
+    }
+
+    public func walk(_ node: InputValueDefinition) {
+        if enter(.inputValueDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.type)
+            if let defaultValue = node.defaultValue { walk(defaultValue) }
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: InterfaceTypeDefinition) {
+        if enter(.interfaceTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.interfaces)
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: UnionTypeDefinition) {
+        if enter(.unionTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.directives)
+            walk(node.types)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: EnumTypeDefinition) {
+        if enter(.enumTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.directives)
+            walk(node.values)
+        }
+        leave { $0.leave(node) }
+    }
+
+    private func walk(_ nodes: [EnumValueDefinition]) {
+        for node in nodes {
+            if enter(.enumValueDefinition, { $0.enter(node) }) {
+                walk(description: node.description)
+                walk(node.directives)
+            }
+            leave { $0.leave(node) }
+        }
+    }
+
+    public func walk(_ node: InputObjectTypeDefinition) {
+        if enter(.inputObjectTypeDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: DirectiveDefinition) {
+        if enter(.directiveDefinition, { $0.enter(node) }) {
+            walk(description: node.description)
+            walk(node.arguments)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: SchemaExtension) {
+        if enter(.schemaExtension, { $0.enter(node) }) {
+            walk(node.directives)
+            walk(node.operationTypes)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: ScalarTypeExtension) {
+        if enter(.scalarTypeExtension, { $0.enter(node) }) {
+            walk(node.directives)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: ObjectTypeExtension) {
+        if enter(.objectTypeExtension, { $0.enter(node) }) {
+            walk(node.interfaces)
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: InterfaceTypeExtension) {
+        if enter(.interfaceTypeExtension, { $0.enter(node) }) {
+            walk(node.interfaces)
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: UnionTypeExtension) {
+        if enter(.unionTypeExtension, { $0.enter(node) }) {
+            walk(node.directives)
+            walk(node.types)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: EnumTypeExtension) {
+        if enter(.enumTypeExtension, { $0.enter(node) }) {
+            walk(node.directives)
+            walk(node.values)
+        }
+        leave { $0.leave(node) }
+    }
+
+    public func walk(_ node: InputObjectTypeExtension) {
+        if enter(.inputObjectTypeExtension, { $0.enter(node) }) {
+            walk(node.directives)
+            walk(node.fields)
+        }
+        leave { $0.leave(node) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import GraphQLEngine
+
+/// Runs `ReferenceCorpus` through graphql-js 16 (Node, `NODE_PATH=/usr/share/nodejs`)
+/// and through our parser and printer, and requires the same verdicts: the same
+/// printed text for valid input, the same message, line and column for invalid input.
+/// Fails, rather than skipping, when Node or graphql-js is missing.
+@Suite struct GraphQLJSComparisonTests {
+    /// What one implementation made of one input.
+    struct Outcome: Codable, Equatable, CustomStringConvertible {
+        var printed: String?
+        var message: String?
+        var locations: [[Int]]?
+
+        var description: String {
+            if let printed { return "printed:\n\(printed)" }
+            return "error: \(message ?? "?") at \(locations ?? [])"
+        }
+    }
+
+    struct Case: Codable {
+        var mode: String
+        var text: String
+    }
+
+    static let script = """
+        const { parse, parseValue, parseType, print } = require('graphql');
+        const cases = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
+        const out = cases.map(({ mode, text }) => {
+          try {
+            const fn = mode === 'value' ? parseValue : mode === 'type' ? parseType : parse;
+            return { printed: print(fn(text, { maxTokens: 15000 })) };
+          } catch (e) {
+            return { message: e.message, locations: (e.locations || []).map(l => [l.line, l.column]) };
+          }
+        });
+        process.stdout.write(JSON.stringify(out));
+        """
+
+    static func nodePath() -> String? {
+        for candidate in ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        return nil
+    }
+
+    /// Runs the cases through graphql-js and returns its outcomes in order.
+    static func referenceOutcomes(_ cases: [Case]) throws -> [Outcome] {
+        guard let node = nodePath() else {
+            throw ReferenceError(
+                "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
+        }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("gql-corpus-\(UUID()).json")
+        try JSONEncoder().encode(cases).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", script, input.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NODE_PATH"] = "/usr/share/nodejs"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ReferenceError("graphql-js run failed (is node-graphql installed?): \(errorText)")
+        }
+        return try JSONDecoder().decode([Outcome].self, from: data)
+    }
+
+    struct ReferenceError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    static func ourOutcome(_ testCase: Case) -> Outcome {
+        do throws(GraphQLError) {
+            switch testCase.mode {
+            case "value": return Outcome(printed: Printer.print(try Parser.parseValue(testCase.text)))
+            case "type": return Outcome(printed: Printer.print(try Parser.parseType(testCase.text)))
+            default: return Outcome(printed: Printer.print(try Parser.parse(testCase.text)))
+            }
+        } catch {
+            return Outcome(message: error.message, locations: error.locations.map { [$0.line, $0.column] })
+        }
+    }
+
+    static var allCases: [Case] {
+        ReferenceCorpus.documents.map { Case(mode: "document", text: $0) }
+            + ReferenceCorpus.values.map { Case(mode: "value", text: $0) }
+            + ReferenceCorpus.types.map { Case(mode: "type", text: $0) }
+    }
+
+    @Test func theCorpusIsLargeAndHasBothValidAndInvalidDocuments() throws {
+        let outcomes = Self.allCases.map(Self.ourOutcome)
+        #expect(outcomes.count >= 60)
+        #expect(outcomes.filter { $0.printed != nil }.count >= 30)
+        #expect(outcomes.filter { $0.message != nil }.count >= 30)
+    }
+
+    @Test func everyCorpusEntryParsesAndPrintsExactlyAsGraphQLJSDoes() throws {
+        let cases = Self.allCases
+        let reference = try Self.referenceOutcomes(cases)
+        try #require(reference.count == cases.count)
+        var mismatches = 0
+        for (testCase, expected) in zip(cases, reference) {
+            let actual = Self.ourOutcome(testCase)
+            if actual != expected {
+                mismatches += 1
+                Issue.record(
+                    "\(testCase.mode) \(String(reflecting: testCase.text))\n  graphql-js: \(expected)\n  ours:       \(actual)"
+                )
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func printedOutputOfTheCorpusReparsesToTheSameText() throws {
+        for text in ReferenceCorpus.documents {
+            guard let document = try? Parser.parse(text) else { continue }
+            let printed = Printer.print(document)
+            let reprinted = Printer.print(try Parser.parse(printed))
+            #expect(reprinted == printed, "round trip of \(String(reflecting: text))")
+        }
+    }
+}
