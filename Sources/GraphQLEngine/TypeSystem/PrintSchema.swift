@@ -185,12 +185,22 @@ private struct SchemaPrinter {
         case .string(let s):
             if isID && isIntegerText(s) { return s }
             return Printer.quoted(s)
-        case .list(let items):
+        case .list, .object:
             // graphql-js cannot print these (it throws); write them untyped.
-            return "[" + items.compactMap { scalarLiteralText($0, isID: false) }.joined(separator: ", ") + "]"
+            return untypedLiteralText(serialized)
+        }
+    }
+
+    private func untypedLiteralText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return d.isFinite ? JSONValue.javaScriptNumberString(d) : "null"
+        case .string(let s): return Printer.quoted(s)
+        case .list(let items): return "[" + items.map(untypedLiteralText).joined(separator: ", ") + "]"
         case .object(let entries):
-            let fields = entries.compactMap { entry in scalarLiteralText(entry.value, isID: false).map { "\(entry.key): \($0)" } }
-            return "{" + fields.joined(separator: ", ") + "}"
+            return "{" + entries.map { "\($0.key): \(untypedLiteralText($0.value))" }.joined(separator: ", ") + "}"
         }
     }
 }
