@@ -111,13 +111,13 @@ func javaScriptNumber(from string: String) -> Double {
     // Swift also accepts "inf", "nan" and the like, which JavaScript does not.
     if trimmed.contains(where: { "iInN".contains($0) }) { return .nan }
     if trimmed.hasPrefix("0x") || trimmed.hasPrefix("0X") {
-        return UInt64(trimmed.dropFirst(2), radix: 16).map(Double.init) ?? .nan
+        return UInt64(trimmed.dropFirst(2), radix: 16).map { Double($0) } ?? .nan
     }
     if trimmed.hasPrefix("0b") || trimmed.hasPrefix("0B") {
-        return UInt64(trimmed.dropFirst(2), radix: 2).map(Double.init) ?? .nan
+        return UInt64(trimmed.dropFirst(2), radix: 2).map { Double($0) } ?? .nan
     }
     if trimmed.hasPrefix("0o") || trimmed.hasPrefix("0O") {
-        return UInt64(trimmed.dropFirst(2), radix: 8).map(Double.init) ?? .nan
+        return UInt64(trimmed.dropFirst(2), radix: 8).map { Double($0) } ?? .nan
     }
     return Double(trimmed) ?? .nan
 }

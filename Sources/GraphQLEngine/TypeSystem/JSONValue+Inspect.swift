@@ -17,7 +17,7 @@ extension JSONValue {
         case .string(let s): return JSONValue.jsonQuoted(s)
         case .list(let items):
             if items.isEmpty { return "[]" }
-            if depth > 2 { return "[Array]" }
+            if depth >= 2 { return "[Array]" }
             var parts = items.prefix(10).map { $0.inspect(depth: depth + 1) }
             let remaining = items.count - 10
             if remaining == 1 {
@@ -28,7 +28,7 @@ extension JSONValue {
             return "[" + parts.joined(separator: ", ") + "]"
         case .object(let entries):
             if entries.isEmpty { return "{}" }
-            if depth > 2 { return "[Object]" }
+            if depth >= 2 { return "[Object]" }
             let parts = entries.map { "\($0.key): \($0.value.inspect(depth: depth + 1))" }
             return "{ " + parts.joined(separator: ", ") + " }"
         }
