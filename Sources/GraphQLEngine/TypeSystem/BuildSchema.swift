@@ -239,7 +239,8 @@ struct SchemaBuilder {
                 GraphQLField(
                     name: node.name.value, description: node.description?.value,
                     arguments: buildInputValues(node.arguments), type: TypeRef(node.type),
-                    deprecationReason: deprecationReason(node.directives), directives: appliedDirectives(node.directives),
+                    deprecationReason: deprecationReason(node.directives),
+                    directives: appliedDirectives(node.directives),
                     astNode: node))
         }
         return fields

@@ -53,7 +53,8 @@ public final class EnumType: Sendable, HasAppliedDirectives {
     public func parseValue(_ input: JSONValue) throws -> JSONValue {
         guard case .string(let text) = input else {
             let shown = input.inspected
-            throw CoercionError("Enum \"\(name)\" cannot represent non-string value: \(shown)." + suggestion(for: shown))
+            throw CoercionError(
+                "Enum \"\(name)\" cannot represent non-string value: \(shown)." + suggestion(for: shown))
         }
         guard let value = value(named: text) else {
             throw CoercionError("Value \"\(text)\" does not exist in \"\(name)\" enum." + suggestion(for: text))

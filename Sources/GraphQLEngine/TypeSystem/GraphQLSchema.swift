@@ -77,7 +77,9 @@ public final class GraphQLSchema: Sendable {
             switch type {
             case .object(let object):
                 for name in object.interfaces {
-                    if case .interface = typeIndex[name] { implementations[name, default: .init()].objects.append(object) }
+                    if case .interface = typeIndex[name] {
+                        implementations[name, default: .init()].objects.append(object)
+                    }
                 }
             case .interface(let interface):
                 for name in interface.interfaces {

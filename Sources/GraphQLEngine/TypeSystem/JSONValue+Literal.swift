@@ -27,7 +27,9 @@ extension JSONValue {
             self = .list(node.values.map { JSONValue(untypedLiteral: $0, variables: variables) })
         case .object(let node):
             self = .object(
-                node.fields.map { (key: $0.name.value, value: JSONValue(untypedLiteral: $0.value, variables: variables)) })
+                node.fields.map {
+                    (key: $0.name.value, value: JSONValue(untypedLiteral: $0.value, variables: variables))
+                })
         }
     }
 }

@@ -133,7 +133,8 @@ private struct SchemaPrinter {
         -> String
     {
         guard let description else { return "" }
-        let literal = isPrintableAsBlockString(description) ? BlockString.print(description) : Printer.quoted(description)
+        let literal =
+            isPrintableAsBlockString(description) ? BlockString.print(description) : Printer.quoted(description)
         let prefix = !indentation.isEmpty && !firstInBlock ? "\n" + indentation : indentation
         return prefix + literal.replacingNewlines(with: "\n" + indentation) + "\n"
     }

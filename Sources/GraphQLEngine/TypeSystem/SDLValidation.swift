@@ -136,7 +136,8 @@ private struct SDLValidator {
             for value in view.values {
                 let valueName = value.name.value
                 if let first = seenEnumValueNames[typeName]?[valueName] {
-                    report("Enum value \"\(typeName).\(valueName)\" can only be defined once.", [first, value.name.loc])
+                    report(
+                        "Enum value \"\(typeName).\(valueName)\" can only be defined once.", [first, value.name.loc])
                 } else {
                     seenEnumValueNames[typeName, default: [:]][valueName] = value.name.loc
                 }

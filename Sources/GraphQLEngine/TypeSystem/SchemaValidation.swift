@@ -34,7 +34,10 @@ private struct SchemaValidator {
     mutating func validateRootTypes() {
         let roots: [(OperationType, String?, String, String)] = [
             (.query, schema.queryTypeName, "Query root type must be Object type, it cannot be", ""),
-            (.mutation, schema.mutationTypeName, "Mutation root type must be Object type if provided, it cannot be", ""),
+            (
+                .mutation, schema.mutationTypeName, "Mutation root type must be Object type if provided, it cannot be",
+                ""
+            ),
             (
                 .subscription, schema.subscriptionTypeName,
                 "Subscription root type must be Object type if provided, it cannot be", ""
@@ -48,7 +51,8 @@ private struct SchemaValidator {
                 continue
             }
             if case .object = type { continue }
-            let operationNode = ([schema.astNode?.operationTypes ?? []] + schema.extensionASTNodes.map(\.operationTypes))
+            let operationNode =
+                ([schema.astNode?.operationTypes ?? []] + schema.extensionASTNodes.map(\.operationTypes))
                 .flatMap { $0 }.first { $0.operation == operation }
             report("\(message) \(name).", [operationNode?.type.loc ?? definitionLocation(of: type)])
         }
@@ -85,11 +89,13 @@ private struct SchemaValidator {
             }
             switch type {
             case .object(let object):
-                validateFields(of: type, object.fields, nodes: [object.astNode?.loc] + object.extensionASTNodes.map(\.loc))
+                validateFields(
+                    of: type, object.fields, nodes: [object.astNode?.loc] + object.extensionASTNodes.map(\.loc))
                 validateInterfaces(of: type)
             case .interface(let interface):
                 validateFields(
-                    of: type, interface.fields, nodes: [interface.astNode?.loc] + interface.extensionASTNodes.map(\.loc))
+                    of: type, interface.fields, nodes: [interface.astNode?.loc] + interface.extensionASTNodes.map(\.loc)
+                )
                 validateInterfaces(of: type)
             case .union(let union):
                 validateUnionMembers(union)
@@ -153,7 +159,9 @@ private struct SchemaValidator {
                 continue
             }
             if !seen.insert(interfaceName).inserted {
-                report("Type \(type.name) can only implement \(interfaceName) once.", implementsNodes(of: type, interfaceName))
+                report(
+                    "Type \(type.name) can only implement \(interfaceName) once.",
+                    implementsNodes(of: type, interfaceName))
                 continue
             }
             validateImplementsAncestors(type, interface)

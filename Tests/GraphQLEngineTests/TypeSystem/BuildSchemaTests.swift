@@ -134,7 +134,10 @@ struct BuildSchemaTests {
         #expect(search.argument(named: "text")?.isRequired == true)
         #expect(search.argument(named: "first")?.isRequired == false)
         let input = try #require(schema.type(named: "RescueInput"))
-        guard case .inputObject(let rescue) = input else { Issue.record("not an input object"); return }
+        guard case .inputObject(let rescue) = input else {
+            Issue.record("not an input object")
+            return
+        }
         #expect(rescue.fields.map(\.name) == ["issue", "note", "location", "tags", "legacy"])
         #expect(schema.defaultValue(of: try #require(rescue.field(named: "tags"))) == .list(["a", "b"]))
     }
@@ -229,7 +232,10 @@ struct BuildSchemaTests {
         #expect(throws: CoercionError("Enum \"IssueType\" cannot represent value: \"FLAT_TIRE\"")) {
             try issue.serialize("FLAT_TIRE")
         }
-        #expect(throws: CoercionError("Value \"CHAINS\" does not exist in \"IssueType\" enum. Did you mean the enum value \"CHAIN\"?")) {
+        #expect(
+            throws: CoercionError(
+                "Value \"CHAINS\" does not exist in \"IssueType\" enum. Did you mean the enum value \"CHAIN\"?")
+        ) {
             try issue.parseValue("CHAINS")
         }
     }
@@ -323,10 +329,11 @@ struct BuildSchemaTests {
         let schema = try buildSchema(sdl: "type Query { a: Int }\nunion U = Query")
         #expect(IntrospectionTypes.all.count == 8)
         let type = try #require(schema.type(named: "__Type"))
-        #expect(type.fields?.map(\.name) == [
-            "kind", "name", "description", "specifiedByURL", "fields", "interfaces", "possibleTypes", "enumValues",
-            "inputFields", "ofType",
-        ])
+        #expect(
+            type.fields?.map(\.name) == [
+                "kind", "name", "description", "specifiedByURL", "fields", "interfaces", "possibleTypes", "enumValues",
+                "inputFields", "ofType",
+            ])
         let fieldsField = try #require(type.field(named: "fields"))
         #expect(schema.defaultValue(of: try #require(fieldsField.argument(named: "includeDeprecated"))) == false)
         guard case .enumType(let kinds) = schema.type(named: "__TypeKind") else {

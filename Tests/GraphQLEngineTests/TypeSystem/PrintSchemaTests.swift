@@ -129,8 +129,13 @@ struct PrintSchemaTests {
     @Test("the introspection schema prints as graphql-js prints it")
     func introspectionSchema() throws {
         let printed = printIntrospectionSchema(try buildSchema(sdl: "type Query { a: Int }"))
-        #expect(printed.contains("directive @include(\n  \"\"\"Included when true.\"\"\"\n  if: Boolean!\n) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT"))
+        #expect(
+            printed.contains(
+                "directive @include(\n  \"\"\"Included when true.\"\"\"\n  if: Boolean!\n) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT"
+            ))
         #expect(printed.contains("type __Schema {\n  description: String\n"))
-        #expect(printed.hasSuffix("  \"\"\"Location adjacent to an input object field definition.\"\"\"\n  INPUT_FIELD_DEFINITION\n}"))
+        #expect(
+            printed.hasSuffix(
+                "  \"\"\"Location adjacent to an input object field definition.\"\"\"\n  INPUT_FIELD_DEFINITION\n}"))
     }
 }

@@ -83,7 +83,9 @@ struct ScalarCoercionTests {
         #expect(JSONValue.double(-1.5e300).inspected == "-1.5e+300")
         #expect((["a": [1, ["b": [[1]]]]] as JSONValue).inspected == "{ a: [1, [Object]] }")
         #expect(JSONValue.list([[[]]]).inspected == "[[[]]]")
-        #expect(JSONValue.list(Array(repeating: 0, count: 11)).inspected == "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 1 more item]")
+        #expect(
+            JSONValue.list(Array(repeating: 0, count: 11)).inspected
+                == "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ... 1 more item]")
     }
 
     @Test("serialize, parseValue and parseLiteral agree with graphql-js 16 on every value and literal")
@@ -134,7 +136,8 @@ struct ScalarCoercionTests {
         case .string(let s): return JSONValue.jsonQuoted(s)
         case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
         case .object(let entries):
-            return "{" + entries.map { JSONValue.jsonQuoted($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
+            return "{" + entries.map { JSONValue.jsonQuoted($0.key) + ":" + json($0.value) }.joined(separator: ",")
+                + "}"
         }
     }
 

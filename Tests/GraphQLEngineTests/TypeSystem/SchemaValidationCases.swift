@@ -9,7 +9,8 @@ enum SchemaValidationCases {
         var messages: [String]
     }
 
-    static let all: [Case] = sdlRules + rootTypes + names + objectsAndInterfaces + implementations + unions
+    static let all: [Case] =
+        sdlRules + rootTypes + names + objectsAndInterfaces + implementations + unions
         + enumsAndInputs + directives
 
     // MARK: SDL rules (checked on the document before building)
@@ -66,12 +67,15 @@ enum SchemaValidationCases {
         Case(
             name: "an unknown field type with a suggestion",
             sdl: "type Query { a: Strin, u: User }\ntype Usr { a: Int }",
-            messages: ["Unknown type \"Strin\". Did you mean \"String\"?", "Unknown type \"User\". Did you mean \"Usr\"?"]),
+            messages: [
+                "Unknown type \"Strin\". Did you mean \"String\"?", "Unknown type \"User\". Did you mean \"Usr\"?",
+            ]),
         Case(
             name: "an unknown interface, member and argument type",
             sdl: "type Query implements Nope { a(x: Nix): Int }\nunion U = Query | Gone",
             messages: [
-                "Unknown type \"Nope\".", "Unknown type \"Nix\". Did you mean \"ID\" or \"Int\"?", "Unknown type \"Gone\".",
+                "Unknown type \"Nope\".", "Unknown type \"Nix\". Did you mean \"ID\" or \"Int\"?",
+                "Unknown type \"Gone\".",
             ]),
         Case(
             name: "an unknown root type",
@@ -85,7 +89,8 @@ enum SchemaValidationCases {
             name: "a directive at a location it does not allow",
             sdl: "directive @onField on FIELD_DEFINITION\ntype Query @onField { a: Int @skip(if: true) }",
             messages: [
-                "Directive \"@onField\" may not be used on OBJECT.", "Directive \"@skip\" may not be used on FIELD_DEFINITION.",
+                "Directive \"@onField\" may not be used on OBJECT.",
+                "Directive \"@skip\" may not be used on FIELD_DEFINITION.",
             ]),
         Case(
             name: "directives on arguments, input fields and enum values at wrong locations",
@@ -131,7 +136,8 @@ enum SchemaValidationCases {
             messages: ["There can be only one argument named \"reason\"."]),
         Case(
             name: "a repeated input object field in a directive argument",
-            sdl: "directive @d(o: O) on FIELD_DEFINITION\ninput O { x: Int }\ntype Query { a: Int @d(o: {x: 1, x: 2}) }",
+            sdl:
+                "directive @d(o: O) on FIELD_DEFINITION\ninput O { x: Int }\ntype Query { a: Int @d(o: {x: 1, x: 2}) }",
             messages: ["There can be only one input field named \"x\"."]),
         Case(
             name: "a missing required directive argument",
@@ -142,7 +148,9 @@ enum SchemaValidationCases {
         Case(
             name: "a missing required argument of a built-in directive",
             sdl: "scalar S @specifiedBy\ntype Query { a: S }",
-            messages: ["Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."]),
+            messages: [
+                "Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided."
+            ]),
     ]
 
     // MARK: Root operation types
@@ -191,7 +199,7 @@ enum SchemaValidationCases {
                 "Name \"__T\" must not begin with \"__\", which is reserved by GraphQL introspection.",
                 "Name \"__V\" must not begin with \"__\", which is reserved by GraphQL introspection.",
                 "Name \"__f\" must not begin with \"__\", which is reserved by GraphQL introspection.",
-            ]),
+            ])
     ]
 
     // MARK: Objects and interfaces
@@ -260,11 +268,13 @@ enum SchemaValidationCases {
             messages: ["Interface field argument I.a(x:) expected but Query.a does not provide it."]),
         Case(
             name: "an interface field argument of another type",
-            sdl: "type Query implements I { a(x: Int!): Int, b(y: [String]): Int }\ninterface I { a(x: Int): Int, b(y: [String]): Int }",
+            sdl:
+                "type Query implements I { a(x: Int!): Int, b(y: [String]): Int }\ninterface I { a(x: Int): Int, b(y: [String]): Int }",
             messages: ["Interface field argument I.a(x:) expects type Int but Query.a(x:) is type Int!."]),
         Case(
             name: "an extra required argument",
-            sdl: "type Query implements I { a(x: Int, y: Int!, z: Int! = 1, w: Int): Int }\ninterface I { a(x: Int): Int }",
+            sdl:
+                "type Query implements I { a(x: Int, y: Int!, z: Int! = 1, w: Int): Int }\ninterface I { a(x: Int): Int }",
             messages: [
                 "Object field Query.a includes required argument y that is missing from the Interface field I.a."
             ]),
@@ -324,7 +334,8 @@ enum SchemaValidationCases {
             name: "an input field of an output type",
             sdl: "type Query { a(i: I): Int }\ninput I { q: Query, u: [U!] }\nunion U = Query",
             messages: [
-                "The type of I.q must be Input Type but got: Query.", "The type of I.u must be Input Type but got: [U!].",
+                "The type of I.q must be Input Type but got: Query.",
+                "The type of I.u must be Input Type but got: [U!].",
             ]),
         Case(
             name: "a deprecated required input field",

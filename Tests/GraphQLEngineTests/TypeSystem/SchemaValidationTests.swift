@@ -21,11 +21,15 @@ struct SchemaValidationTests {
 
     @Test("the thrown error joins the messages as graphql-js's buildSchema does")
     func joinedMessage() {
-        #expect(throws: (any Error).self) { try buildSchema(sdl: "type Query { a: U }\nunion U = Query | Query\nenum E") }
+        #expect(throws: (any Error).self) {
+            try buildSchema(sdl: "type Query { a: U }\nunion U = Query | Query\nenum E")
+        }
         do {
             _ = try buildSchema(sdl: "type Query { a: E, b: F }\nenum E\nenum F")
         } catch {
-            #expect(error.message == "Enum type E must define one or more values.\n\nEnum type F must define one or more values.")
+            #expect(
+                error.message
+                    == "Enum type E must define one or more values.\n\nEnum type F must define one or more values.")
         }
     }
 
@@ -46,7 +50,10 @@ struct SchemaValidationTests {
             _ = try buildSchema(sdl: "type Query implements I {\n  a: String\n}\ninterface I {\n  a: Int\n}")
             Issue.record("accepted")
         } catch {
-            #expect(error.errors.first?.locations == [SourceLocation(line: 5, column: 6), SourceLocation(line: 2, column: 6)])
+            #expect(
+                error.errors.first?.locations == [
+                    SourceLocation(line: 5, column: 6), SourceLocation(line: 2, column: 6),
+                ])
         }
     }
 
@@ -54,7 +61,9 @@ struct SchemaValidationTests {
     func invalidDirectiveArgument() {
         do {
             _ = try buildSchema(
-                sdl: "directive @requires(permission: String!) on FIELD_DEFINITION\ntype Query { a: Int @requires(permission: 7) }")
+                sdl:
+                    "directive @requires(permission: String!) on FIELD_DEFINITION\ntype Query { a: Int @requires(permission: 7) }"
+            )
             Issue.record("accepted")
         } catch {
             #expect(error.message == "Argument \"permission\" has invalid value 7.")
