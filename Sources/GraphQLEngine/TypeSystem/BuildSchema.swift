@@ -73,8 +73,13 @@ public func buildSchema(_ document: Document, options: SchemaBuildOptions = Sche
     let provisional = builder.build(resolvingDirectivesWith: nil)
     let schema = builder.build(resolvingDirectivesWith: provisional)
     if !options.assumeValid {
-        let errors = builder.directiveErrors + validateSchema(schema)
+        // Type-system errors first; invalid applied-directive arguments only
+        // when the types are sound. graphql-js checks those arguments only for
+        // `@deprecated` and `@specifiedBy`; we check every directive, since the
+        // layers above act on their values (`@requires(permission:)`).
+        let errors = validateSchema(schema)
         if !errors.isEmpty { throw SchemaError(errors: errors) }
+        if !builder.directiveErrors.isEmpty { throw SchemaError(errors: builder.directiveErrors) }
     }
     return schema
 }
@@ -165,7 +170,9 @@ struct SchemaBuilder {
             description: schemaDefinition?.description?.value, queryTypeName: rootNames[.query],
             mutationTypeName: rootNames[.mutation], subscriptionTypeName: rootNames[.subscription], types: types,
             directives: directives, astNode: schemaDefinition, extensionASTNodes: schemaExtensions,
-            source: document.source)
+            source: document.source,
+            appliedDirectives: appliedDirectives(
+                (schemaDefinition?.directives ?? []) + schemaExtensions.flatMap(\.directives)))
     }
 
     // MARK: Types

@@ -21,11 +21,14 @@ public final class GraphQLSchema: Sendable {
     public let extensionASTNodes: [SchemaExtension]
     /// The text the schema was built from, for locating errors.
     public let source: Source?
+    /// Directives applied to the schema definition and its extensions.
+    public let appliedDirectives: [AppliedDirective]
 
     private let typeIndex: [String: GraphQLNamedType]
     private let directiveIndex: [String: GraphQLDirective]
     private let implementationIndex: [String: Implementations]
     private let subTypeIndex: [String: Set<String>]
+    private let possibleTypeIndex: [String: [ObjectType]]
 
     /// The object and interface types implementing an interface.
     public struct Implementations: Sendable {
@@ -39,7 +42,7 @@ public final class GraphQLSchema: Sendable {
         description: String? = nil, queryTypeName: String?, mutationTypeName: String? = nil,
         subscriptionTypeName: String? = nil, types definedTypes: [GraphQLNamedType],
         directives: [GraphQLDirective] = BuiltInDirectives.all, astNode: SchemaDefinition? = nil,
-        extensionASTNodes: [SchemaExtension] = [], source: Source? = nil
+        extensionASTNodes: [SchemaExtension] = [], source: Source? = nil, appliedDirectives: [AppliedDirective] = []
     ) {
         self.description = description
         self.queryTypeName = queryTypeName
@@ -49,6 +52,7 @@ public final class GraphQLSchema: Sendable {
         self.astNode = astNode
         self.extensionASTNodes = extensionASTNodes
         self.source = source
+        self.appliedDirectives = appliedDirectives
 
         var byName: [String: GraphQLNamedType] = [:]
         for type in definedTypes where byName[type.name] == nil {
@@ -93,17 +97,24 @@ public final class GraphQLSchema: Sendable {
         self.implementationIndex = implementations
 
         var subTypes: [String: Set<String>] = [:]
+        var possibleTypes: [String: [ObjectType]] = [:]
         for type in ordered {
             switch type {
             case .union(let union):
                 subTypes[union.name] = Set(union.types)
+                possibleTypes[union.name] = union.types.compactMap { name in
+                    if case .object(let object) = typeIndex[name] { return object }
+                    return nil
+                }
             case .interface(let interface):
                 let found = implementations[interface.name] ?? .init()
                 subTypes[interface.name] = Set(found.objects.map(\.name) + found.interfaces.map(\.name))
+                possibleTypes[interface.name] = found.objects
             default: break
             }
         }
         self.subTypeIndex = subTypes
+        self.possibleTypeIndex = possibleTypes
     }
 
     // MARK: Lookups
@@ -139,18 +150,13 @@ public final class GraphQLSchema: Sendable {
     }
 
     /// The object types a value of an abstract type may have at run time:
-    /// a union's members, an interface's implementing objects. Empty for
-    /// other kinds.
+    /// a union's members, an interface's implementing objects, an object type
+    /// itself; empty for other kinds.
     /// https://spec.graphql.org/October2021/#GetPossibleTypes()
     public func possibleTypes(of type: GraphQLNamedType) -> [ObjectType] {
         switch type {
-        case .union(let union):
-            return union.types.compactMap { name in
-                if case .object(let object) = typeIndex[name] { return object }
-                return nil
-            }
-        case .interface(let interface):
-            return implementations(of: interface).objects
+        case .union, .interface:
+            return possibleTypeIndex[type.name] ?? []
         case .object(let object):
             return [object]
         default:

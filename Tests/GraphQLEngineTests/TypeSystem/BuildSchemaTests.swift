@@ -88,6 +88,8 @@ let richSDL = #"""
     extend enum IssueType { BATTERY }
 
     extend input PointInput { accuracy: Float }
+
+    extend schema @tag(name: "v2")
     """#
 
 @Suite("Building a schema from SDL")
@@ -100,6 +102,8 @@ struct BuildSchemaTests {
         #expect(schema.subscriptionTypeName == nil)
         #expect(schema.queryType?.name == "Root")
         #expect(schema.description == "The bike-rescue schema, in small.")
+        #expect(schema.appliedDirectives.map { $0.argument("name") } == ["v2"])
+        #expect(schema.extensionASTNodes.count == 1)
     }
 
     @Test("every kind of named type is found by name")
