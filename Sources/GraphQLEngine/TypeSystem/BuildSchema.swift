@@ -256,10 +256,13 @@ struct SchemaBuilder {
     private mutating func buildInputValues(_ nodes: [InputValueDefinition]) -> [GraphQLInputValue] {
         var values: [GraphQLInputValue] = []
         for node in nodes {
+            let type = TypeRef(node.type)
             values.append(
                 GraphQLInputValue(
-                    name: node.name.value, description: node.description?.value, type: TypeRef(node.type),
-                    defaultValue: node.defaultValue, deprecationReason: deprecationReason(node.directives),
+                    name: node.name.value, description: node.description?.value, type: type,
+                    defaultValue: node.defaultValue,
+                    coercedDefaultValue: node.defaultValue.flatMap { lookupSchema?.coerceLiteral($0, to: type) },
+                    deprecationReason: deprecationReason(node.directives),
                     directives: appliedDirectives(node.directives), astNode: node))
         }
         return values

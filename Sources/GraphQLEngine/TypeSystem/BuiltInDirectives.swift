@@ -35,7 +35,8 @@ public enum BuiltInDirectives {
                     "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
                 type: .named("String"),
                 defaultValue: .string(
-                    StringValue(value: defaultDeprecationReason, block: false, loc: Location(start: 0, end: 0))))
+                    StringValue(value: defaultDeprecationReason, block: false, loc: Location(start: 0, end: 0))),
+                coercedDefaultValue: .string(defaultDeprecationReason))
         ])
 
     /// `@specifiedBy(url: String!)`: https://spec.graphql.org/October2021/#sec--specifiedBy

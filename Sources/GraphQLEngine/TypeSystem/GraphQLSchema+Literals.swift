@@ -54,8 +54,8 @@ extension GraphQLSchema {
                 var entries: [(key: String, value: JSONValue)] = []
                 for field in input.fields {
                     guard let fieldLiteral = given[field.name], !isMissingVariable(fieldLiteral, variables) else {
-                        if let defaultLiteral = field.defaultValue {
-                            guard let value = coerceLiteral(defaultLiteral, to: field.type) else { return nil }
+                        if field.defaultValue != nil {
+                            guard let value = defaultValue(of: field) else { return nil }
                             entries.append((field.name, value))
                         } else if field.type.isNonNull {
                             return nil
@@ -77,6 +77,7 @@ extension GraphQLSchema {
     /// The default value of an argument or input field, coerced; nil when it
     /// has none (or an invalid one).
     public func defaultValue(of inputValue: GraphQLInputValue) -> JSONValue? {
+        if let coerced = inputValue.coercedDefaultValue { return coerced }
         guard let literal = inputValue.defaultValue else { return nil }
         return coerceLiteral(literal, to: inputValue.type)
     }

@@ -137,6 +137,9 @@ struct BuildSchemaTests {
         #expect(search.type.description == "[SearchResult!]!")
         #expect(search.argument(named: "text")?.isRequired == true)
         #expect(search.argument(named: "first")?.isRequired == false)
+        // Defaults are coerced once, when the schema is built.
+        #expect(search.argument(named: "first")?.coercedDefaultValue == 10)
+        #expect(search.argument(named: "text")?.coercedDefaultValue == nil)
         let input = try #require(schema.type(named: "RescueInput"))
         guard case .inputObject(let rescue) = input else {
             Issue.record("not an input object")
