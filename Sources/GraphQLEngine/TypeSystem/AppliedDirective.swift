@@ -58,3 +58,16 @@ extension HasAppliedDirectives {
         directives.contains { $0.name == name }
     }
 }
+
+extension GraphQLNamedType: HasAppliedDirectives {}
+
+extension GraphQLSchema {
+    /// Every field of every object and interface type carrying the named
+    /// directive, in type-map and field order: what the security layer scans
+    /// for `@encrypted` or `@requires` when it starts.
+    public func fields(withDirective name: String) -> [(typeName: String, field: GraphQLField)] {
+        types.flatMap { type in
+            (type.fields ?? []).filter { $0.hasDirective(named: name) }.map { (type.name, $0) }
+        }
+    }
+}

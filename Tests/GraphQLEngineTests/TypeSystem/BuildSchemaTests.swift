@@ -177,6 +177,8 @@ struct BuildSchemaTests {
         #expect(requires[1].argument("level") == .string("HIGH"))
         #expect(schema.type(named: "User")?.directives.first?.argument("name") == .string("user"))
         #expect(schema.field("createdAt", on: "User")?.directives.isEmpty == true)
+        #expect(schema.fields(withDirective: "encrypted").map { "\($0.typeName).\($0.field.name)" } == ["User.phone"])
+        #expect(schema.type(named: "User")?.directive(named: "tag")?.argument("name") == "user")
     }
 
     @Test("extensions add fields, members, values and directives")
@@ -199,6 +201,53 @@ struct BuildSchemaTests {
             return
         }
         #expect(point.fields.map(\.name) == ["lat", "lng", "accuracy"])
+    }
+
+    @Test("one schema serves many concurrent readers")
+    func concurrentReaders() async throws {
+        let schema = try buildSchema(sdl: richSDL)
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<32 {
+                group.addTask {
+                    var found = 0
+                    for _ in 0..<200 {
+                        if let node = schema.type(named: "Node") { found += schema.possibleTypes(of: node).count }
+                    }
+                    return found
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 400, count: 32))
+    }
+
+    @Test("closure hooks serve a custom scalar, literals included")
+    func closureScalar() throws {
+        let objectID = ClosureScalarCoercion(
+            serialize: { value in value },
+            parseValue: { value in
+                guard case .string(let text) = value, text.count == 24, text.allSatisfy(\.isHexDigit) else {
+                    throw CoercionError("ObjectID cannot represent value: \(value.inspected)")
+                }
+                return value
+            })
+        let schema = try buildSchema(sdl: richSDL, options: SchemaBuildOptions(scalars: ["ObjectID": objectID]))
+        guard case .scalar(let scalar) = schema.type(named: "ObjectID") else {
+            Issue.record("ObjectID missing")
+            return
+        }
+        let valid = "0123456789abcdef01234567"
+        #expect(try scalar.coercion.parseValue(.string(valid)) == .string(valid))
+        #expect(throws: CoercionError("ObjectID cannot represent value: \"xyz\"")) {
+            try scalar.coercion.parseValue("xyz")
+        }
+        // A literal goes through parseValue when no parseLiteral hook is given.
+        #expect(
+            try scalar.coercion.parseLiteral(try Parser.parseValue("\"\(valid)\""), variables: [:]) == .string(valid))
+        #expect(throws: CoercionError("ObjectID cannot represent value: 12")) {
+            try scalar.coercion.parseLiteral(try Parser.parseValue("12"), variables: [:])
+        }
+        #expect(schema.coerceLiteral(try Parser.parseValue("\"nope\""), to: .named("ObjectID")) == nil)
     }
 
     @Test("scalars keep @specifiedBy and get the hooks given by name")
