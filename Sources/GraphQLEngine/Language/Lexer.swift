@@ -27,6 +27,7 @@ struct Lexer {
 
     /// Moves to the next token and returns it. At the end of the input it stays
     /// on `<EOF>`.
+    @inline(never)
     mutating func advance() throws(GraphQLError) -> Token {
         lastToken = token
         token = try lookahead()

@@ -53,6 +53,7 @@ extension Parser {
     }
 
     /// `$ Name`.
+    @inline(never)
     mutating func parseVariable() throws(GraphQLError) -> Variable {
         let start = token
         try expect(.dollar)
@@ -62,22 +63,25 @@ extension Parser {
 
     /// `{ Selection+ }`, one nesting level deeper.
     mutating func parseSelectionSet() throws(GraphQLError) -> SelectionSet {
-        try nested { (parser: inout Parser) throws(GraphQLError) in
-            let start = parser.token
-            let selections = try parser.many(.braceL, .braceR) {
-                (parser: inout Parser) throws(GraphQLError) in
-                try parser.parseSelection()
-            }
-            return SelectionSet(selections: selections, loc: parser.loc(start))
-        }
+        let start = token
+        try enterNesting()
+        defer { leaveNesting() }
+        try expect(.braceL)
+        var selections: [Selection] = []
+        repeat {
+            selections.append(try parseSelection())
+        } while try !expectOptional(.braceR)
+        return SelectionSet(selections: selections, loc: loc(start))
     }
 
     /// A field, fragment spread or inline fragment.
+    @inline(never)
     mutating func parseSelection() throws(GraphQLError) -> Selection {
         peek(.spread) ? try parseFragment() : .field(try parseField())
     }
 
     /// `Alias? Name Arguments? Directives? SelectionSet?`.
+    @inline(never)
     mutating func parseField() throws(GraphQLError) -> Field {
         let start = token
         let nameOrAlias = try parseName()
@@ -96,6 +100,7 @@ extension Parser {
     }
 
     /// `( Argument+ )?`.
+    @inline(never)
     mutating func parseArguments(isConst: Bool) throws(GraphQLError) -> [Argument] {
         try optionalMany(.parenL, .parenR) { (parser: inout Parser) throws(GraphQLError) in
             try parser.parseArgument(isConst: isConst)
@@ -103,6 +108,7 @@ extension Parser {
     }
 
     /// `Name : Value`.
+    @inline(never)
     mutating func parseArgument(isConst: Bool) throws(GraphQLError) -> Argument {
         let start = token
         let name = try parseName()
@@ -112,6 +118,7 @@ extension Parser {
     }
 
     /// `... FragmentName Directives?` or `... TypeCondition? Directives? SelectionSet`.
+    @inline(never)
     mutating func parseFragment() throws(GraphQLError) -> Selection {
         let start = token
         try expect(.spread)
@@ -152,6 +159,7 @@ extension Parser {
     }
 
     /// `Directive*`.
+    @inline(never)
     mutating func parseDirectives(isConst: Bool) throws(GraphQLError) -> [Directive] {
         var directives: [Directive] = []
         while peek(.at) {
@@ -161,6 +169,7 @@ extension Parser {
     }
 
     /// `@ Name Arguments?`.
+    @inline(never)
     mutating func parseDirective(isConst: Bool) throws(GraphQLError) -> Directive {
         let start = token
         try expect(.at)
@@ -175,9 +184,9 @@ extension Parser {
         let start = token
         let type: TypeReference
         if try expectOptional(.bracketL) {
-            let inner = try nested { (parser: inout Parser) throws(GraphQLError) in
-                try parser.parseTypeReference()
-            }
+            try enterNesting()
+            defer { leaveNesting() }
+            let inner = try parseTypeReference()
             try expect(.bracketR)
             type = .list(ListType(type: inner, loc: loc(start)))
         } else {
@@ -190,6 +199,7 @@ extension Parser {
     }
 
     /// `Name` as a type.
+    @inline(never)
     mutating func parseNamedType() throws(GraphQLError) -> NamedType {
         let start = token
         let name = try parseName()

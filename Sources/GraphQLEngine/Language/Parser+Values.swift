@@ -2,13 +2,21 @@
 
 extension Parser {
     /// A value; in a constant position (`isConst`) a variable is an error.
+    /// Lists and objects recurse; the other kinds are read out of line so that
+    /// the recursive frames stay small.
     mutating func parseValueLiteral(isConst: Bool) throws(GraphQLError) -> Value {
+        switch token.kind {
+        case .bracketL: return .list(try parseList(isConst: isConst))
+        case .braceL: return .object(try parseObject(isConst: isConst))
+        default: return try parseScalarValueLiteral(isConst: isConst)
+        }
+    }
+
+    /// A value that is neither a list nor an object.
+    @inline(never)
+    mutating func parseScalarValueLiteral(isConst: Bool) throws(GraphQLError) -> Value {
         let current = token
         switch current.kind {
-        case .bracketL:
-            return .list(try parseList(isConst: isConst))
-        case .braceL:
-            return .object(try parseObject(isConst: isConst))
         case .int:
             try advance()
             return .int(IntValue(value: current.value ?? "", loc: loc(current)))
@@ -41,6 +49,7 @@ extension Parser {
     }
 
     /// A string or block string token as a `StringValue`.
+    @inline(never)
     mutating func parseStringLiteral() throws(GraphQLError) -> StringValue {
         let current = token
         try advance()
@@ -49,27 +58,32 @@ extension Parser {
 
     /// `[ Value* ]`, one nesting level deeper.
     mutating func parseList(isConst: Bool) throws(GraphQLError) -> ListValue {
-        try nested { (parser: inout Parser) throws(GraphQLError) in
-            let start = parser.token
-            let values = try parser.any(.bracketL, .bracketR) { (parser: inout Parser) throws(GraphQLError) in
-                try parser.parseValueLiteral(isConst: isConst)
-            }
-            return ListValue(values: values, loc: parser.loc(start))
+        let start = token
+        try enterNesting()
+        defer { leaveNesting() }
+        try expect(.bracketL)
+        var values: [Value] = []
+        while try !expectOptional(.bracketR) {
+            values.append(try parseValueLiteral(isConst: isConst))
         }
+        return ListValue(values: values, loc: loc(start))
     }
 
     /// `{ ObjectField* }`, one nesting level deeper.
     mutating func parseObject(isConst: Bool) throws(GraphQLError) -> ObjectValue {
-        try nested { (parser: inout Parser) throws(GraphQLError) in
-            let start = parser.token
-            let fields = try parser.any(.braceL, .braceR) { (parser: inout Parser) throws(GraphQLError) in
-                try parser.parseObjectField(isConst: isConst)
-            }
-            return ObjectValue(fields: fields, loc: parser.loc(start))
+        let start = token
+        try enterNesting()
+        defer { leaveNesting() }
+        try expect(.braceL)
+        var fields: [ObjectField] = []
+        while try !expectOptional(.braceR) {
+            fields.append(try parseObjectField(isConst: isConst))
         }
+        return ObjectValue(fields: fields, loc: loc(start))
     }
 
     /// `Name : Value`.
+    @inline(never)
     mutating func parseObjectField(isConst: Bool) throws(GraphQLError) -> ObjectField {
         let start = token
         let name = try parseName()

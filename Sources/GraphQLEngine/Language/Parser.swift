@@ -129,12 +129,14 @@ public struct Parser {
         let next = try lexer.advance()
         if let maxTokens = options.maxTokens, next.kind != .endOfFile {
             tokenCount += 1
-            if tokenCount > maxTokens {
-                // The wording (including "that") is graphql-js 16's.
-                throw syntaxError(
-                    "Document contains more that \(maxTokens) tokens. Parsing aborted.", at: next.start)
-            }
+            if tokenCount > maxTokens { throw tooManyTokens(maxTokens, at: next.start) }
         }
+    }
+
+    @inline(never)
+    private func tooManyTokens(_ maxTokens: Int, at offset: Int) -> GraphQLError {
+        // The wording (including "that") is graphql-js 16's.
+        syntaxError("Document contains more that \(maxTokens) tokens. Parsing aborted.", at: offset)
     }
 
     func peek(_ kind: TokenKind) -> Bool { token.kind == kind }
@@ -150,6 +152,12 @@ public struct Parser {
         }
         try advance()
         return current
+    }
+
+    @inline(never)
+    private func expectationFailed(_ kind: TokenKind) -> GraphQLError {
+        syntaxError(
+            "Expected \(kind.messageDescription), found \(token.messageDescription).", at: token.start)
     }
 
     /// Consumes a token of the given kind if it is next.
@@ -177,6 +185,7 @@ public struct Parser {
     }
 
     /// "Unexpected X." at the given token (the current one by default).
+    @inline(never)
     func unexpected(_ at: Token? = nil) -> GraphQLError {
         let offending = at ?? token
         return syntaxError("Unexpected \(offending.messageDescription).", at: offending.start)
@@ -230,16 +239,23 @@ public struct Parser {
         return items
     }
 
-    /// Runs `body` one nesting level deeper, failing cleanly past `maxDepth`.
-    mutating func nested<T>(_ body: (inout Parser) throws(GraphQLError) -> T) throws(GraphQLError) -> T {
-        if depth >= options.maxDepth {
-            throw syntaxError(
-                "Document exceeds the maximum nesting depth of \(options.maxDepth). Parsing aborted.",
-                at: token.start)
-        }
+    /// Goes one nesting level deeper, failing cleanly past `maxDepth`. Pair with
+    /// `leaveNesting()`. The recursive functions call these directly rather than
+    /// through closures to keep their stack frames small.
+    @inline(__always)
+    mutating func enterNesting() throws(GraphQLError) {
+        if depth >= options.maxDepth { throw nestingTooDeep() }
         depth += 1
-        defer { depth -= 1 }
-        return try body(&self)
+    }
+
+    @inline(__always)
+    mutating func leaveNesting() { depth -= 1 }
+
+    @inline(never)
+    private func nestingTooDeep() -> GraphQLError {
+        syntaxError(
+            "Document exceeds the maximum nesting depth of \(options.maxDepth). Parsing aborted.",
+            at: token.start)
     }
 
     // MARK: - Document
@@ -288,6 +304,7 @@ public struct Parser {
     }
 
     /// `Name`.
+    @inline(never)
     mutating func parseName() throws(GraphQLError) -> Name {
         let nameToken = try expect(.name)
         return Name(value: nameToken.value ?? "", loc: loc(nameToken))
