@@ -18,7 +18,8 @@ public struct GraphQLInputValue: Sendable, Hashable, HasAppliedDirectives {
 
     public init(
         name: String, description: String? = nil, type: TypeRef, defaultValue: Value? = nil,
-        coercedDefaultValue: JSONValue? = nil, deprecationReason: String? = nil, directives: [AppliedDirective] = [], astNode: InputValueDefinition? = nil
+        coercedDefaultValue: JSONValue? = nil, deprecationReason: String? = nil, directives: [AppliedDirective] = [],
+        astNode: InputValueDefinition? = nil
     ) {
         self.name = name
         self.description = description

@@ -21,10 +21,9 @@ extension ErrorExtensionValue {
     }
 }
 
-extension ErrorExtensionValue: ExpressibleByNilLiteral, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral
-{
-    public init(nilLiteral: ()) { self = .null }
+// Deliberately not `ExpressibleByNilLiteral`: with it, `nil` in an optional
+// context (`cond ? value : nil`) could silently mean `.null`.
+extension ErrorExtensionValue: ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(arrayLiteral elements: ErrorExtensionValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, ErrorExtensionValue)...) {
