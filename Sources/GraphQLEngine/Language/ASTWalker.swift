@@ -38,6 +38,48 @@ public final class ASTWalker {
     /// The kind of the node directly enclosing the one being visited.
     public var parentKind: ASTNodeKind? { ancestors.last }
 
+    /// The type of the operation being walked, if inside one.
+    public private(set) var currentOperationType: OperationType?
+
+    /// While visiting a `Directive`: where it is used, as its definition's
+    /// `locations` name it (https://spec.graphql.org/October2021/#DirectiveLocations).
+    /// nil elsewhere. A directive's own location is decided by its parent node,
+    /// and for an input value definition by whether that belongs to an input
+    /// object (input field) or to a field or directive (argument).
+    public var directiveLocation: DirectiveLocation? {
+        guard let parent = ancestors.last else { return nil }
+        switch parent {
+        case .operationDefinition:
+            switch currentOperationType {
+            case .query: return .query
+            case .mutation: return .mutation
+            case .subscription: return .subscription
+            case nil: return nil
+            }
+        case .field: return .field
+        case .fragmentSpread: return .fragmentSpread
+        case .inlineFragment: return .inlineFragment
+        case .fragmentDefinition: return .fragmentDefinition
+        case .variableDefinition: return .variableDefinition
+        case .schemaDefinition, .schemaExtension: return .schema
+        case .scalarTypeDefinition, .scalarTypeExtension: return .scalar
+        case .objectTypeDefinition, .objectTypeExtension: return .object
+        case .fieldDefinition: return .fieldDefinition
+        case .interfaceTypeDefinition, .interfaceTypeExtension: return .interface
+        case .unionTypeDefinition, .unionTypeExtension: return .union
+        case .enumTypeDefinition, .enumTypeExtension: return .enumType
+        case .enumValueDefinition: return .enumValue
+        case .inputObjectTypeDefinition, .inputObjectTypeExtension: return .inputObject
+        case .inputValueDefinition:
+            let grandparent = ancestors.count >= 2 ? ancestors[ancestors.count - 2] : nil
+            switch grandparent {
+            case .inputObjectTypeDefinition, .inputObjectTypeExtension: return .inputFieldDefinition
+            default: return .argumentDefinition
+            }
+        default: return nil
+        }
+    }
+
     // MARK: - Driving the visitors
 
     /// Calls `enter` on the helper and the active visitors; returns whether the
@@ -111,6 +153,8 @@ public final class ASTWalker {
     }
 
     public func walk(_ node: OperationDefinition) {
+        currentOperationType = node.operation
+        defer { currentOperationType = nil }
         if enter(.operationDefinition, { $0.enter(node) }) {
             for variable in node.variableDefinitions { walk(variable) }
             walk(node.directives)

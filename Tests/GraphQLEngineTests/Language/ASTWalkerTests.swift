@@ -282,4 +282,51 @@ final class RecordingVisitor: ASTVisitor {
         ASTWalker(visitors: [counter]).walk(try Parser.parse(text))
         #expect(counter.seen.count == 32)
     }
+
+    @Test func theWalkerNamesTheLocationOfEachDirective() throws {
+        final class Locations: ASTVisitor {
+            weak var walker: ASTWalker?
+            var found: [String] = []
+            func enter(_ node: Directive) -> VisitAction {
+                found.append("\(node.name.value) \(walker?.directiveLocation?.rawValue ?? "none")")
+                return .continue
+            }
+        }
+        let text = """
+            query Q($v: Int @v) @q { f @f ...S @s ... @i { g } }
+            mutation @m { f }
+            subscription @sub { f }
+            fragment S on T @fd { f }
+            schema @sc { query: Q }
+            scalar X @x
+            type O @o { f(a: Int @a): Int @fdef }
+            interface I @int { f: Int }
+            union U @u = O
+            enum E @e { A @ev }
+            input In @in { a: Int @if }
+            directive @d(a: Int @da) on FIELD
+            extend input In @ine
+            extend type O { g(b: Int @ea): Int }
+            """
+        let visitor = Locations()
+        let walker = ASTWalker(visitors: [visitor])
+        visitor.walker = walker
+        walker.walk(try Parser.parse(text))
+        #expect(
+            visitor.found == [
+                "v VARIABLE_DEFINITION", "q QUERY", "f FIELD", "s FRAGMENT_SPREAD", "i INLINE_FRAGMENT",
+                "m MUTATION",
+                "sub SUBSCRIPTION", "fd FRAGMENT_DEFINITION", "sc SCHEMA", "x SCALAR", "o OBJECT",
+                "a ARGUMENT_DEFINITION", "fdef FIELD_DEFINITION", "int INTERFACE", "u UNION", "e ENUM",
+                "ev ENUM_VALUE", "in INPUT_OBJECT", "if INPUT_FIELD_DEFINITION", "da ARGUMENT_DEFINITION",
+                "ine INPUT_OBJECT", "ea ARGUMENT_DEFINITION",
+            ])
+    }
+
+    @Test func aDocumentListsItsOperationsAndFragments() throws {
+        let document = try Parser.parse(
+            "query A { a } fragment F on T { b } type X { c: Int } { d } fragment G on T { e }")
+        #expect(document.operations.map { $0.name?.value ?? "-" } == ["A", "-"])
+        #expect(document.fragments.map(\.name.value) == ["F", "G"])
+    }
 }

@@ -13,3 +13,22 @@ public struct Document: Sendable, Hashable {
         self.source = source
     }
 }
+
+extension Document {
+    /// The operations, in document order.
+    public var operations: [OperationDefinition] {
+        definitions.compactMap { definition in
+            if case .operation(let operation) = definition { return operation }
+            return nil
+        }
+    }
+
+    /// The fragment definitions, in document order (duplicates included; the
+    /// UniqueFragmentNames rule reports those).
+    public var fragments: [FragmentDefinition] {
+        definitions.compactMap { definition in
+            if case .fragment(let fragment) = definition { return fragment }
+            return nil
+        }
+    }
+}
