@@ -34,6 +34,13 @@ enum ReferenceCorpus {
         "{ f(a: \"\"\"trailing quote\" \"\"\") }",
         "{ f(a: \"\"\"ends with quote\"\"\"\"\") }",
         "{ f(a: \"\"\"back\\slash\\\"\"\"\") }",
+        "{ f(a: \"éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\") }",
+        "{ f(a: \"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\") }",
+        "{ fieldName(argument: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\") }",
+        "{ fieldName(argument: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\") }",
+        "{ f(a: \"\"\"éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"\"\") }",
+        "{ f(a: \"\"\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"\"\") }",
+        "{ f(a: \"\"\"line one\n  line two with a very long text that goes on and on and on and on and on\"\"\") }",
         // Type-system documents
         "schema { query: Query mutation: Mutation subscription: Subscription }",
         "\"desc\" schema @dir { query: Q }",
