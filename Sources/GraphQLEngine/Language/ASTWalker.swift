@@ -19,11 +19,14 @@ public final class ASTWalker {
     public let visitors: [any ASTVisitor]
     public let helper: (any ASTVisitor)?
     /// Kinds of the nodes that enclose the node being visited, outermost first.
-    public private(set) var ancestors: [ASTNodeKind] = []
+    // Exclusivity is not checked at run time for the walker's state: it is only
+    // touched by the walker itself, on one thread, never while a mutation of the
+    // same property is in progress (visitors only read it between mutations).
+    @exclusivity(unchecked) public private(set) var ancestors: [ASTNodeKind] = []
 
     /// For each visitor: `active`, `stopped`, or the depth at which it skipped.
-    private var states: [Int]
-    private var activeCount: Int
+    @exclusivity(unchecked) private var states: [Int]
+    @exclusivity(unchecked) private var activeCount: Int
     private static let active = -1
     private static let stopped = -2
 
@@ -39,7 +42,7 @@ public final class ASTWalker {
     public var parentKind: ASTNodeKind? { ancestors.last }
 
     /// The type of the operation being walked, if inside one.
-    public private(set) var currentOperationType: OperationType?
+    @exclusivity(unchecked) public private(set) var currentOperationType: OperationType?
 
     /// While visiting a `Directive`: where it is used, as its definition's
     /// `locations` name it (https://spec.graphql.org/October2021/#DirectiveLocations).

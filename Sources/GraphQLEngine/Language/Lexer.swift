@@ -11,37 +11,42 @@ struct Lexer {
     private let bytes: [UInt8]
     /// The current token.
     private(set) var token: Token
-    /// The token before the current one; its end closes the location of the node
-    /// just parsed.
-    private(set) var lastToken: Token
-    /// The token after the current one, when the parser has looked ahead.
-    private var peeked: Token?
+    /// Where the token before the current one ended; it closes the location of
+    /// the node just parsed.
+    private(set) var lastTokenEnd = 0
+    /// The token after the current one, when the parser has looked ahead
+    /// (valid when `hasPeeked`; kept non-optional to avoid generic copies).
+    private var peeked: Token
+    private var hasPeeked = false
 
     init(source: Source) {
         self.source = source
         self.bytes = source.utf8
         let startOfFile = Token(kind: .startOfFile, start: 0, end: 0)
         self.token = startOfFile
-        self.lastToken = startOfFile
+        self.peeked = startOfFile
     }
 
-    /// Moves to the next token and returns it. At the end of the input it stays
-    /// on `<EOF>`.
-    @inline(never)
-    mutating func advance() throws(GraphQLError) -> Token {
-        lastToken = token
-        token = try lookahead()
-        peeked = nil
-        return token
+    /// Moves to the next token (read it from `token`). At the end of the input
+    /// it stays on `<EOF>`.
+    mutating func advance() throws(GraphQLError) {
+        lastTokenEnd = token.end
+        if hasPeeked {
+            token = peeked
+            hasPeeked = false
+        } else if token.kind != .endOfFile {
+            token = try readToken(from: token.end)
+        }
     }
 
     /// The token after the current one, without moving.
     mutating func lookahead() throws(GraphQLError) -> Token {
         if token.kind == .endOfFile { return token }
-        if let peeked { return peeked }
-        let next = try readToken(from: token.end)
-        peeked = next
-        return next
+        if !hasPeeked {
+            peeked = try readToken(from: token.end)
+            hasPeeked = true
+        }
+        return peeked
     }
 
     // MARK: - Reading tokens
@@ -372,7 +377,9 @@ struct Lexer {
     private func text(_ start: Int, _ end: Int) -> String {
         let upper = min(end, bytes.count)
         guard start < upper else { return "" }
-        return String(decoding: bytes[start..<upper], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<upper]), as: UTF8.self)
+        }
     }
 
     /// A character as graphql-js quotes it in messages: `"a"`, `'"'` for a double

@@ -117,7 +117,7 @@ public struct Parser {
     /// The location of a node that began at `start` and ended with the last
     /// token consumed.
     func loc(_ start: Token) -> Location {
-        Location(start: start.start, end: lexer.lastToken.end)
+        Location(start: start.start, end: lexer.lastTokenEnd)
     }
 
     func syntaxError(_ description: String, at offset: Int) -> GraphQLError {
@@ -126,10 +126,10 @@ public struct Parser {
 
     /// Moves to the next token, counting it against `maxTokens`.
     mutating func advance() throws(GraphQLError) {
-        let next = try lexer.advance()
-        if let maxTokens = options.maxTokens, next.kind != .endOfFile {
+        try lexer.advance()
+        if let maxTokens = options.maxTokens, lexer.token.kind != .endOfFile {
             tokenCount += 1
-            if tokenCount > maxTokens { throw tooManyTokens(maxTokens, at: next.start) }
+            if tokenCount > maxTokens { throw tooManyTokens(maxTokens, at: lexer.token.start) }
         }
     }
 

@@ -1,27 +1,55 @@
 /// The kinds of lexical tokens (https://spec.graphql.org/October2021/#sec-Language.Source-Text.Lexical-Tokens).
-/// The raw value is how graphql-js names the kind in error messages.
-public enum TokenKind: String, Sendable, Hashable {
-    case startOfFile = "<SOF>"
-    case endOfFile = "<EOF>"
-    case bang = "!"
-    case dollar = "$"
-    case amp = "&"
-    case parenL = "("
-    case parenR = ")"
-    case spread = "..."
-    case colon = ":"
-    case equals = "="
-    case at = "@"
-    case bracketL = "["
-    case bracketR = "]"
-    case braceL = "{"
-    case pipe = "|"
-    case braceR = "}"
-    case name = "Name"
-    case int = "Int"
-    case float = "Float"
-    case string = "String"
-    case blockString = "BlockString"
+/// No raw values on purpose: comparing raw-value enums can fall back to the
+/// standard library's generic `RawRepresentable` `==`, which compares strings.
+public enum TokenKind: Sendable, Hashable {
+    case startOfFile
+    case endOfFile
+    case bang
+    case dollar
+    case amp
+    case parenL
+    case parenR
+    case spread
+    case colon
+    case equals
+    case at
+    case bracketL
+    case bracketR
+    case braceL
+    case pipe
+    case braceR
+    case name
+    case int
+    case float
+    case string
+    case blockString
+
+    /// How graphql-js names the kind in error messages.
+    public var name: String {
+        switch self {
+        case .startOfFile: "<SOF>"
+        case .endOfFile: "<EOF>"
+        case .bang: "!"
+        case .dollar: "$"
+        case .amp: "&"
+        case .parenL: "("
+        case .parenR: ")"
+        case .spread: "..."
+        case .colon: ":"
+        case .equals: "="
+        case .at: "@"
+        case .bracketL: "["
+        case .bracketR: "]"
+        case .braceL: "{"
+        case .pipe: "|"
+        case .braceR: "}"
+        case .name: "Name"
+        case .int: "Int"
+        case .float: "Float"
+        case .string: "String"
+        case .blockString: "BlockString"
+        }
+    }
 
     /// Punctuators are quoted in messages (`"}"`), other kinds are not (`Name`).
     var isPunctuator: Bool {
@@ -32,7 +60,7 @@ public enum TokenKind: String, Sendable, Hashable {
     }
 
     /// The kind as graphql-js writes it in "Expected ..." messages.
-    var messageDescription: String { isPunctuator ? "\"\(rawValue)\"" : rawValue }
+    var messageDescription: String { isPunctuator ? "\"\(name)\"" : name }
 }
 
 /// One lexical token: its kind, its UTF-8 byte range and, for names, numbers

@@ -25,7 +25,7 @@ import Testing
         var text: String
     }
 
-    static let script = """
+    static let script = #"""
         const { parse, parseValue, parseType, print } = require('graphql');
         const cases = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'));
         const out = cases.map(({ mode, text }) => {
@@ -33,11 +33,13 @@ import Testing
             const fn = mode === 'value' ? parseValue : mode === 'type' ? parseType : parse;
             return { printed: print(fn(text, { maxTokens: 15000 })) };
           } catch (e) {
-            return { message: e.message, locations: (e.locations || []).map(l => [l.line, l.column]) };
+            // JavaScript can quote half of a surrogate pair; JSON cannot carry it.
+            const message = e.message.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+            return { message, locations: (e.locations || []).map(l => [l.line, l.column]) };
           }
         });
         process.stdout.write(JSON.stringify(out));
-        """
+        """#
 
     static func nodePath() -> String? {
         for candidate in ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
@@ -74,7 +76,13 @@ import Testing
         guard process.terminationStatus == 0 else {
             throw ReferenceError("graphql-js run failed (is node-graphql installed?): \(errorText)")
         }
-        return try JSONDecoder().decode([Outcome].self, from: data)
+        do {
+            return try JSONDecoder().decode([Outcome].self, from: data)
+        } catch {
+            let dump = FileManager.default.temporaryDirectory.appendingPathComponent("graphql-js-output.json")
+            try? data.write(to: dump)
+            throw ReferenceError("graphql-js output is not decodable (\(error)); written to \(dump.path)")
+        }
     }
 
     struct ReferenceError: Error, CustomStringConvertible {
@@ -121,6 +129,14 @@ import Testing
         var mismatches = 0
         for (testCase, expected) in zip(cases, reference) {
             let actual = ourOutcome(testCase)
+            if let message = expected.message, message.contains("\u{FFFD}") {
+                // Known deviation: where graphql-js quotes half of a surrogate pair
+                // (it slices UTF-16), we quote the whole character. Same place.
+                let prefix = String(message.prefix { $0 != "\u{FFFD}" })
+                if actual.message?.hasPrefix(prefix) == true && actual.locations == expected.locations {
+                    continue
+                }
+            }
             if actual != expected {
                 mismatches += 1
                 if mismatches <= 20 {
@@ -139,6 +155,11 @@ import Testing
             + ReferenceCorpus.mutations(of: ReferenceCorpus.kitchenSinkSchema)
         let cases = texts.map { Case(mode: "document", text: $0) }
         #expect(cases.count > 5_000)
+        #expect(try Self.compare(cases) == 0)
+    }
+
+    @Test func randomStringAndBlockStringLiteralsParseAndPrintAsInGraphQLJS() throws {
+        let cases = ReferenceCorpus.randomStringLiterals(count: 3_000).map { Case(mode: "value", text: $0) }
         #expect(try Self.compare(cases) == 0)
     }
 

@@ -31,9 +31,9 @@ func tokens(_ text: String) throws -> [Token] {
     var lexer = Lexer(source: Source(text))
     var result: [Token] = []
     while true {
-        let token = try lexer.advance()
-        if token.kind == .endOfFile { break }
-        result.append(token)
+        try lexer.advance()
+        if lexer.token.kind == .endOfFile { break }
+        result.append(lexer.token)
     }
     return result
 }

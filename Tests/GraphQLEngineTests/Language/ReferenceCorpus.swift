@@ -34,6 +34,13 @@ enum ReferenceCorpus {
         "{ f(a: \"\"\"trailing quote\" \"\"\") }",
         "{ f(a: \"\"\"ends with quote\"\"\"\"\") }",
         "{ f(a: \"\"\"back\\slash\\\"\"\"\") }",
+        "{ f(a: \"éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\") }",
+        "{ f(a: \"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\") }",
+        "{ fieldName(argument: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\") }",
+        "{ fieldName(argument: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\") }",
+        "{ f(a: \"\"\"éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"\"\") }",
+        "{ f(a: \"\"\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"\"\") }",
+        "{ f(a: \"\"\"line one\n  line two with a very long text that goes on and on and on and on and on\"\"\") }",
         // Type-system documents
         "schema { query: Query mutation: Mutation subscription: Subscription }",
         "\"desc\" schema @dir { query: Q }",
@@ -378,6 +385,29 @@ enum ReferenceCorpus {
             var copy = characters
             copy.remove(at: removed)
             result.append(String(copy))
+        }
+        return result
+    }
+
+    /// Pseudo-random string and block-string literals (a fixed-seed generator, so
+    /// the set is the same on every run) over an alphabet chosen to hit the
+    /// block-string rules: quotes, backslashes, blank lines, indentation, tabs,
+    /// carriage returns and non-ASCII text.
+    static func randomStringLiterals(count: Int) -> [String] {
+        let alphabet: [String] = [
+            "a", "b", " ", "  ", "\t", "\n", "\n", "\r\n", "\r", "\"", "\"\"\"", "\\", "\\\"\"\"", "é", "😀",
+            "\\n", "\\u0041", "\\u{1F600}", "#", "{", "\u{7}",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var result: [String] = []
+        for index in 0..<count {
+            var body = ""
+            for _ in 0..<next(12) { body += alphabet[next(alphabet.count)] }
+            result.append(index % 2 == 0 ? "\"\"\"" + body + "\"\"\"" : "\"" + body + "\"")
         }
         return result
     }
