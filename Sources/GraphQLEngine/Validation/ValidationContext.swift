@@ -26,6 +26,7 @@ public final class ValidationContext {
     /// Weak: the walker owns the rules, which own this context.
     weak var walker: ASTWalker?
 
+    private var lineIndex: SourceLineIndex?
     private var fragmentIndex: [String: FragmentDefinition]?
     private var spreadsBySelectionSet: [Int: [FragmentSpread]] = [:]
     private var referencedFragments: [Int: [FragmentDefinition]] = [:]
@@ -68,9 +69,12 @@ public final class ValidationContext {
     /// Records a validation error located at the given nodes, with
     /// `extensions.code` `GRAPHQL_VALIDATION_FAILED`.
     public func report(_ message: String, at nodes: [Location]) {
+        guard !isAborted else { return }
+        let index = lineIndex ?? SourceLineIndex(document.source)
+        lineIndex = index
         report(
             GraphQLError(
-                message: message, nodes: nodes, source: document.source,
+                message: message, locations: nodes.map { index.location(at: $0.start) },
                 extensions: [("code", .string(GraphQLError.Code.validationFailed))]))
     }
 

@@ -17,11 +17,14 @@ struct ValidationVerdict: Codable, Equatable, CustomStringConvertible {
 
     var errors: [ReportedError]?
     var syntaxError: String?
+    /// graphql-js threw instead of returning errors (never said of ours).
+    var thrown: String?
 
     var isValid: Bool { errors?.isEmpty == true }
 
     var description: String {
         if let syntaxError { return "syntax error: \(syntaxError)" }
+        if let thrown { return "threw: \(thrown)" }
         guard let errors, !errors.isEmpty else { return "valid" }
         return errors.map { "\n    " + $0.description }.joined()
     }

@@ -5,7 +5,8 @@
 //     "maxErrors": 100 | null, "documents": ["<query>", ...] }
 // and writes one JSON array on stdout, an entry per document:
 //   { "errors": [ { "message": "...", "locations": [[line, column], ...] } ] }
-// or, when the document does not parse, { "syntaxError": "<message>" }.
+// or, when the document does not parse, { "syntaxError": "<message>" },
+// or, when graphql-js's validate throws, { "thrown": "<message>" }.
 // `rules: null` means graphql-js's `specifiedRules`; names are looked up
 // among graphql-js's exports, and an unknown name is a hard failure.
 //
@@ -38,7 +39,14 @@ function main() {
     } catch (error) {
       return { syntaxError: error.message };
     }
-    const errors = graphql.validate(schema, document, rules, options);
+    let errors;
+    try {
+      errors = graphql.validate(schema, document, rules, options);
+    } catch (error) {
+      // graphql-js 16 itself throws on a few inputs (for example a variable
+      // in a subscription's @skip); report that instead of failing the batch.
+      return { thrown: String(error && error.message) };
+    }
     return {
       errors: errors.map((error) => ({
         message: error.message,
