@@ -18,7 +18,9 @@ import Testing
             // Token starts never fall inside a UTF-8 sequence or a \r\n pair.
             if offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { continue }
             if offset > 0 && offset < bytes.count && bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A { continue }
-            #expect(index.location(at: offset) == source.location(at: offset), "offset \(offset) of \(String(reflecting: text))")
+            #expect(
+                index.location(at: offset) == source.location(at: offset),
+                "offset \(offset) of \(String(reflecting: text))")
         }
     }
 }

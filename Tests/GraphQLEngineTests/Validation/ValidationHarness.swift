@@ -60,7 +60,8 @@ enum GraphQLJSValidationOracle {
     ) throws -> [ValidationVerdict] {
         guard let node = nodePath() else {
             throw Failure(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run the graphql-js comparisons"
+                description:
+                    "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run the graphql-js comparisons"
             )
         }
         let input = try JSONEncoder().encode(
@@ -92,7 +93,8 @@ enum GraphQLJSValidationOracle {
         }
         let verdicts = try JSONDecoder().decode([ValidationVerdict].self, from: output)
         guard verdicts.count == documents.count else {
-            throw Failure(description: "graphql-js oracle returned \(verdicts.count) verdicts for \(documents.count) documents")
+            throw Failure(
+                description: "graphql-js oracle returned \(verdicts.count) verdicts for \(documents.count) documents")
         }
         return verdicts
     }
@@ -159,7 +161,8 @@ enum ValidationHarness {
             }
         }
         if requireValidAndInvalid {
-            #expect(reference.contains { $0.isValid }, "no valid document among the cases", sourceLocation: sourceLocation)
+            #expect(
+                reference.contains { $0.isValid }, "no valid document among the cases", sourceLocation: sourceLocation)
             #expect(
                 reference.contains { $0.errors?.isEmpty == false }, "no invalid document among the cases",
                 sourceLocation: sourceLocation)

@@ -44,7 +44,9 @@ private final class TypeInfoRecorder: ValidationRule {
     func enter(_ node: ObjectField) -> VisitAction {
         let parent = context.parentInputType?.description ?? "-"
         let defaultValue = context.typeInfo.defaultValue.map { Printer.print($0) } ?? "-"
-        lines.append("object field \(node.name.value): \(context.inputType?.description ?? "-") in \(parent), default \(defaultValue)")
+        lines.append(
+            "object field \(node.name.value): \(context.inputType?.description ?? "-") in \(parent), default \(defaultValue)"
+        )
         return .continue
     }
 
@@ -100,7 +102,10 @@ private final class TypeInfoRecorder: ValidationRule {
         let document = try Parser.parse("{ count bike { id } }")
         let errors = validate(schema: schema, document: document, rules: [ReportEveryFieldRule.self], maxErrors: 3)
         #expect(errors.map(\.message) == ["field count", "field bike", "field id"])
-        #expect(errors.map(\.locations) == [[.init(line: 1, column: 3)], [.init(line: 1, column: 9)], [.init(line: 1, column: 16)]])
+        #expect(
+            errors.map(\.locations) == [
+                [.init(line: 1, column: 3)], [.init(line: 1, column: 9)], [.init(line: 1, column: 16)],
+            ])
     }
 
     @Test func typeInfoTracksFieldsArgumentsAndInputValues() throws {

@@ -33,16 +33,20 @@ import Testing
     @Test func suggestsInterfacesBeforeObjectsByHowManyTypesShareTheField() throws {
         try ValidationHarness.expectErrors(
             rules: rules, document: "{ vehicle { batteryPercent } }",
-            [(
-                "Cannot query field \"batteryPercent\" on type \"Vehicle\". Did you mean to use an inline fragment on \"Powered\", \"EBike\", or \"Scooter\"?",
-                [[1, 13]]
-            )])
+            [
+                (
+                    "Cannot query field \"batteryPercent\" on type \"Vehicle\". Did you mean to use an inline fragment on \"Powered\", \"EBike\", or \"Scooter\"?",
+                    [[1, 13]]
+                )
+            ])
         try ValidationHarness.expectErrors(
             rules: rules, document: "{ ride { id } }",
-            [(
-                "Cannot query field \"id\" on type \"Ride\". Did you mean to use an inline fragment on \"Node\", \"Vehicle\", \"Powered\", \"Bike\", or \"EBike\"?",
-                [[1, 10]]
-            )])
+            [
+                (
+                    "Cannot query field \"id\" on type \"Ride\". Did you mean to use an inline fragment on \"Node\", \"Vehicle\", \"Powered\", \"Bike\", or \"EBike\"?",
+                    [[1, 10]]
+                )
+            ])
     }
 
     @Test func suggestsFieldNamesWhenNoTypeHasTheField() throws {

@@ -49,6 +49,7 @@ import Testing
             schema: schema, document: document, rules: [NoFragmentCyclesRule.self])
         #expect(errors.count == 1)
         #expect(errors.first?.locations.count == count)
-        #expect(errors.first?.message.hasPrefix("Cannot spread fragment \"F0\" within itself via \"F1\", \"F2\"") == true)
+        #expect(
+            errors.first?.message.hasPrefix("Cannot spread fragment \"F0\" within itself via \"F1\", \"F2\"") == true)
     }
 }

@@ -23,7 +23,9 @@ import Testing
 
     @Test func reportsWholeFragmentsAfterTheDocument() throws {
         try ValidationHarness.expectErrors(
-            rules: rules, document: "fragment Early on Query { count }\n{ ...Used }\nfragment Used on Query { count }\n  fragment Late on Query { count }",
+            rules: rules,
+            document:
+                "fragment Early on Query { count }\n{ ...Used }\nfragment Used on Query { count }\n  fragment Late on Query { count }",
             [
                 ("Fragment \"Early\" is never used.", [[1, 1]]),
                 ("Fragment \"Late\" is never used.", [[4, 3]]),

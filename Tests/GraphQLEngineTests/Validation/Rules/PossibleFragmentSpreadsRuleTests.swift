@@ -30,8 +30,14 @@ import Testing
         try ValidationHarness.expectErrors(
             rules: rules, document: "fragment S on Scooter { id }\n{ bike { ...S ... on Rider { id } } }",
             [
-                ("Fragment \"S\" cannot be spread here as objects of type \"Bike\" can never be of type \"Scooter\".", [[2, 10]]),
-                ("Fragment cannot be spread here as objects of type \"Bike\" can never be of type \"Rider\".", [[2, 15]]),
+                (
+                    "Fragment \"S\" cannot be spread here as objects of type \"Bike\" can never be of type \"Scooter\".",
+                    [[2, 10]]
+                ),
+                (
+                    "Fragment cannot be spread here as objects of type \"Bike\" can never be of type \"Rider\".",
+                    [[2, 15]]
+                ),
             ])
     }
 }

@@ -34,9 +34,11 @@ import Testing
     @Test func objectWithoutSelectionNamesTheWrappedType() throws {
         try ValidationHarness.expectErrors(
             rules: rules, document: "{ rescues }",
-            [(
-                "Field \"rescues\" of type \"[Rescue!]!\" must have a selection of subfields. Did you mean \"rescues { ... }\"?",
-                [[1, 3]]
-            )])
+            [
+                (
+                    "Field \"rescues\" of type \"[Rescue!]!\" must have a selection of subfields. Did you mean \"rescues { ... }\"?",
+                    [[1, 3]]
+                )
+            ])
     }
 }
