@@ -186,3 +186,37 @@ private final class TypeInfoRecorder: ValidationRule {
         #expect(context.recursiveVariableUsages(of: operation).count == 7)
     }
 }
+
+@Suite struct ValidateEntryPointTests {
+    @Test func anInvalidSchemaIsReportedInsteadOfValidatingTheDocument() throws {
+        let schema = GraphQLSchema(queryTypeName: nil, types: [])
+        let errors = validate(schema: schema, document: try Parser.parse("{ anything }"))
+        #expect(errors.map(\.message) == ["Query root type must be provided."])
+    }
+
+    @Test func aValidDocumentHasNoErrorsUnderEveryRule() throws {
+        let schema = try ValidationHarness.testSchema.get()
+        let document = try Parser.parse(
+            """
+            query Q($id: ID!, $near: GeoInput!) {
+              rescue(id: $id) { id status vehicle { ...V } }
+              station(near: $near) { name }
+            }
+            fragment V on Vehicle { id kind ... on Bike { gears } }
+            """)
+        #expect(validate(schema: schema, document: document).isEmpty)
+    }
+
+    @Test func aLongChainOfFragmentsInASubscriptionDoesNotRecurse() throws {
+        let count = 3_000
+        var text = "subscription { ...F0 }\n"
+        for index in 0..<count - 1 {
+            text += "fragment F\(index) on Subscription { ...F\(index + 1) }\n"
+        }
+        text += "fragment F\(count - 1) on Subscription { heartbeat stationChanged { id } }\n"
+        let schema = try ValidationHarness.testSchema.get()
+        let document = try Parser.parse(Source(text), options: .trusted)
+        let errors = validate(schema: schema, document: document, rules: [SingleFieldSubscriptionsRule.self])
+        #expect(errors.map(\.message) == ["Anonymous Subscription must select only one top level field."])
+    }
+}

@@ -47,8 +47,20 @@ private struct RootFieldCollector {
         self.rootType = rootType
     }
 
+    /// Collects depth-first in document order, following fragments where
+    /// they are spread. An explicit stack instead of recursion, so a long
+    /// chain of fragments cannot exhaust the call stack.
     mutating func collect(_ selectionSet: SelectionSet) {
-        for selection in selectionSet.selections where isIncluded(selection.directives) {
+        var stack: [(selections: [Selection], next: Int)] = [(selectionSet.selections, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].selections.count else {
+                stack.removeLast()
+                continue
+            }
+            let selection = stack[top].selections[stack[top].next]
+            stack[top].next += 1
+            guard isIncluded(selection.directives) else { continue }
             switch selection {
             case .field(let field):
                 let key = field.responseKey
@@ -56,13 +68,13 @@ private struct RootFieldCollector {
                 fields[key, default: []].append(field)
             case .inlineFragment(let inline):
                 if let condition = inline.typeCondition, !applies(condition) { continue }
-                collect(inline.selectionSet)
+                stack.append((inline.selectionSet.selections, 0))
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard visitedFragments.insert(name).inserted,
                     let fragment = context.fragment(named: name), applies(fragment.typeCondition)
                 else { continue }
-                collect(fragment.selectionSet)
+                stack.append((fragment.selectionSet.selections, 0))
             }
         }
     }
