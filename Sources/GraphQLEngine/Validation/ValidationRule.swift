@@ -46,7 +46,8 @@ let specifiedRulesPart1: [any ValidationRule.Type] = [
 
 /// The last 9 of graphql-js's `specifiedRules`: directives, arguments,
 /// values, variable positions and field merging. One line per rule.
-let specifiedRulesPart2: [any ValidationRule.Type] = []
+let specifiedRulesPart2: [any ValidationRule.Type] = [
+]
 
 /// The specified rule of that name (`"ScalarLeafsRule"`), if any.
 public func specifiedRule(named name: String) -> (any ValidationRule.Type)? {
