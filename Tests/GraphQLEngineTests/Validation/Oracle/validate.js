@@ -7,6 +7,8 @@
 //   { "errors": [ { "message": "...", "locations": [[line, column], ...] } ] }
 // or, when the document does not parse, { "syntaxError": "<message>" },
 // or, when graphql-js's validate throws, { "thrown": "<message>" }.
+// `{ "listRules": true }` instead writes the names of graphql-js's
+// `specifiedRules`, in order.
 // `rules: null` means graphql-js's `specifiedRules`; names are looked up
 // among graphql-js's exports, and an unknown name is a hard failure.
 //
@@ -20,6 +22,10 @@ function readStdin() {
 
 function main() {
   const request = JSON.parse(readStdin());
+  if (request.listRules) {
+    process.stdout.write(JSON.stringify(graphql.specifiedRules.map((rule) => rule.name)));
+    return;
+  }
   const schema = graphql.buildSchema(request.schema);
   let rules = graphql.specifiedRules;
   if (Array.isArray(request.rules)) {
