@@ -38,6 +38,25 @@ import Testing
         fragment Powered on Powered { batteryPercent owner { partner { ...RiderBits } } }
         fragment RiderBits on Rider { id bikes { kind } rescues(status: OPEN) { id } }
         """,
+        """
+        subscription Watch($id: ID!, $skip: Boolean = false) {
+          rescueUpdated(id: $id) { ...RescueBits requester { ... on Mechanic { station { ...StationBits } } } }
+        }
+        query Again($id: ID!) { rescue(id: $id) { ...RescueBits } }
+        fragment RescueBits on Rescue { id status createdAt notes(limit: 2) vehicle { ...VehicleBits } }
+        fragment VehicleBits on Vehicle { id ... on Scooter { maxSpeed } ... on Ride { __typename } }
+        fragment StationBits on Station { id mechanics { rating skills } }
+        """,
+        """
+        query ($r: Boolean!, $list: [String], $unit: DistanceUnit = MI, $in: RescueInput) {
+          args {
+            complexArg(complexArg: {requiredField: $r, stringListField: $list, nested: {requiredField: true}})
+            multipleReqs(req1: 1, req2: 2)
+          }
+          powered { range(unit: $unit) ... on EBike { motorWatts } ... on Node { id } }
+          named { name(short: $r) ... on Rider { email } ... on Mechanic { skills } }
+        }
+        """,
     ]
 
     /// Every document with one character removed.
@@ -96,8 +115,24 @@ import Testing
             }
         }
         #expect(mismatches == 0)
-        #expect(compared >= 500)
-        #expect(invalid >= 300)
+        #expect(compared >= 1_000)
+        #expect(invalid >= 600)
+    }
+
+    @Test func theDeepestDocumentTheParserAcceptsValidates() throws {
+        // 200 levels of `partner { ... }`: the walk recurses once per level,
+        // which the parser's depth cap bounds.
+        let depth = 200
+        let text =
+            "{ rider { " + String(repeating: "partner { ", count: depth) + "id"
+            + String(repeating: " }", count: depth) + " } }"
+        let errors = validate(
+            schema: try ValidationHarness.testSchema.get(), document: try Parser.parse(text))
+        #expect(errors.isEmpty)
+        let unknown = text.replacingOccurrences(of: "id", with: "idd")
+        let unknownErrors = validate(
+            schema: try ValidationHarness.testSchema.get(), document: try Parser.parse(unknown))
+        #expect(unknownErrors.map(\.locations.first?.line) == [1])
     }
 
     @Test func theErrorCapMatchesGraphQLJS() throws {
