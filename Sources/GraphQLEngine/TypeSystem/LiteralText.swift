@@ -5,7 +5,7 @@ func printLiteral(_ literal: Value) -> String {
     case .variable(let node): return "$" + node.name.value
     case .int(let node): return node.value
     case .float(let node): return node.value
-    case .string(let node): return quotedGraphQLString(node.value)
+    case .string(let node): return node.block ? BlockString.print(node.value) : quotedGraphQLString(node.value)
     case .boolean(let node): return node.value ? "true" : "false"
     case .null: return "null"
     case .enumValue(let node): return node.value
