@@ -47,6 +47,15 @@ let specifiedRulesPart1: [any ValidationRule.Type] = [
 /// The last 9 of graphql-js's `specifiedRules`: directives, arguments,
 /// values, variable positions and field merging. One line per rule.
 let specifiedRulesPart2: [any ValidationRule.Type] = [
+    KnownDirectivesRule.self,
+    UniqueDirectivesPerLocationRule.self,
+    KnownArgumentNamesRule.self,
+    UniqueArgumentNamesRule.self,
+    ValuesOfCorrectTypeRule.self,
+    ProvidedRequiredArgumentsRule.self,
+    VariablesInAllowedPositionRule.self,
+    OverlappingFieldsCanBeMergedRule.self,
+    UniqueInputFieldNamesRule.self,
 ]
 
 /// The specified rule of that name (`"ScalarLeafsRule"`), if any.

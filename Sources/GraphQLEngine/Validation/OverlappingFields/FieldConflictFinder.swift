@@ -1,0 +1,326 @@
+/// Finds fields that share a response name but cannot be merged: the spec's
+/// FieldsInSetCanMerge, with graphql-js 16's reasons and ordering.
+/// https://spec.graphql.org/October2021/#sec-Field-Selection-Merging
+///
+/// Each selection set is compared "within" itself once (when the walk reaches
+/// it); fragments it spreads and the sub-selections of overlapping fields are
+/// compared "between" sets. Fields are grouped by response name first, so only
+/// fields that share one are ever compared. Within a group, fields of the same
+/// shape (`FieldShapes`) share their verdicts: a pair of shapes is compared
+/// once and only pairs of fields known to conflict (or whose outcome cannot
+/// be shared) are compared one by one, so repeating a field many times costs
+/// time linear in the repetitions. Fragment pairs already compared are
+/// remembered, mutual exclusivity included, as graphql-js does.
+final class FieldConflictFinder {
+    let schema: GraphQLSchema
+    private let fragment: (String) -> FragmentDefinition?
+
+    private var fieldMaps: [Int: FieldMap] = [:]
+    private var comparedFragmentPairs = FragmentPairSet()
+    private var shapes = FieldShapes()
+    /// A collected field of each shared shape, to compare shapes with.
+    private var representatives: [Int: CollectedField] = [:]
+    private var verdicts: [VerdictKey: Bool] = [:]
+
+    private struct VerdictKey: Hashable {
+        var shape1: Int
+        var shape2: Int
+        var mutuallyExclusive: Bool
+    }
+
+    /// - Parameter fragment: the fragment definition of a name, if the document has one.
+    init(schema: GraphQLSchema, fragment: @escaping (String) -> FragmentDefinition?) {
+        self.schema = schema
+        self.fragment = fragment
+    }
+
+    /// Reports every conflict within `selectionSet` (its own fields, inline
+    /// fragments and spread fragments), in graphql-js's order, to `report`,
+    /// which returns false to stop the search (an error cap was reached).
+    func reportConflicts(
+        within selectionSet: SelectionSet, parentType: GraphQLNamedType?, report: @escaping (FieldConflict) -> Bool
+    ) {
+        var sink = ConflictSink(report: report)
+        let fieldMap = fieldsAndFragmentNames(of: selectionSet, parentType: parentType)
+        collectConflictsWithin(fieldMap, into: &sink)
+        let names = fieldMap.fragmentNames
+        for (index, name) in names.enumerated() {
+            if sink.isStopped { return }
+            collectConflictsBetween(
+                fieldMap, andFragment: name, mutuallyExclusive: false, into: &sink)
+            for other in names[(index + 1)...] {
+                if sink.isStopped { return }
+                collectConflictsBetweenFragments(name, other, mutuallyExclusive: false, into: &sink)
+            }
+        }
+    }
+
+    // MARK: - Collecting fields
+
+    private func fieldsAndFragmentNames(of selectionSet: SelectionSet, parentType: GraphQLNamedType?) -> FieldMap {
+        if let cached = fieldMaps[selectionSet.loc.start] { return cached }
+        let map = FieldMap()
+        collect(selectionSet, parentType: parentType, into: map)
+        fieldMaps[selectionSet.loc.start] = map
+        return map
+    }
+
+    private func referencedFieldsAndFragmentNames(of fragment: FragmentDefinition) -> FieldMap {
+        if let cached = fieldMaps[fragment.selectionSet.loc.start] { return cached }
+        return fieldsAndFragmentNames(
+            of: fragment.selectionSet, parentType: schema.type(named: fragment.typeCondition.name.value))
+    }
+
+    private func collect(_ selectionSet: SelectionSet, parentType: GraphQLNamedType?, into map: FieldMap) {
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let node):
+                let shape = shapes.shape(of: node, on: parentType, schema: schema)
+                let field = CollectedField(
+                    parentType: parentType, node: node, definition: parentType?.field(named: node.name.value),
+                    argumentsKey: shapes.argumentsKey(of: node), shape: shape)
+                if shapes.isShared[shape] && representatives[shape] == nil { representatives[shape] = field }
+                map.append(field)
+            case .fragmentSpread(let spread):
+                map.appendFragmentName(spread.name.value)
+            case .inlineFragment(let inline):
+                let type = inline.typeCondition.map { schema.type(named: $0.name.value) } ?? parentType
+                collect(inline.selectionSet, parentType: type, into: map)
+            }
+        }
+    }
+
+    // MARK: - Comparing sets of fields
+
+    /// (A) Every pair of fields within one map that share a response name.
+    private func collectConflictsWithin(_ map: FieldMap, into sink: inout ConflictSink) {
+        for group in map.groups where group.fields.count > 1 {
+            var candidatesByShape: [Int: [Int]] = [:]
+            for (position, field) in group.fields.enumerated() {
+                let candidates: [Int]
+                if let known = candidatesByShape[field.shape] {
+                    candidates = known
+                } else {
+                    candidates = shapesToCompare(field, with: group, mutuallyExclusive: false)
+                    candidatesByShape[field.shape] = candidates
+                }
+                var others: [Int] = []
+                for shape in candidates { others += group.positions(of: shape, after: position) }
+                if candidates.count > 1 { others.sort() }
+                for other in others {
+                    if let conflict = findConflict(
+                        group.responseName, field, group.fields[other], parentsMutuallyExclusive: false)
+                    {
+                        sink.add(conflict)
+                        if sink.isStopped { return }
+                    }
+                }
+            }
+        }
+    }
+
+    /// (D, F, H) Every field of `map1` with every field of `map2` that shares its
+    /// response name; each map has been compared within itself already.
+    private func collectConflictsBetween(
+        _ map1: FieldMap, _ map2: FieldMap, mutuallyExclusive: Bool, into sink: inout ConflictSink
+    ) {
+        for group1 in map1.groups {
+            guard let group2 = map2.group(named: group1.responseName) else { continue }
+            var candidatesByShape: [Int: [Int]] = [:]
+            for field in group1.fields {
+                let candidates: [Int]
+                if let known = candidatesByShape[field.shape] {
+                    candidates = known
+                } else {
+                    candidates = shapesToCompare(field, with: group2, mutuallyExclusive: mutuallyExclusive)
+                    candidatesByShape[field.shape] = candidates
+                }
+                var others: [Int] = []
+                for shape in candidates { others += group2.positions(of: shape, after: -1) }
+                if candidates.count > 1 { others.sort() }
+                for other in others {
+                    if let conflict = findConflict(
+                        group1.responseName, field, group2.fields[other], parentsMutuallyExclusive: mutuallyExclusive)
+                    {
+                        sink.add(conflict)
+                        if sink.isStopped { return }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The shapes of `group` whose fields must be compared with `field` one
+    /// by one: all of them when `field`'s verdicts cannot be shared; else the
+    /// unshared ones and the shared ones known to conflict with it.
+    private func shapesToCompare(_ field: CollectedField, with group: FieldGroup, mutuallyExclusive: Bool) -> [Int] {
+        guard shapes.isShared[field.shape] else { return group.shapes }
+        return group.shapes.filter { shape in
+            guard shapes.isShared[shape], let other = representatives[shape] else { return true }
+            return shapesConflict(field, other, mutuallyExclusive: mutuallyExclusive)
+        }
+    }
+
+    /// Whether fields of these two shared shapes conflict, compared once.
+    private func shapesConflict(_ field1: CollectedField, _ field2: CollectedField, mutuallyExclusive: Bool) -> Bool {
+        let key = VerdictKey(shape1: field1.shape, shape2: field2.shape, mutuallyExclusive: mutuallyExclusive)
+        if let known = verdicts[key] { return known }
+        let conflicts =
+            findConflict(field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) != nil
+        verdicts[key] = conflicts
+        return conflicts
+    }
+
+    // MARK: - Fragments
+
+    /// (B, D, E) The fields of a map against a spread fragment and, through
+    /// it, the fragments it spreads.
+    private func collectConflictsBetween(
+        _ map: FieldMap, andFragment name: String, mutuallyExclusive: Bool, into sink: inout ConflictSink
+    ) {
+        guard let definition = fragment(name) else { return }
+        let fragmentMap = referencedFieldsAndFragmentNames(of: definition)
+        if map === fragmentMap { return }
+        collectConflictsBetween(map, fragmentMap, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        for referenced in fragmentMap.fragmentNames {
+            if sink.isStopped { return }
+            if comparedFragmentPairs.contains(referenced, name, mutuallyExclusive: mutuallyExclusive) { continue }
+            comparedFragmentPairs.insert(referenced, name, mutuallyExclusive: mutuallyExclusive)
+            collectConflictsBetween(map, andFragment: referenced, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        }
+    }
+
+    /// (C, F, G) Two spread fragments against each other and, through them,
+    /// the fragments they spread.
+    private func collectConflictsBetweenFragments(
+        _ name1: String, _ name2: String, mutuallyExclusive: Bool, into sink: inout ConflictSink
+    ) {
+        if name1 == name2 { return }
+        if comparedFragmentPairs.contains(name1, name2, mutuallyExclusive: mutuallyExclusive) { return }
+        comparedFragmentPairs.insert(name1, name2, mutuallyExclusive: mutuallyExclusive)
+        guard let fragment1 = fragment(name1), let fragment2 = fragment(name2) else { return }
+        let map1 = referencedFieldsAndFragmentNames(of: fragment1)
+        let map2 = referencedFieldsAndFragmentNames(of: fragment2)
+        collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        for referenced in map2.fragmentNames {
+            if sink.isStopped { return }
+            collectConflictsBetweenFragments(name1, referenced, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        }
+        for referenced in map1.fragmentNames {
+            if sink.isStopped { return }
+            collectConflictsBetweenFragments(referenced, name2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        }
+    }
+
+    // MARK: - Comparing two fields
+
+    /// The conflict between two fields of one response name, if any,
+    /// sub-selections included.
+    private func findConflict(
+        _ responseName: String, _ field1: CollectedField, _ field2: CollectedField, parentsMutuallyExclusive: Bool
+    ) -> FieldConflict? {
+        // Fields on two different object types can never both apply, so they
+        // may differ in name and arguments; abstract types might overlap.
+        var mutuallyExclusive = parentsMutuallyExclusive
+        if !mutuallyExclusive, let parent1 = field1.parentType, let parent2 = field2.parentType,
+            parent1 != parent2, case .object = parent1, case .object = parent2
+        {
+            mutuallyExclusive = true
+        }
+        let node1 = field1.node
+        let node2 = field2.node
+        if !mutuallyExclusive {
+            if node1.name.value != node2.name.value {
+                return FieldConflict(
+                    responseName: responseName,
+                    reason: .message("\"\(node1.name.value)\" and \"\(node2.name.value)\" are different fields"),
+                    fields1: [node1.loc], fields2: [node2.loc])
+            }
+            if field1.argumentsKey != field2.argumentsKey {
+                return FieldConflict(
+                    responseName: responseName, reason: .message("they have differing arguments"),
+                    fields1: [node1.loc], fields2: [node2.loc])
+            }
+        }
+        let type1 = field1.definition?.type
+        let type2 = field2.definition?.type
+        if let type1, let type2, typesConflict(type1, type2) {
+            return FieldConflict(
+                responseName: responseName,
+                reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
+                fields1: [node1.loc], fields2: [node2.loc])
+        }
+        guard let selectionSet1 = node1.selectionSet, let selectionSet2 = node2.selectionSet else { return nil }
+        let conflicts = findConflictsBetweenSubSelectionSets(
+            selectionSet1, parentType: type1.flatMap(schema.namedType(of:)),
+            selectionSet2, parentType: type2.flatMap(schema.namedType(of:)),
+            mutuallyExclusive: mutuallyExclusive)
+        if conflicts.isEmpty { return nil }
+        return FieldConflict(
+            responseName: responseName,
+            reason: .subfields(conflicts.map { ($0.responseName, $0.reason) }),
+            fields1: [node1.loc] + conflicts.flatMap(\.fields1),
+            fields2: [node2.loc] + conflicts.flatMap(\.fields2))
+    }
+
+    /// (H, I, J) The sub-selections of two overlapping fields, fragments included.
+    private func findConflictsBetweenSubSelectionSets(
+        _ selectionSet1: SelectionSet, parentType parentType1: GraphQLNamedType?,
+        _ selectionSet2: SelectionSet, parentType parentType2: GraphQLNamedType?,
+        mutuallyExclusive: Bool
+    ) -> [FieldConflict] {
+        var sink = ConflictSink(report: nil)
+        let map1 = fieldsAndFragmentNames(of: selectionSet1, parentType: parentType1)
+        let map2 = fieldsAndFragmentNames(of: selectionSet2, parentType: parentType2)
+        collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        for name in map2.fragmentNames {
+            collectConflictsBetween(map1, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        }
+        for name in map1.fragmentNames {
+            collectConflictsBetween(map2, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        }
+        for name1 in map1.fragmentNames {
+            for name2 in map2.fragmentNames {
+                collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+            }
+        }
+        return sink.conflicts
+    }
+
+    /// Whether two field types could not describe one value: lists and
+    /// non-null wrappers must match, and leaf types must be equal. Composite
+    /// types are left to the comparison of their sub-fields.
+    private func typesConflict(_ type1: TypeRef, _ type2: TypeRef) -> Bool {
+        switch (type1, type2) {
+        case (.list(let item1), .list(let item2)): return typesConflict(item1, item2)
+        case (.list, _), (_, .list): return true
+        case (.nonNull(let inner1), .nonNull(let inner2)): return typesConflict(inner1, inner2)
+        case (.nonNull, _), (_, .nonNull): return true
+        case (.named(let name1), .named(let name2)):
+            let leaf1 = schema.type(named: name1)?.isLeafType ?? false
+            let leaf2 = schema.type(named: name2)?.isLeafType ?? false
+            return (leaf1 || leaf2) && name1 != name2
+        }
+    }
+}
+
+/// Where found conflicts go: straight to the reporter for the selection set
+/// being validated (which may ask to stop), or into a list when they are the
+/// sub-field conflicts of two fields.
+private struct ConflictSink {
+    let report: ((FieldConflict) -> Bool)?
+    private(set) var conflicts: [FieldConflict] = []
+    private(set) var isStopped = false
+
+    init(report: ((FieldConflict) -> Bool)?) {
+        self.report = report
+    }
+
+    mutating func add(_ conflict: FieldConflict) {
+        if let report {
+            if !report(conflict) { isStopped = true }
+        } else {
+            conflicts.append(conflict)
+        }
+    }
+}

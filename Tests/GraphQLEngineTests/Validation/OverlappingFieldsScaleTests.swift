@@ -1,0 +1,75 @@
+import Testing
+
+@testable import GraphQLEngine
+
+/// Large selections for `OverlappingFieldsCanBeMergedRule`: the answers must be
+/// right, and the time is printed (not asserted) so that a quadratic slide
+/// shows in the test log. Run in release to read meaningful figures:
+/// `swift test -c release --filter OverlappingFieldsScale`.
+@Suite struct OverlappingFieldsScaleTests {
+    let schema: GraphQLSchema
+    let rules: [any ValidationRule.Type] = [OverlappingFieldsCanBeMergedRule.self]
+
+    init() throws {
+        schema = try ValidationHarness.testSchema.get()
+    }
+
+    private func validateTimed(_ label: String, _ text: String) throws -> [GraphQLError] {
+        let document = try Parser.parse(text, options: ParseOptions(maxTokens: nil))
+        let clock = ContinuousClock()
+        var errors: [GraphQLError] = []
+        let elapsed = clock.measure {
+            errors = validate(schema: schema, document: document, rules: rules)
+        }
+        print("OverlappingFieldsScale \(label): \(elapsed)")
+        return errors
+    }
+
+    @Test func twoThousandRepeatedFieldsAreValid() throws {
+        let errors = try validateTimed("2000 repeated `count`", "{ " + String(repeating: "count ", count: 2000) + "}")
+        #expect(errors.isEmpty)
+    }
+
+    @Test func twoThousandRepeatedFieldsWithSubSelectionsAreValid() throws {
+        let errors = try validateTimed(
+            "2000 repeated `rider(id: 1) { name partner { id } }`",
+            "{ " + String(repeating: "rider(id: 1) { name partner { id } } ", count: 2000) + "}")
+        #expect(errors.isEmpty)
+    }
+
+    @Test func twoThousandDistinctAliasesAreValid() throws {
+        let fields = (0..<2000).map { "a\($0): echo(message: \"\($0)\")" }.joined(separator: " ")
+        let errors = try validateTimed("2000 distinct aliases", "{ " + fields + " }")
+        #expect(errors.isEmpty)
+    }
+
+    @Test func twoThousandRepeatedFieldsAndOneConflictReportEveryPairUpToTheCap() throws {
+        let text = "{ " + String(repeating: "x: count ", count: 2000) + "x: echo(message: \"a\") }"
+        let errors = try validateTimed("2000 repeated fields + 1 conflicting", text)
+        #expect(errors.count == 101)
+        #expect(
+            errors.first?.message
+                == #"Fields "x" conflict because "count" and "echo" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
+        )
+        #expect(errors.first?.locations == [.init(line: 1, column: 3), .init(line: 1, column: 18_003)])
+        #expect(errors.dropLast().allSatisfy { $0.locations.last == .init(line: 1, column: 18_003) })
+        #expect(errors.last?.message == ValidationContext.tooManyErrorsMessage)
+    }
+
+    @Test func twoThousandSameAliasesOnDifferentFieldsStopAtTheCap() throws {
+        let names = ["count", "echo(message: \"a\")", "bike { id }", "ride { __typename }"]
+        let fields = (0..<2000).map { "x: \(names[$0 % names.count])" }.joined(separator: " ")
+        let errors = try validateTimed("2000 same alias, 4 different fields", "{ " + fields + " }")
+        #expect(errors.count == 101)
+        #expect(errors.last?.message == ValidationContext.tooManyErrorsMessage)
+    }
+
+    @Test func twoThousandFieldsOnMutuallyExclusiveTypesAreValid() throws {
+        let fields = (0..<2000).map { index in
+            index % 2 == 0 ? "... on Bike { x: gears y: serial }" : "... on EBike { x: motorWatts y: serial }"
+        }
+        let errors = try validateTimed(
+            "2000 inline fragments on two object types", "{ vehicle { " + fields.joined(separator: " ") + " } }")
+        #expect(errors.isEmpty)
+    }
+}
