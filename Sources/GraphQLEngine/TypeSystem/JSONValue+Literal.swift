@@ -3,7 +3,7 @@ extension JSONValue {
     /// enum values become strings, variables take their value from `variables`
     /// (missing ones become null; validation has ruled them out by then).
     /// Integers too large for `Int` are kept as doubles, as JavaScript would.
-    public init(untypedLiteral literal: Value, variables: [String: JSONValue] = [:]) {
+    public init(untypedLiteral literal: GraphQLEngine.Value, variables: [String: JSONValue] = [:]) {
         switch literal {
         case .variable(let node):
             self = variables[node.name.value] ?? .null

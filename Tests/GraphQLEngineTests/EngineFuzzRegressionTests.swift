@@ -3,13 +3,14 @@ import Testing
 
 @testable import GraphQLEngine
 
-/// Replays the parser fuzzer's seed corpus and every crasher it ever found
-/// (Fuzz/ParserCorpus, Fuzz/ParserCrashers) with the fuzzer's own checks:
-/// no crash, and whatever parses prints to text that parses and prints the same.
-@Suite struct ParserFuzzRegressionTests {
+/// Replays the engine fuzzer's seed corpus and every crasher it ever found
+/// (Fuzz/Corpus, Fuzz/Crashers) with the fuzzer's own checks: no crash,
+/// whatever parses prints to text that parses and prints the same, and
+/// validates against Fuzz/schema.graphql without crashing.
+@Suite struct EngineFuzzRegressionTests {
     static let fuzzDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+        .appendingPathComponent("Fuzz")
 
     static func inputs(in folder: String) throws -> [URL] {
         let directory = fuzzDirectory.appendingPathComponent(folder)
@@ -18,12 +19,14 @@ import Testing
     }
 
     @Test func theSeedCorpusIsThere() throws {
-        #expect(try Self.inputs(in: "ParserCorpus").count >= 2)
+        #expect(try Self.inputs(in: "Corpus").count >= 2)
     }
 
-    @Test func everyFuzzInputParsesOrFailsCleanlyAndPrintsStably() throws {
+    @Test func everyFuzzInputParsesOrFailsCleanlyPrintsStablyAndValidates() throws {
+        let sdl = try String(contentsOf: Self.fuzzDirectory.appendingPathComponent("schema.graphql"), encoding: .utf8)
+        let schema = try buildSchema(sdl: sdl)
         var parsed = 0
-        for file in try Self.inputs(in: "ParserCorpus") + Self.inputs(in: "ParserCrashers") {
+        for file in try Self.inputs(in: "Corpus") + Self.inputs(in: "Crashers") {
             let bytes = Array(try Data(contentsOf: file))
             guard
                 let document = try? Parser.parse(Source(bytes: bytes), options: ParseOptions(maxTokens: 5000))
@@ -31,7 +34,7 @@ import Testing
             let printed = Printer.print(document)
             let again = try Parser.parse(printed, options: .trusted)
             #expect(Printer.print(again) == printed, "\(file.lastPathComponent)")
-            ASTWalker(visitors: []).walk(document)
+            _ = validate(schema: schema, document: document)
             parsed += 1
         }
         #expect(parsed >= 6)
