@@ -59,7 +59,7 @@ import Testing
         guard let port = uri.split(separator: ":").last?.prefix(while: \.isNumber), !port.isEmpty else {
             throw ScriptFailed(description: "no port in \(uri)")
         }
-        let client = try MongoClient(MongoClientConfiguration(uri: uri, serverSelectionTimeoutMS: 3_000))
+        let client = try MongoClient(MongoClientConfiguration(uri: uri, serverSelectionTimeoutMS: 1_000))
         let c = client.database("restart").collection("c")
         try await c.insertOne(["_id": 1])
         #expect(try await c.countDocuments() == 1)
