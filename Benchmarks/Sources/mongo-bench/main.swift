@@ -15,8 +15,27 @@ guard let uri = ProcessInfo.processInfo.environment["MONGODB_URI"], !uri.isEmpty
 }
 
 let driverCount = quick ? 2_000 : 10_000
-let rounds = (findOne: quick ? 50 : 300, inIDs: quick ? 30 : 150, near: quick ? 30 : 150, insertMany: quick ? 5 : 20)
+let rounds = (findOne: quick ? 50 : 300, inIDs: quick ? 30 : 150, near: quick ? 10 : 40, insertMany: quick ? 5 : 20)
 let databaseName = "bench_\(UInt32.random(in: 0...UInt32.max))"
+
+// Client-side cost alone: building 1,000 driver documents into bson_t.
+do {
+    var r = SplitMix64(seed: 7)
+    let docs = (0..<1_000).map { driverDocument(id: ObjectID(), index: $0, rng: &r) }
+    let clock = ContinuousClock()
+    var rawBuild: [Double] = []
+    var ourBuild: [Double] = []
+    var ourRead: [Double] = []
+    for _ in 0..<20 {
+        rawBuild.append(seconds(clock.measure { for d in docs { bson_destroy(try! RawBSON.make(d)) } }))
+        var bytes: [[UInt8]] = []
+        ourBuild.append(seconds(clock.measure { bytes = docs.map { try! $0.bsonBytes() } }))
+        ourRead.append(seconds(clock.measure { for b in bytes { _ = try! BSONDocument(bsonBytes: b) } }))
+    }
+    print(String(format: "1,000 documents: raw bson build %.3f ms, MongoStore build %.3f ms, MongoStore read %.3f ms",
+                 median(rawBuild) * 1000, median(ourBuild) * 1000, median(ourRead) * 1000))
+    if arguments.contains("--convert-only") { exit(0) }
+}
 
 let client = try MongoClient(uri: uri)
 let database = client.database(databaseName)
