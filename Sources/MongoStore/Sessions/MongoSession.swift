@@ -132,7 +132,12 @@ extension MongoClient {
         var attempt = 0
         while true {
             attempt += 1
-            try await session.startTransaction()
+            do {
+                try await session.startTransaction()
+            } catch {
+                await session.end()
+                throw error
+            }
             let result: R
             do {
                 result = try await body(session)
