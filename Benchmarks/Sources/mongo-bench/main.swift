@@ -1,0 +1,167 @@
+// mongo-bench: median latency of four operations through MongoStore and through
+// raw libmongoc C calls, in the same process against the same server, runs
+// interleaved (raw, ours, raw, ours...) so drift and noise hit both alike.
+//
+//   MONGODB_URI=... swift run -c release --package-path Benchmarks mongo-bench [--quick]
+import CMongoc
+import Foundation
+import MongoStore
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+guard let uri = ProcessInfo.processInfo.environment["MONGODB_URI"], !uri.isEmpty else {
+    FileHandle.standardError.write(Data("mongo-bench: set MONGODB_URI (scripts/db start --memory)\n".utf8))
+    exit(2)
+}
+
+let driverCount = quick ? 2_000 : 10_000
+let rounds = (findOne: quick ? 50 : 300, inIDs: quick ? 30 : 150, near: quick ? 10 : 40, insertMany: quick ? 5 : 20)
+let databaseName = "bench_\(UInt32.random(in: 0...UInt32.max))"
+
+// Client-side cost alone: building 1,000 driver documents into bson_t.
+do {
+    var r = SplitMix64(seed: 7)
+    let docs = (0..<1_000).map { driverDocument(id: ObjectID(), index: $0, rng: &r) }
+    let clock = ContinuousClock()
+    var rawBuild: [Double] = []
+    var ourBuild: [Double] = []
+    var ourRead: [Double] = []
+    for _ in 0..<20 {
+        rawBuild.append(seconds(clock.measure { for d in docs { bson_destroy(try! RawBSON.make(d)) } }))
+        var bytes: [[UInt8]] = []
+        ourBuild.append(seconds(clock.measure { bytes = docs.map { try! $0.bsonBytes() } }))
+        ourRead.append(seconds(clock.measure { for b in bytes { _ = try! BSONDocument(bsonBytes: b) } }))
+    }
+    print(String(format: "1,000 documents: raw bson build %.3f ms, MongoStore build %.3f ms, MongoStore read %.3f ms",
+                 median(rawBuild) * 1000, median(ourBuild) * 1000, median(ourRead) * 1000))
+    if arguments.contains("--convert-only") { exit(0) }
+}
+
+let client = try MongoClient(uri: uri)
+let database = client.database(databaseName)
+let drivers = database.collection("drivers")
+let inserts = database.collection("inserts")
+let raw = try RawMongo(uri: uri, database: databaseName)
+
+// MARK: Data: drivers with a GeoJSON location around one city.
+var rng = SplitMix64(seed: 42)
+var ids: [ObjectID] = []
+print("seeding \(driverCount) drivers...")
+try await drivers.createIndex(IndexModel(keys: ["location": "2dsphere"]))
+for start in stride(from: 0, to: driverCount, by: 1_000) {
+    let batch: [BSONDocument] = (start..<min(start + 1_000, driverCount)).map { i in
+        let id = ObjectID()
+        ids.append(id)
+        return driverDocument(id: id, index: i, rng: &rng)
+    }
+    try await drivers.insertMany(batch)
+}
+
+// MARK: Operations, each as (raw, ours).
+@MainActor func randomID() -> ObjectID { ids[Int(rng.next() % UInt64(ids.count))] }
+@MainActor func randomPoint() -> (Double, Double) {
+    (-122.45 + Double(rng.next() % 10_000) / 100_000, 37.75 + Double(rng.next() % 10_000) / 100_000)
+}
+func nearFilter(_ p: (Double, Double)) -> BSONDocument {
+    ["location": ["$near": ["$geometry": ["type": "Point", "coordinates": [.double(p.0), .double(p.1)]]]]]
+}
+@MainActor func insertBatch() -> [BSONDocument] {
+    (0..<1_000).map { i in driverDocument(id: ObjectID(), index: i, rng: &rng) }
+}
+
+var results: [(String, [Double], [Double])] = []
+
+@MainActor func measure(_ name: String, rounds: Int, raw: () throws -> Int, ours: () async throws -> Int) async throws {
+    var rawTimes: [Double] = []
+    var ourTimes: [Double] = []
+    let clock = ContinuousClock()
+    // Warm-up: connections, caches, code paths.
+    for _ in 0..<3 {
+        _ = try raw()
+        _ = try await ours()
+    }
+    for round in 0..<rounds {
+        // Alternate which goes first so neither always runs on a warmer server.
+        if round % 2 == 0 {
+            var n = 0
+            rawTimes.append(seconds(clock.measure { n = (try? raw()) ?? -1 }))
+            precondition(n >= 0, "\(name): raw failed")
+            let start = clock.now
+            _ = try await ours()
+            ourTimes.append(seconds(clock.now - start))
+        } else {
+            let start = clock.now
+            _ = try await ours()
+            ourTimes.append(seconds(clock.now - start))
+            var n = 0
+            rawTimes.append(seconds(clock.measure { n = (try? raw()) ?? -1 }))
+            precondition(n >= 0, "\(name): raw failed")
+        }
+    }
+    results.append((name, rawTimes, ourTimes))
+    print(String(format: "%-22@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
+                 median(rawTimes) * 1000, median(ourTimes) * 1000, median(ourTimes) / median(rawTimes)))
+}
+
+try await measure("findOne by _id", rounds: rounds.findOne,
+    raw: { try raw.find(filter: ["_id": .objectID(randomID())], limit: 1) },
+    ours: { try await drivers.findOne(["_id": .objectID(randomID())]) == nil ? 0 : 1 })
+
+try await measure("$in of 100 ids", rounds: rounds.inIDs,
+    raw: { try raw.find(filter: ["_id": ["$in": .array((0..<100).map { _ in .objectID(randomID()) })]], limit: 0) },
+    ours: { try await drivers.find(["_id": ["$in": .array((0..<100).map { _ in .objectID(randomID()) })]]).count })
+
+try await measure("$near, limit 20", rounds: rounds.near,
+    raw: { try raw.find(filter: nearFilter(randomPoint()), limit: 20) },
+    ours: { try await drivers.find(nearFilter(randomPoint()), options: FindOptions(limit: 20)).count })
+
+try await measure("insertMany of 1,000", rounds: rounds.insertMany,
+    raw: { try raw.insertMany(insertBatch()) },
+    ours: { try await inserts.insertMany(insertBatch()).insertedCount })
+
+try await database.drop()
+
+print("\n| operation | raw libmongoc (median) | MongoStore (median) | ratio |")
+print("|---|---:|---:|---:|")
+for (name, rawTimes, ourTimes) in results {
+    print(String(format: "| %@ | %.3f ms | %.3f ms | %.3f× |", name as NSString,
+                 median(rawTimes) * 1000, median(ourTimes) * 1000, median(ourTimes) / median(rawTimes)))
+}
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func driverDocument(id: ObjectID, index: Int, rng: inout SplitMix64) -> BSONDocument {
+    let lon = -122.45 + Double(rng.next() % 10_000) / 100_000
+    let lat = 37.75 + Double(rng.next() % 10_000) / 100_000
+    return [
+        "_id": .objectID(id),
+        "name": .string("Driver \(index)"),
+        "status": rng.next() % 5 == 0 ? "offline" : "online",
+        "rating": .double(3.5 + Double(rng.next() % 150) / 100),
+        "completedRescues": .int32(Int32(rng.next() % 500)),
+        "vehicle": ["make": "Ford", "model": "Transit", "plate": .string("SC-\(index)")],
+        "location": ["type": "Point", "coordinates": [.double(lon), .double(lat)]],
+        "updatedAt": .date(BSONDate.now()),
+    ]
+}
+
+/// A small deterministic generator, so every run seeds the same data shape.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
