@@ -60,7 +60,9 @@ struct SchemaFileTests {
     /// The types the file itself defines: not the built-in scalars, not the
     /// introspection types.
     static func ownTypes(of schema: GraphQLSchema) -> [GraphQLNamedType] {
-        schema.types.filter { !BuiltInScalars.isBuiltIn($0.name) && !IntrospectionTypes.isIntrospectionTypeName($0.name) }
+        schema.types.filter {
+            !BuiltInScalars.isBuiltIn($0.name) && !IntrospectionTypes.isIntrospectionTypeName($0.name)
+        }
     }
 
     /// The permissions `@requires` names on one element.
@@ -131,7 +133,8 @@ struct SchemaFileTests {
         let ourLines = ours.split(separator: "\n", omittingEmptySubsequences: false)
         let theirLines = theirs.split(separator: "\n", omittingEmptySubsequences: false)
         if let line = zip(ourLines, theirLines).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            Issue.record("Line \(line + 1) differs:\n  ours:       \(ourLines[line])\n  graphql-js: \(theirLines[line])")
+            Issue.record(
+                "Line \(line + 1) differs:\n  ours:       \(ourLines[line])\n  graphql-js: \(theirLines[line])")
         }
         #expect(ourLines.count == theirLines.count)
         #expect(ours == theirs)
@@ -203,13 +206,19 @@ struct SchemaFileTests {
         let schema = try Self.buildFileSchema()
         var named: [String: Set<String>] = [:]
         for type in Self.ownTypes(of: schema) {
-            for permission in Self.permissions(ofType: type.name, in: schema) { named[permission, default: []].insert(type.name) }
+            for permission in Self.permissions(ofType: type.name, in: schema) {
+                named[permission, default: []].insert(type.name)
+            }
             for field in type.fields ?? [] {
-                for permission in Self.permissions(field) { named[permission, default: []].insert("\(type.name).\(field.name)") }
+                for permission in Self.permissions(field) {
+                    named[permission, default: []].insert("\(type.name).\(field.name)")
+                }
             }
         }
         let unknown = Set(named.keys).subtracting(Self.permissionCatalogue)
-        #expect(unknown.isEmpty, "Not in the catalogue: \(unknown.sorted()) on \(unknown.flatMap { named[$0] ?? [] }.sorted())")
+        #expect(
+            unknown.isEmpty,
+            "Not in the catalogue: \(unknown.sorted()) on \(unknown.flatMap { named[$0] ?? [] }.sorted())")
         // `rescues:write` guards the mutation; every other one guards something to read.
         #expect(Set(named.keys) == Self.permissionCatalogue)
     }
@@ -221,7 +230,8 @@ struct SchemaFileTests {
             #expect(!Self.permissions(ofType: name, in: schema).isEmpty, "\(name) has no @requires")
         }
         for type in Self.ownTypes(of: schema) where type.name.hasSuffix("Connection") || type.name.hasSuffix("Edge") {
-            let node = type.name.hasSuffix("Connection") ? String(type.name.dropLast(10)) : String(type.name.dropLast(4))
+            let node =
+                type.name.hasSuffix("Connection") ? String(type.name.dropLast(10)) : String(type.name.dropLast(4))
             #expect(
                 Self.permissions(ofType: type.name, in: schema) == Self.permissions(ofType: node, in: schema),
                 "\(type.name) must require what \(node) requires")
@@ -288,7 +298,8 @@ struct SchemaFileTests {
         #expect(Set(lookups.map(\.type.description)) == Self.entityTypeNames)
     }
 
-    @Test("Connection fields take `first` (default 20) and `after`, and connections have edges, pageInfo and totalCount")
+    @Test(
+        "Connection fields take `first` (default 20) and `after`, and connections have edges, pageInfo and totalCount")
     func connectionsAreRelayShaped() throws {
         let schema = try Self.buildFileSchema()
         var returned: Set<String> = []
@@ -298,7 +309,8 @@ struct SchemaFileTests {
                 let first = field.argument(named: "first")
                 #expect(first?.type.description == "Int", "\(type.name).\(field.name)(first:)")
                 #expect(first?.coercedDefaultValue == .int(20), "\(type.name).\(field.name)(first:) default")
-                #expect(field.argument(named: "after")?.type.description == "String", "\(type.name).\(field.name)(after:)")
+                #expect(
+                    field.argument(named: "after")?.type.description == "String", "\(type.name).\(field.name)(after:)")
             }
             guard type.name.hasSuffix("Connection"), case .object(let connection) = type else { continue }
             let node = String(type.name.dropLast(10))
@@ -314,7 +326,8 @@ struct SchemaFileTests {
         }
         let connections = Set(Self.ownTypes(of: schema).map(\.name).filter { $0.hasSuffix("Connection") })
         #expect(!connections.isEmpty)
-        #expect(returned == connections, "Connection types no field returns: \(connections.subtracting(returned).sorted())")
+        #expect(
+            returned == connections, "Connection types no field returns: \(connections.subtracting(returned).sorted())")
     }
 
     @Test("nearbyDrivers takes a point, a distance defaulting to 5000 meters and a count defaulting to 20")
