@@ -17,13 +17,16 @@ let package = Package(
         .package(path: ".."),
         // The Swift peer measured against.
         .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
+        // GraphQLSwift's own dependency; its `Map` objects are `OrderedDictionary`s.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.0.0"),
     ],
     targets: [
         // MARK: graphql-bench: parse + validate + execute + serialize, ours vs GraphQLSwift
         .executableTarget(
             name: "graphql-bench",
             dependencies: [
-                .product(name: "GraphQL", package: "GraphQL")
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             path: "Sources/graphql-bench",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -1,4 +1,3 @@
-import Foundation
 import GraphQL
 
 /// GraphQLSwift 4.3 (`import GraphQL`) under the benchmark's default semantics,
@@ -16,10 +15,13 @@ struct GraphQLSwiftEngine: BenchEngine {
 
     init(inputs: BenchInputs) throws {
         schema = try GraphQLSwiftSchema.build(sdl: inputs.schemaSDL)
-        let data = try JSONDecoder().decode(Map.self, from: Data(inputs.dataJSON))
+        let data = try OrderedJSONParser.parse(inputs.dataJSON)
         rootValue = JSONObject.native(data) ?? JSONObject(.dictionary([:]))
         if let variablesJSON = inputs.variablesJSON {
-            variables = try JSONDecoder().decode([String: Map].self, from: Data(variablesJSON))
+            guard case .dictionary(let members) = try OrderedJSONParser.parse(variablesJSON) else {
+                throw UsageError("the variables file must hold a JSON object")
+            }
+            variables = Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
         } else {
             variables = [:]
         }
