@@ -76,16 +76,29 @@ def small():
 
 # --- introspection: graphql-js's standard query over the whole schema ------------
 
-def introspection():
-    copy_schema("introspection")
+def introspection_query(*options):
     env = dict(os.environ)
     env.setdefault("NODE_PATH", "/usr/share/nodejs")
-    query = subprocess.run(
-        ["node", os.path.join(HERE, "..", "node", "introspection-query.js")],
+    return subprocess.run(
+        ["node", os.path.join(HERE, "..", "node", "introspection-query.js"), *options],
         check=True, capture_output=True, text=True, env=env,
     ).stdout
-    write("introspection", "query.graphql", query)
+
+
+def introspection():
+    copy_schema("introspection")
+    write("introspection", "query.graphql", introspection_query())
     write_json("introspection", "data.json", {})
+
+
+# The same without deprecation of arguments and input fields: GraphQLSwift 4.3 has
+# no `__InputValue.isDeprecated` (it answers "Cannot return null for non-nullable
+# field"), so this variant is the one it can be measured on.
+def introspection_basic():
+    copy_schema("introspection-basic")
+    write("introspection-basic", "query.graphql",
+          introspection_query("--without-input-value-deprecation"))
+    write_json("introspection-basic", "data.json", {})
 
 
 # --- list1000: 1,000 rescues with nested objects, lists, fragments, abstract types -
@@ -322,4 +335,5 @@ def list1000():
 if __name__ == "__main__":
     small()
     introspection()
+    introspection_basic()
     list1000()
