@@ -30,7 +30,13 @@ let package = Package(
             ],
             path: "Sources/graphql-bench",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        )
+        ),
+        .testTarget(
+            name: "graphql-benchTests",
+            dependencies: ["graphql-bench"],
+            path: "Tests/graphql-benchTests",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,17 @@ struct BenchInputs: Sendable {
     /// The operation to run when the document holds several.
     var operationName: String?
 
+    init(
+        schemaSDL: String, dataJSON: [UInt8], query: String, variablesJSON: [UInt8]? = nil, operationName: String? = nil
+    ) {
+        self.schemaSDL = schemaSDL
+        self.dataJSON = dataJSON
+        self.query = query
+        self.variablesJSON = variablesJSON
+        self.operationName = operationName
+    }
+
+    /// Reads the files the command line names.
     init(arguments: BenchArguments) throws(UsageError) {
         schemaSDL = try Self.readText(arguments.schemaPath)
         dataJSON = Array(try Self.readText(arguments.dataPath).utf8)

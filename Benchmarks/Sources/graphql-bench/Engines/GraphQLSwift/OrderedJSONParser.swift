@@ -35,9 +35,15 @@ struct OrderedJSONParser {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default: return try number()
         }
     }
@@ -46,7 +52,10 @@ struct OrderedJSONParser {
         index += 1
         var members: OrderedDictionary<String, Map> = [:]
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { index += 1; return .dictionary(members) }
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+            return .dictionary(members)
+        }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw SyntaxError(offset: index, expected: "a member name") }
@@ -55,7 +64,10 @@ struct OrderedJSONParser {
             try expect(UInt8(ascii: ":"))
             members[key] = try value()
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+                continue
+            }
             try expect(UInt8(ascii: "}"))
             return .dictionary(members)
         }
@@ -65,11 +77,17 @@ struct OrderedJSONParser {
         index += 1
         var items: [Map] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) {
+            index += 1
+            return .array(items)
+        }
         while true {
             items.append(try value())
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+                continue
+            }
             try expect(UInt8(ascii: "]"))
             return .array(items)
         }
