@@ -13,8 +13,11 @@ let package = Package(
     ],
     dependencies: [
         // The product under test; `graphql-bench` imports its `GraphQLEngine` once the
-        // engine has an executor (see Sources/graphql-bench/Engines/EngineRegistry.swift).
-        .package(path: ".."),
+        // engine has an executor (see Sources/graphql-bench/Engines/EngineRegistry.swift),
+        // as `.product(name: "GraphQLEngine", package: "SupportCarrGateway")`. The name
+        // fixes the package's identity, which would otherwise be the folder the
+        // repository happens to be cloned into.
+        .package(name: "SupportCarrGateway", path: ".."),
         // The Swift peer measured against.
         .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
         // GraphQLSwift's own dependency; its `Map` objects are `OrderedDictionary`s.
