@@ -8,6 +8,7 @@
 #   ENGINES="graphql-js ours" Benchmarks/run.sh
 #   SCALE=0.1 Benchmarks/run.sh            a tenth of the iterations (a quick look)
 #   SKIP_BUILD=1 Benchmarks/run.sh         reuse the last release build
+#   RUNS=3 Benchmarks/run.sh               three rounds; the table shows each median
 #
 # Exit status: non-zero when a build fails, or when `ours` ran and differed from
 # graphql-js or failed. Output lines are kept in .build/bench-results/.
@@ -21,6 +22,7 @@ cd "$HERE"
 ENGINES="${ENGINES:-graphql-js graphqlswift}"
 WORKLOADS="${*:-small introspection introspection-basic list1000}"
 SCALE="${SCALE:-1}"
+RUNS="${RUNS:-1}"
 RESULTS="$HERE/.build/bench-results"
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
@@ -56,24 +58,30 @@ run_engine() {
     esac
 }
 
+rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
-for workload in $WORKLOADS; do
-    dir="$HERE/Workloads/$workload"
-    args=(--schema "$dir/schema.graphql" --data "$dir/data.json" --query "$dir/query.graphql")
-    [[ -f "$dir/variables.json" ]] && args+=(--variables "$dir/variables.json")
-    [[ -f "$dir/operation" ]] && args+=(--operation "$(cat "$dir/operation")")
-    for engine in $ENGINES; do
-        n="$(iterations "$workload" "$engine")"
-        echo "running $workload with $engine ($n iterations)" >&2
-        if ! run_engine "$engine" "${args[@]}" --iterations "$n" >"$RESULTS/$workload.$engine.json"; then
-            echo "  $engine failed on $workload" >&2
-            : >"$RESULTS/$workload.$engine.json"
-        fi
+# Rounds run every engine on every workload in turn, so a burst of load from
+# elsewhere on the machine spreads over the engines instead of hitting one.
+for ((run = 1; run <= RUNS; run++)); do
+    for workload in $WORKLOADS; do
+        dir="$HERE/Workloads/$workload"
+        args=(--schema "$dir/schema.graphql" --data "$dir/data.json" --query "$dir/query.graphql")
+        [[ -f "$dir/variables.json" ]] && args+=(--variables "$dir/variables.json")
+        [[ -f "$dir/operation" ]] && args+=(--operation "$(cat "$dir/operation")")
+        for engine in $ENGINES; do
+            n="$(iterations "$workload" "$engine")"
+            out="$RESULTS/$workload.$engine.$run.json"
+            echo "round $run/$RUNS: $workload with $engine ($n iterations)" >&2
+            if ! run_engine "$engine" "${args[@]}" --iterations "$n" >"$out"; then
+                echo "  $engine failed on $workload" >&2
+                : >"$out"
+            fi
+        done
     done
 done
 
 echo
-echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1);" \
+echo "Rounds: $RUNS (median ops/s). Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1);" \
     "node $(node --version), $(swift --version 2>/dev/null | head -n 1)"
 echo
 # shellcheck disable=SC2086

@@ -4,9 +4,9 @@ and checks that engines agree with graphql-js.
 
     report.py RESULTS_DIR --workloads small list1000 --engines graphql-js graphqlswift ours
 
-RESULTS_DIR holds one file per run, named WORKLOAD.ENGINE.json, each the single
-line a runner printed (a missing or empty file means the run failed). The table has
-ops/s per engine, the ratios ours/graphql-js and ours/GraphQLSwift when `ours` ran,
+RESULTS_DIR holds one file per run, named WORKLOAD.ENGINE.ROUND.json (or
+WORKLOAD.ENGINE.json), each the single line a runner printed; an empty file means
+the run failed. The table has the median ops/s of the rounds per engine, the ratios ours/graphql-js and ours/GraphQLSwift when `ours` ran,
 and per engine whether its `result` equals graphql-js's after canonical JSON
 formatting (tools/canonical_json.py).
 
@@ -18,6 +18,7 @@ peer's limitations, and the notes under the table name them.
 import argparse
 import json
 import os
+import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,13 +28,26 @@ TITLES = {"graphql-js": "graphql-js 16", "graphqlswift": "GraphQLSwift 4.3", "ou
 
 
 def load(results, workload, engine):
-    path = os.path.join(results, "%s.%s.json" % (workload, engine))
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read().strip()
-        return json.loads(text) if text else None
-    except (OSError, ValueError):
+    """The first round's line with the median ops/s of all rounds, or None when
+    there is no run or any round failed."""
+    prefix = "%s.%s." % (workload, engine)
+    names = sorted(n for n in os.listdir(results)
+                   if n.startswith(prefix) and n.endswith(".json")
+                   and (n == prefix + "json" or n[len(prefix):-len(".json")].isdigit()))
+    lines = []
+    for name in names:
+        try:
+            with open(os.path.join(results, name), encoding="utf-8") as f:
+                text = f.read().strip()
+            lines.append(json.loads(text) if text else None)
+        except (OSError, ValueError):
+            lines.append(None)
+    if not lines or any(line is None for line in lines):
         return None
+    line = dict(lines[0])
+    line["opsPerSec"] = statistics.median(l["opsPerSec"] for l in lines)
+    line["rounds"] = lines
+    return line
 
 
 def first_error(result):
@@ -50,7 +64,8 @@ def agreement(line, reference):
         return "run failed"
     if reference is None:
         return "no reference"
-    if canonical(line["result"]) == canonical(reference["result"]):
+    expected = canonical(reference["result"])
+    if all(canonical(l["result"]) == expected for l in line["rounds"]):
         return "yes"
     error = first_error(line["result"])
     if error and not first_error(reference["result"]):
