@@ -46,6 +46,7 @@ def load(results, workload, engine):
         return None
     line = dict(lines[0])
     line["opsPerSec"] = statistics.median(l["opsPerSec"] for l in lines)
+    line["cpuOpsPerSec"] = statistics.median(l.get("cpuOpsPerSec", 0) for l in lines)
     line["rounds"] = lines
     return line
 
@@ -73,14 +74,14 @@ def agreement(line, reference):
     return "no: differs"
 
 
-def ops(line):
-    return "failed" if line is None else "{:,.1f}".format(line["opsPerSec"])
+def ops(line, key="opsPerSec"):
+    return "failed" if line is None else "{:,.1f}".format(line[key])
 
 
-def ratio(mine, theirs):
-    if mine is None or theirs is None or not theirs["opsPerSec"]:
+def ratio(mine, theirs, key="opsPerSec"):
+    if mine is None or theirs is None or not theirs[key]:
         return "\u2013"
-    return "%.1f\u00d7" % (mine["opsPerSec"] / theirs["opsPerSec"])
+    return "%.1f\u00d7" % (mine[key] / theirs[key])
 
 
 def main():
@@ -125,6 +126,21 @@ def main():
         print("\n- " + note, end="")
     if notes:
         print()
+
+    # The same runs per second of process CPU time: steadier on a shared machine.
+    print()
+    header = ["workload"] + ["%s ops/CPU-s" % TITLES.get(e, e) for e in engines]
+    if "ours" in engines:
+        header += ["ours / graphql-js", "ours / GraphQLSwift"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join([" --- "] + [" ---: "] * (len(header) - 1)) + "|")
+    for workload in args.workloads:
+        lines = {e: load(args.results, workload, e) for e in engines}
+        row = [workload] + [ops(lines[e], "cpuOpsPerSec") for e in engines]
+        if "ours" in engines:
+            row += [ratio(lines["ours"], lines.get("graphql-js"), "cpuOpsPerSec"),
+                    ratio(lines["ours"], lines.get("graphqlswift"), "cpuOpsPerSec")]
+        print("| " + " | ".join(row) + " |")
     if failed:
         print("\nFAILED: ours does not return graphql-js's result on every workload", file=sys.stderr)
     return 1 if failed else 0

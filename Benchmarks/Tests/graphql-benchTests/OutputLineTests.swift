@@ -5,9 +5,12 @@ import Testing
 @Suite struct OutputLineTests {
     @Test func theLineCarriesTheMeasuredFieldsAndTheResponseVerbatim() {
         let measurement = Measurement(
-            iterations: 4, elapsed: .milliseconds(500), lastResponse: Array(#"{"data":{"a":1}}"#.utf8))
+            iterations: 4, elapsed: .milliseconds(500), cpuTime: .seconds(2),
+            lastResponse: Array(#"{"data":{"a":1}}"#.utf8))
         let line = String(decoding: OutputLine.render(engine: "x", notes: [], measurement: measurement), as: UTF8.self)
-        #expect(line == #"{"engine":"x","iterations":4,"opsPerSec":8.0,"result":{"data":{"a":1}}}"# + "\n")
+        #expect(
+            line == #"{"engine":"x","iterations":4,"opsPerSec":8.0,"cpuOpsPerSec":2.0,"result":{"data":{"a":1}}}"#
+                + "\n")
     }
 
     @Test func notesAppearOnlyWhenThereAreSome() {

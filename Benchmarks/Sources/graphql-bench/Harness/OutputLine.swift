@@ -1,15 +1,16 @@
 /// The one JSON line `graphql-bench` prints:
-/// `{"engine": "...", "iterations": N, "opsPerSec": X, "notes": [...], "result": {...}}`
+/// `{"engine": "...", "iterations": N, "opsPerSec": X, "cpuOpsPerSec": Y, "notes": [...], "result": {...}}`
 /// where `result` is the engine's response bytes copied verbatim (`notes` only
-/// when the engine has some).
+/// when the engine has some) and `cpuOpsPerSec` counts per second of the process's
+/// CPU time.
 enum OutputLine {
     static func render(engine: String, notes: [String], measurement: Measurement) -> [UInt8] {
         var line: [UInt8] = []
         line.append(contentsOf: "{\"engine\":".utf8)
         appendString(engine, to: &line)
         line.append(contentsOf: ",\"iterations\":\(measurement.iterations)".utf8)
-        let rounded = (measurement.opsPerSecond * 10).rounded() / 10
-        line.append(contentsOf: ",\"opsPerSec\":\(rounded)".utf8)
+        line.append(contentsOf: ",\"opsPerSec\":\((measurement.opsPerSecond * 10).rounded() / 10)".utf8)
+        line.append(contentsOf: ",\"cpuOpsPerSec\":\((measurement.opsPerCPUSecond * 10).rounded() / 10)".utf8)
         if !notes.isEmpty {
             line.append(contentsOf: ",\"notes\":[".utf8)
             for (index, note) in notes.enumerated() {
