@@ -1,20 +1,51 @@
 // swift-tools-version:6.0
 //
-// Benchmarks, a package of their own so the product never depends on what they
-// compare against. `mongo-bench`: the MongoStore layer against raw libmongoc.
+// Benchmarks: a separate package, so the product never depends on a peer library.
+// Each executable is self-contained (its own target and sources folder), so more
+// benchmarks can be added beside it without touching the others.
+//   graphql-bench: our engine against GraphQLSwift (and graphql-js via node/).
+//   mongo-bench:   the MongoStore layer against raw libmongoc in the same process.
 import PackageDescription
 
 let package = Package(
     name: "SupportCarrBenchmarks",
     platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "graphql-bench", targets: ["graphql-bench"]),
+        .executable(name: "mongo-bench", targets: ["mongo-bench"]),
+    ],
     dependencies: [
-        .package(name: "SupportCarrGateway", path: "..")
+        // The product under test. The name fixes the package's identity, which would
+        // otherwise be the folder the repository happens to be cloned into.
+        .package(name: "SupportCarrGateway", path: ".."),
+        // The Swift peer measured against.
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
+        // GraphQLSwift's own dependency; its `Map` objects are `OrderedDictionary`s.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.0.0"),
     ],
     targets: [
+        // MARK: graphql-bench: parse + validate + execute + serialize, ours vs GraphQLSwift
+        .executableTarget(
+            name: "graphql-bench",
+            dependencies: [
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            path: "Sources/graphql-bench",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "graphql-benchTests",
+            dependencies: ["graphql-bench"],
+            path: "Tests/graphql-benchTests",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // MARK: mongo-bench: MongoStore against raw libmongoc
         .executableTarget(
             name: "mongo-bench",
-            dependencies: [.product(name: "MongoStore", package: "SupportCarrGateway")]
-        )
+            dependencies: [.product(name: "MongoStore", package: "SupportCarrGateway")],
+            path: "Sources/mongo-bench"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
