@@ -40,7 +40,10 @@ import Testing
         } catch {
             #expect(error.code == .timeout || error.code == .network, "\(error.debugDescription)")
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Alone this takes about 0.3 s. The bound only proves the call ends instead of
+        // hanging: in the full parallel suite the two cooperative threads that resume
+        // it can be busy for tens of seconds with other suites' CPU-bound work.
+        #expect(ContinuousClock.now - start < .seconds(120))
     }
 
     @Test func manyConcurrentOperationsShareASmallPool() async throws {
