@@ -72,4 +72,10 @@ import Testing
             "2000 inline fragments on two object types", "{ vehicle { " + fields.joined(separator: " ") + " } }")
         #expect(errors.isEmpty)
     }
+
+    @Test func twoThousandRepeatedFieldsWithDistinctSubSelectionsAreValid() throws {
+        let fields = (0..<2000).map { "rider { id a\($0): name }" }.joined(separator: " ")
+        let errors = try validateTimed("2000 repeated `rider` with distinct sub-selections", "{ " + fields + " }")
+        #expect(errors.isEmpty)
+    }
 }

@@ -79,7 +79,7 @@ final class FieldConflictFinder {
                 let field = CollectedField(
                     parentType: parentType, node: node, definition: parentType?.field(named: node.name.value),
                     argumentsKey: shapes.argumentsKey(of: node), shape: shape)
-                if shapes.isShared[shape] && representatives[shape] == nil { representatives[shape] = field }
+                if shapes.isShared(shape) && representatives[shape] == nil { representatives[shape] = field }
                 map.append(field)
             case .fragmentSpread(let spread):
                 map.appendFragmentName(spread.name.value)
@@ -153,22 +153,70 @@ final class FieldConflictFinder {
     /// The shapes of `group` whose fields must be compared with `field` one
     /// by one: all of them when `field`'s verdicts cannot be shared; else the
     /// unshared ones and the shared ones known to conflict with it.
+    ///
+    /// Shapes of another head are compared with `field`'s shape directly.
+    /// Shapes of the same head (same parent type, name and arguments) can
+    /// only conflict through their sub-selections, response name by response
+    /// name, so only those holding a sub-field that conflicts with one of
+    /// `field`'s sub-fields under the same response name are picked: many
+    /// fields that differ only in what they select cost no comparisons.
     private func shapesToCompare(_ field: CollectedField, with group: FieldGroup, mutuallyExclusive: Bool) -> [Int] {
-        guard shapes.isShared[field.shape] else { return group.shapes }
-        return group.shapes.filter { shape in
-            guard shapes.isShared[shape], let other = representatives[shape] else { return true }
-            return shapesConflict(field, other, mutuallyExclusive: mutuallyExclusive)
+        guard shapes.isShared(field.shape) else { return group.shapes }
+        let index: FieldGroupIndex
+        if let built = group.index {
+            index = built
+        } else {
+            index = FieldGroupIndex(group, shapes: shapes)
+            group.index = index
         }
+        let info = shapes.infos[field.shape]
+        var result = index.unshared
+        for (head, candidates) in index.shapesByHead where head != info.head {
+            for shape in candidates where shapesConflict(field.shape, shape, mutuallyExclusive: mutuallyExclusive) {
+                result.append(shape)
+            }
+        }
+        guard let sameHead = index.shapesByHead[info.head] else { return result }
+        guard let entries = info.entries else {
+            for shape in sameHead where shapesConflict(field.shape, shape, mutuallyExclusive: mutuallyExclusive) {
+                result.append(shape)
+            }
+            return result
+        }
+        let subShapes = index.subShapesByHead[info.head] ?? [:]
+        var conflicting = Set<Int>()
+        var seen = Set<FieldShapes.Entry>()
+        for entry in entries where seen.insert(entry).inserted {
+            guard let holdersByShape = subShapes[entry.responseName] else { continue }
+            for (subShape, holders) in holdersByShape
+            where shapesConflict(entry.shape, subShape, mutuallyExclusive: mutuallyExclusive) {
+                conflicting.formUnion(holders)
+            }
+        }
+        return result + conflicting
     }
 
     /// Whether fields of these two shared shapes conflict, compared once.
-    private func shapesConflict(_ field1: CollectedField, _ field2: CollectedField, mutuallyExclusive: Bool) -> Bool {
-        let key = VerdictKey(shape1: field1.shape, shape2: field2.shape, mutuallyExclusive: mutuallyExclusive)
+    private func shapesConflict(_ shape1: Int, _ shape2: Int, mutuallyExclusive: Bool) -> Bool {
+        let key = VerdictKey(shape1: shape1, shape2: shape2, mutuallyExclusive: mutuallyExclusive)
         if let known = verdicts[key] { return known }
+        let field1 = representative(of: shape1)
+        let field2 = representative(of: shape2)
         let conflicts =
             findConflict(field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) != nil
         verdicts[key] = conflicts
         return conflicts
+    }
+
+    /// A field of a shared shape, as collected.
+    private func representative(of shape: Int) -> CollectedField {
+        if let known = representatives[shape] { return known }
+        let info = shapes.infos[shape]
+        let field = CollectedField(
+            parentType: info.parentType, node: info.node, definition: info.parentType?.field(named: info.node.name.value),
+            argumentsKey: shapes.argumentsKey(of: info.node), shape: shape)
+        representatives[shape] = field
+        return field
     }
 
     // MARK: - Fragments

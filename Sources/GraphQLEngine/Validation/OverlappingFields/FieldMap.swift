@@ -26,6 +26,9 @@ final class FieldGroup {
     /// Positions in `fields` of each shape, ascending.
     private(set) var positionsByShape: [Int: [Int]] = [:]
 
+    /// The shapes sorted for comparison, built by the finder on first need.
+    var index: FieldGroupIndex?
+
     init(responseName: String) {
         self.responseName = responseName
     }
@@ -79,5 +82,36 @@ final class FieldMap {
 
     func appendFragmentName(_ name: String) {
         if fragmentNameSet.insert(name).inserted { fragmentNames.append(name) }
+    }
+}
+
+/// The shapes of a field group sorted so that a field is compared only with
+/// the shapes it may conflict with.
+struct FieldGroupIndex {
+    /// Shapes whose verdicts cannot be shared: always compared field by field.
+    var unshared: [Int] = []
+    /// Shared shapes by head (parent type, field name, arguments).
+    var shapesByHead: [Int: [Int]] = [:]
+    /// For each head: for each response name in the sub-selections of its
+    /// shapes, the sub-field shapes found under that name and, for each, the
+    /// shapes (of this head) whose sub-selection holds it.
+    var subShapesByHead: [Int: [String: [Int: [Int]]]] = [:]
+
+    init(_ group: FieldGroup, shapes: FieldShapes) {
+        for shape in group.shapes {
+            let info = shapes.infos[shape]
+            guard info.isShared else {
+                unshared.append(shape)
+                continue
+            }
+            shapesByHead[info.head, default: []].append(shape)
+            for entry in info.entries ?? [] {
+                var holders = subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape, default: []]
+                if holders.last != shape {
+                    holders.append(shape)
+                    subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape] = holders
+                }
+            }
+        }
     }
 }

@@ -14,12 +14,35 @@
 /// 2,000 repeated `a` fields are then one class, compared once.
 struct FieldShapes {
     private enum Key: Hashable {
-        case field(parent: String?, name: String, arguments: String, selection: [Entry]?)
+        case field(head: Int, selection: [Entry]?)
     }
 
-    private struct Entry: Hashable {
+    /// What a field is before its sub-selection: where, which, with what arguments.
+    private struct Head: Hashable {
+        var parent: String?
+        var name: String
+        var arguments: String
+    }
+
+    /// One field of a flattened sub-selection: its response name and shape.
+    struct Entry: Hashable {
         var responseName: String
         var shape: Int
+    }
+
+    /// What is known of one shape.
+    struct Info {
+        /// Whether fields of this shape share their verdicts (no fragment spread inside).
+        var isShared: Bool
+        /// Equal for shapes with the same parent type, field name and
+        /// arguments (so fields of the same head differ only in their
+        /// sub-selections); -1 for unshared shapes.
+        var head: Int
+        /// The flattened sub-selection; nil for a field without one and for unshared shapes.
+        var entries: [Entry]?
+        /// A field of this shape and the type it was selected on, to compare the shape with.
+        var node: Field
+        var parentType: GraphQLNamedType?
     }
 
     private struct Memo: Hashable {
@@ -28,27 +51,31 @@ struct FieldShapes {
     }
 
     private var ids: [Key: Int] = [:]
+    private var heads: [Head: Int] = [:]
     private var memo: [Memo: Int] = [:]
     private var argumentKeys: [Int: String] = [:]
-    /// For each shape id: whether fields of that shape share their verdicts.
-    private(set) var isShared: [Bool] = []
+    /// Indexed by shape id.
+    private(set) var infos: [Info] = []
+
+    func isShared(_ shape: Int) -> Bool { infos[shape].isShared }
 
     /// The shape of `field` selected on `parentType`.
     mutating func shape(of field: Field, on parentType: GraphQLNamedType?, schema: GraphQLSchema) -> Int {
         let memoKey = Memo(fieldStart: field.loc.start, parent: parentType?.name)
         if let known = memo[memoKey] { return known }
         let id: Int
-        let arguments = argumentsKey(of: field)
+        let head = internHead(Head(parent: parentType?.name, name: field.name.value, arguments: argumentsKey(of: field)))
         if let selectionSet = field.selectionSet {
             let fieldType = parentType?.field(named: field.name.value).flatMap { schema.namedType(of: $0.type) }
             var entries: [Entry] = []
             if flatten(selectionSet, on: fieldType, schema: schema, into: &entries) {
-                id = intern(.field(parent: parentType?.name, name: field.name.value, arguments: arguments, selection: entries))
+                id = intern(head: head, entries: entries, field, parentType)
             } else {
-                id = newUnsharedShape()
+                id = infos.count
+                infos.append(Info(isShared: false, head: -1, entries: nil, node: field, parentType: parentType))
             }
         } else {
-            id = intern(.field(parent: parentType?.name, name: field.name.value, arguments: arguments, selection: nil))
+            id = intern(head: head, entries: nil, field, parentType)
         }
         memo[memoKey] = id
         return id
@@ -76,7 +103,7 @@ struct FieldShapes {
             switch selection {
             case .field(let field):
                 let shape = shape(of: field, on: parentType, schema: schema)
-                if !isShared[shape] { shared = false }
+                if !infos[shape].isShared { shared = false }
                 entries.append(Entry(responseName: field.responseKey, shape: shape))
             case .fragmentSpread:
                 shared = false
@@ -88,17 +115,20 @@ struct FieldShapes {
         return shared
     }
 
-    private mutating func intern(_ key: Key) -> Int {
-        if let id = ids[key] { return id }
-        let id = isShared.count
-        isShared.append(true)
-        ids[key] = id
+    private mutating func internHead(_ head: Head) -> Int {
+        if let id = heads[head] { return id }
+        let id = heads.count
+        heads[head] = id
         return id
     }
 
-    private mutating func newUnsharedShape() -> Int {
-        isShared.append(false)
-        return isShared.count - 1
+    private mutating func intern(head: Int, entries: [Entry]?, _ field: Field, _ parentType: GraphQLNamedType?) -> Int {
+        let key = Key.field(head: head, selection: entries)
+        if let id = ids[key] { return id }
+        let id = infos.count
+        infos.append(Info(isShared: true, head: head, entries: entries, node: field, parentType: parentType))
+        ids[key] = id
+        return id
     }
 }
 
