@@ -78,4 +78,21 @@ import Testing
         let errors = try validateTimed("2000 repeated `rider` with distinct sub-selections", "{ " + fields + " }")
         #expect(errors.isEmpty)
     }
+
+    @Test func twoThousandRepeatedFieldsWithDistinctNestedSubSelectionsAreValid() throws {
+        let fields = (0..<2000).map { "rider { id partner { id a\($0): name } }" }.joined(separator: " ")
+        let errors = try validateTimed("2000 repeated `rider` with distinct nested sub-selections", "{ " + fields + " }")
+        #expect(errors.isEmpty)
+    }
+
+    @Test func twoThousandRepeatedFieldsWithOneNestedConflictReportIt() throws {
+        let fields = (0..<2000).map { "rider { partner { a\($0): name } }" }.joined(separator: " ")
+        let text = "{ " + fields + " rider { partner { a7: email } } }"
+        let errors = try validateTimed("2000 repeated `rider` + 1 nested conflict", text)
+        #expect(
+            errors.map(\.message) == [
+                #"Fields "rider" conflict because subfields "partner" conflict because subfields "a7" conflict because "name" and "email" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
+            ])
+        #expect(errors.first?.locations.count == 6)
+    }
 }

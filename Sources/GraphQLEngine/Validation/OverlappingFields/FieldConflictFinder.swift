@@ -17,7 +17,7 @@ final class FieldConflictFinder {
 
     private var fieldMaps: [Int: FieldMap] = [:]
     private var comparedFragmentPairs = FragmentPairSet()
-    private var shapes = FieldShapes()
+    private let shapes = FieldShapes()
     /// A collected field of each shared shape, to compare shapes with.
     private var representatives: [Int: CollectedField] = [:]
     private var verdicts: [VerdictKey: Bool] = [:]
@@ -152,48 +152,23 @@ final class FieldConflictFinder {
 
     /// The shapes of `group` whose fields must be compared with `field` one
     /// by one: all of them when `field`'s verdicts cannot be shared; else the
-    /// unshared ones and the shared ones known to conflict with it.
-    ///
-    /// Shapes of another head are compared with `field`'s shape directly.
-    /// Shapes of the same head (same parent type, name and arguments) can
-    /// only conflict through their sub-selections, response name by response
-    /// name, so only those holding a sub-field that conflicts with one of
-    /// `field`'s sub-fields under the same response name are picked: many
-    /// fields that differ only in what they select cost no comparisons.
+    /// unshared ones and the shared ones that conflict with it (found
+    /// through a `ShapeSetIndex`, without comparing every shape).
     private func shapesToCompare(_ field: CollectedField, with group: FieldGroup, mutuallyExclusive: Bool) -> [Int] {
         guard shapes.isShared(field.shape) else { return group.shapes }
-        let index: FieldGroupIndex
+        let index: ShapeSetIndex
         if let built = group.index {
             index = built
         } else {
-            index = FieldGroupIndex(group, shapes: shapes)
+            index = ShapeSetIndex(group.shapes, shapes: shapes)
             group.index = index
         }
-        let info = shapes.infos[field.shape]
-        var result = index.unshared
-        for (head, candidates) in index.shapesByHead where head != info.head {
-            for shape in candidates where shapesConflict(field.shape, shape, mutuallyExclusive: mutuallyExclusive) {
-                result.append(shape)
-            }
+        let conflicting = index.sharedMembers(
+            conflictingWith: field.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes
+        ) { shape1, shape2 in
+            self.shapesConflict(shape1, shape2, mutuallyExclusive: mutuallyExclusive)
         }
-        guard let sameHead = index.shapesByHead[info.head] else { return result }
-        guard let entries = info.entries else {
-            for shape in sameHead where shapesConflict(field.shape, shape, mutuallyExclusive: mutuallyExclusive) {
-                result.append(shape)
-            }
-            return result
-        }
-        let subShapes = index.subShapesByHead[info.head] ?? [:]
-        var conflicting = Set<Int>()
-        var seen = Set<FieldShapes.Entry>()
-        for entry in entries where seen.insert(entry).inserted {
-            guard let holdersByShape = subShapes[entry.responseName] else { continue }
-            for (subShape, holders) in holdersByShape
-            where shapesConflict(entry.shape, subShape, mutuallyExclusive: mutuallyExclusive) {
-                conflicting.formUnion(holders)
-            }
-        }
-        return result + conflicting
+        return index.unshared + conflicting
     }
 
     /// Whether fields of these two shared shapes conflict, compared once.

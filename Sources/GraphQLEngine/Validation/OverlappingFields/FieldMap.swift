@@ -26,8 +26,8 @@ final class FieldGroup {
     /// Positions in `fields` of each shape, ascending.
     private(set) var positionsByShape: [Int: [Int]] = [:]
 
-    /// The shapes sorted for comparison, built by the finder on first need.
-    var index: FieldGroupIndex?
+    /// The group's shapes indexed for comparison, built by the finder on first need.
+    var index: ShapeSetIndex?
 
     init(responseName: String) {
         self.responseName = responseName
@@ -85,33 +85,3 @@ final class FieldMap {
     }
 }
 
-/// The shapes of a field group sorted so that a field is compared only with
-/// the shapes it may conflict with.
-struct FieldGroupIndex {
-    /// Shapes whose verdicts cannot be shared: always compared field by field.
-    var unshared: [Int] = []
-    /// Shared shapes by head (parent type, field name, arguments).
-    var shapesByHead: [Int: [Int]] = [:]
-    /// For each head: for each response name in the sub-selections of its
-    /// shapes, the sub-field shapes found under that name and, for each, the
-    /// shapes (of this head) whose sub-selection holds it.
-    var subShapesByHead: [Int: [String: [Int: [Int]]]] = [:]
-
-    init(_ group: FieldGroup, shapes: FieldShapes) {
-        for shape in group.shapes {
-            let info = shapes.infos[shape]
-            guard info.isShared else {
-                unshared.append(shape)
-                continue
-            }
-            shapesByHead[info.head, default: []].append(shape)
-            for entry in info.entries ?? [] {
-                var holders = subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape, default: []]
-                if holders.last != shape {
-                    holders.append(shape)
-                    subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape] = holders
-                }
-            }
-        }
-    }
-}

@@ -12,7 +12,7 @@
 /// compared before and cannot be shared.
 ///
 /// 2,000 repeated `a` fields are then one class, compared once.
-struct FieldShapes {
+final class FieldShapes {
     private enum Key: Hashable {
         case field(head: Int, selection: [Entry]?)
     }
@@ -60,7 +60,7 @@ struct FieldShapes {
     func isShared(_ shape: Int) -> Bool { infos[shape].isShared }
 
     /// The shape of `field` selected on `parentType`.
-    mutating func shape(of field: Field, on parentType: GraphQLNamedType?, schema: GraphQLSchema) -> Int {
+    func shape(of field: Field, on parentType: GraphQLNamedType?, schema: GraphQLSchema) -> Int {
         let memoKey = Memo(fieldStart: field.loc.start, parent: parentType?.name)
         if let known = memo[memoKey] { return known }
         let id: Int
@@ -83,7 +83,7 @@ struct FieldShapes {
 
     /// The arguments of `field` printed in name order (a field's arguments as
     /// one object value, sorted as graphql-js's `sortValueNode` sorts).
-    mutating func argumentsKey(of field: Field) -> String {
+    func argumentsKey(of field: Field) -> String {
         if field.arguments.isEmpty { return "" }
         if let known = argumentKeys[field.loc.start] { return known }
         let object = ObjectValue(
@@ -95,7 +95,7 @@ struct FieldShapes {
 
     /// Appends the flattened fields of a selection set; false when it spreads
     /// a named fragment somewhere.
-    private mutating func flatten(
+    private func flatten(
         _ selectionSet: SelectionSet, on parentType: GraphQLNamedType?, schema: GraphQLSchema, into entries: inout [Entry]
     ) -> Bool {
         var shared = true
@@ -115,14 +115,14 @@ struct FieldShapes {
         return shared
     }
 
-    private mutating func internHead(_ head: Head) -> Int {
+    private func internHead(_ head: Head) -> Int {
         if let id = heads[head] { return id }
         let id = heads.count
         heads[head] = id
         return id
     }
 
-    private mutating func intern(head: Int, entries: [Entry]?, _ field: Field, _ parentType: GraphQLNamedType?) -> Int {
+    private func intern(head: Int, entries: [Entry]?, _ field: Field, _ parentType: GraphQLNamedType?) -> Int {
         let key = Key.field(head: head, selection: entries)
         if let id = ids[key] { return id }
         let id = infos.count
