@@ -7,6 +7,8 @@
 /// computing each answer once per node and caching it.
 ///
 /// One context serves one validation on one thread; it is not `Sendable`.
+/// Cached answers are keyed by the node's source location (plus its name for
+/// definitions), which the parser makes unique within a document.
 public final class ValidationContext {
     public let schema: GraphQLSchema
     public let document: Document
@@ -26,11 +28,12 @@ public final class ValidationContext {
     /// Weak: the walker owns the rules, which own this context.
     weak var walker: ASTWalker?
 
+    private var lineIndex: SourceLineIndex?
     private var fragmentIndex: [String: FragmentDefinition]?
-    private var spreadsBySelectionSet: [Int: [FragmentSpread]] = [:]
-    private var referencedFragments: [Int: [FragmentDefinition]] = [:]
-    private var usagesByDefinition: [Int: [VariableUsage]] = [:]
-    private var recursiveUsages: [Int: [VariableUsage]] = [:]
+    private var spreadsBySelectionSet: [Location: [FragmentSpread]] = [:]
+    private var referencedFragments: [DefinitionKey: [FragmentDefinition]] = [:]
+    private var usagesByDefinition: [DefinitionKey: [VariableUsage]] = [:]
+    private var recursiveUsages: [DefinitionKey: [VariableUsage]] = [:]
 
     /// The message graphql-js adds, as the last error, when the cap is reached.
     public static let tooManyErrorsMessage = "Too many validation errors, error limit reached. Validation aborted."
@@ -68,9 +71,12 @@ public final class ValidationContext {
     /// Records a validation error located at the given nodes, with
     /// `extensions.code` `GRAPHQL_VALIDATION_FAILED`.
     public func report(_ message: String, at nodes: [Location]) {
+        guard !isAborted else { return }
+        let index = lineIndex ?? SourceLineIndex(document.source)
+        lineIndex = index
         report(
             GraphQLError(
-                message: message, nodes: nodes, source: document.source,
+                message: message, locations: nodes.map { index.location(at: $0.start) },
                 extensions: [("code", .string(GraphQLError.Code.validationFailed))]))
     }
 
@@ -120,7 +126,7 @@ public final class ValidationContext {
     /// The fragment spreads in a selection set, through inline fragments and
     /// fields, but not into the spread fragments themselves.
     public func fragmentSpreads(in selectionSet: SelectionSet) -> [FragmentSpread] {
-        if let cached = spreadsBySelectionSet[selectionSet.loc.start] { return cached }
+        if let cached = spreadsBySelectionSet[selectionSet.loc] { return cached }
         var spreads: [FragmentSpread] = []
         var pending = [selectionSet]
         while let set = pending.popLast() {
@@ -132,14 +138,14 @@ public final class ValidationContext {
                 }
             }
         }
-        spreadsBySelectionSet[selectionSet.loc.start] = spreads
+        spreadsBySelectionSet[selectionSet.loc] = spreads
         return spreads
     }
 
     /// Every defined fragment an operation reaches through spreads, directly
     /// or through other fragments, each once (unknown names are left out).
     public func recursivelyReferencedFragments(of operation: OperationDefinition) -> [FragmentDefinition] {
-        if let cached = referencedFragments[operation.loc.start] { return cached }
+        if let cached = referencedFragments[DefinitionKey(operation)] { return cached }
         var fragments: [FragmentDefinition] = []
         var collected = Set<String>()
         var pending = [operation.selectionSet]
@@ -151,7 +157,7 @@ public final class ValidationContext {
                 }
             }
         }
-        referencedFragments[operation.loc.start] = fragments
+        referencedFragments[DefinitionKey(operation)] = fragments
         return fragments
     }
 
@@ -161,33 +167,52 @@ public final class ValidationContext {
     /// or a fragment, in document order, each with the type expected where it
     /// appears.
     public func variableUsages(in operation: OperationDefinition) -> [VariableUsage] {
-        variableUsages(key: operation.loc.start) { $0.walk(operation) }
+        variableUsages(key: DefinitionKey(operation)) { $0.walk(operation) }
     }
 
     /// The variables used in a fragment, each with the type expected where it appears.
     public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
-        variableUsages(key: fragment.loc.start) { $0.walk(fragment) }
+        variableUsages(key: DefinitionKey(fragment)) { $0.walk(fragment) }
     }
 
     /// The variables used in an operation and in every fragment it reaches:
     /// the operation's own usages first, then each fragment's.
     public func recursiveVariableUsages(of operation: OperationDefinition) -> [VariableUsage] {
-        if let cached = recursiveUsages[operation.loc.start] { return cached }
+        if let cached = recursiveUsages[DefinitionKey(operation)] { return cached }
         var usages = variableUsages(in: operation)
         for fragment in recursivelyReferencedFragments(of: operation) {
             usages += variableUsages(in: fragment)
         }
-        recursiveUsages[operation.loc.start] = usages
+        recursiveUsages[DefinitionKey(operation)] = usages
         return usages
     }
 
-    private func variableUsages(key: Int, walk: (ASTWalker) -> Void) -> [VariableUsage] {
+    private func variableUsages(key: DefinitionKey, walk: (ASTWalker) -> Void) -> [VariableUsage] {
         if let cached = usagesByDefinition[key] { return cached }
         let typeInfo = TypeInfo(schema: schema)
         let collector = VariableUsageCollector(typeInfo: typeInfo)
         walk(ASTWalker(visitors: [collector], helper: typeInfo))
         usagesByDefinition[key] = collector.usages
         return collector.usages
+    }
+}
+
+/// Tells operations and fragments apart for the caches.
+private struct DefinitionKey: Hashable {
+    var isFragment: Bool
+    var name: String?
+    var loc: Location
+
+    init(_ operation: OperationDefinition) {
+        isFragment = false
+        name = operation.name?.value
+        loc = operation.loc
+    }
+
+    init(_ fragment: FragmentDefinition) {
+        isFragment = true
+        name = fragment.name.value
+        loc = fragment.loc
     }
 }
 

@@ -22,6 +22,23 @@ public let specifiedRules: [any ValidationRule.Type] = specifiedRulesPart1 + spe
 /// The first 17 of graphql-js's `specifiedRules`: operations, fragments,
 /// field selections and variable definitions. One line per rule.
 let specifiedRulesPart1: [any ValidationRule.Type] = [
+    ExecutableDefinitionsRule.self,
+    UniqueOperationNamesRule.self,
+    LoneAnonymousOperationRule.self,
+    SingleFieldSubscriptionsRule.self,
+    KnownTypeNamesRule.self,
+    FragmentsOnCompositeTypesRule.self,
+    VariablesAreInputTypesRule.self,
+    ScalarLeafsRule.self,
+    FieldsOnCorrectTypeRule.self,
+    UniqueFragmentNamesRule.self,
+    KnownFragmentNamesRule.self,
+    NoUnusedFragmentsRule.self,
+    PossibleFragmentSpreadsRule.self,
+    NoFragmentCyclesRule.self,
+    UniqueVariableNamesRule.self,
+    NoUndefinedVariablesRule.self,
+    NoUnusedVariablesRule.self,
 ]
 
 // The two parts are apart so that the rules of each can be written on their

@@ -17,11 +17,14 @@ struct ValidationVerdict: Codable, Equatable, CustomStringConvertible {
 
     var errors: [ReportedError]?
     var syntaxError: String?
+    /// graphql-js threw instead of returning errors (never said of ours).
+    var thrown: String?
 
     var isValid: Bool { errors?.isEmpty == true }
 
     var description: String {
         if let syntaxError { return "syntax error: \(syntaxError)" }
+        if let thrown { return "threw: \(thrown)" }
         guard let errors, !errors.isEmpty else { return "valid" }
         return errors.map { "\n    " + $0.description }.joined()
     }
@@ -36,10 +39,11 @@ enum GraphQLJSValidationOracle {
     }
 
     private struct Request: Encodable {
-        var schema: String
+        var schema: String?
         var rules: [String]?
         var maxErrors: Int?
-        var documents: [String]
+        var documents: [String]?
+        var listRules: Bool?
     }
 
     static let scriptPath = URL(fileURLWithPath: #filePath)
@@ -55,13 +59,28 @@ enum GraphQLJSValidationOracle {
     static func verdicts(
         schema: String, documents: [String], rules: [String]?, maxErrors: Int? = nil
     ) throws -> [ValidationVerdict] {
+        let output = try run(Request(schema: schema, rules: rules, maxErrors: maxErrors, documents: documents))
+        let verdicts = try JSONDecoder().decode([ValidationVerdict].self, from: output)
+        guard verdicts.count == documents.count else {
+            throw Failure(
+                description: "graphql-js oracle returned \(verdicts.count) verdicts for \(documents.count) documents")
+        }
+        return verdicts
+    }
+
+    /// The names of graphql-js's `specifiedRules`, in order.
+    static func specifiedRuleNames() throws -> [String] {
+        try JSONDecoder().decode([String].self, from: run(Request(listRules: true)))
+    }
+
+    private static func run(_ request: Request) throws -> Data {
         guard let node = nodePath() else {
             throw Failure(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run the graphql-js comparisons"
+                description:
+                    "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run the graphql-js comparisons"
             )
         }
-        let input = try JSONEncoder().encode(
-            Request(schema: schema, rules: rules, maxErrors: maxErrors, documents: documents))
+        let input = try JSONEncoder().encode(request)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = [scriptPath]
@@ -87,11 +106,7 @@ enum GraphQLJSValidationOracle {
         guard process.terminationStatus == 0 else {
             throw Failure(description: "graphql-js oracle failed (is node-graphql installed?): \(errorText)")
         }
-        let verdicts = try JSONDecoder().decode([ValidationVerdict].self, from: output)
-        guard verdicts.count == documents.count else {
-            throw Failure(description: "graphql-js oracle returned \(verdicts.count) verdicts for \(documents.count) documents")
-        }
-        return verdicts
+        return output
     }
 }
 
@@ -156,7 +171,8 @@ enum ValidationHarness {
             }
         }
         if requireValidAndInvalid {
-            #expect(reference.contains { $0.isValid }, "no valid document among the cases", sourceLocation: sourceLocation)
+            #expect(
+                reference.contains { $0.isValid }, "no valid document among the cases", sourceLocation: sourceLocation)
             #expect(
                 reference.contains { $0.errors?.isEmpty == false }, "no invalid document among the cases",
                 sourceLocation: sourceLocation)

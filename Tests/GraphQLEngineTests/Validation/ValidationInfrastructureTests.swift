@@ -44,7 +44,9 @@ private final class TypeInfoRecorder: ValidationRule {
     func enter(_ node: ObjectField) -> VisitAction {
         let parent = context.parentInputType?.description ?? "-"
         let defaultValue = context.typeInfo.defaultValue.map { Printer.print($0) } ?? "-"
-        lines.append("object field \(node.name.value): \(context.inputType?.description ?? "-") in \(parent), default \(defaultValue)")
+        lines.append(
+            "object field \(node.name.value): \(context.inputType?.description ?? "-") in \(parent), default \(defaultValue)"
+        )
         return .continue
     }
 
@@ -78,10 +80,16 @@ private final class TypeInfoRecorder: ValidationRule {
         #expect(verdicts[1].errors?.first?.message == #"Cannot query field "zzzzzz" on type "Query"."#)
     }
 
-    @Test func specifiedRulesFollowGraphQLJSOrderWithoutDuplicates() {
-        let names = specifiedRules.map { $0.ruleName }
-        #expect(Set(names).count == names.count)
-        for name in names { #expect(specifiedRule(named: name) != nil) }
+    @Test func specifiedRulesAreGraphQLJSRulesInGraphQLJSOrder() throws {
+        let ours = specifiedRules.map { $0.ruleName }
+        let reference = try GraphQLJSValidationOracle.specifiedRuleNames()
+        #expect(reference.count == 26)
+        #expect(Set(ours).count == ours.count)
+        // The 17 rules of operations, fragments, fields and variables come
+        // first; the other 9 join them from their own branch.
+        #expect(Array(ours.prefix(17)) == Array(reference.prefix(17)))
+        #expect(ours == reference.filter(ours.contains))
+        for name in ours { #expect(specifiedRule(named: name) != nil) }
     }
 
     @Test func theErrorCapStopsValidationAndSaysSo() throws {
@@ -100,7 +108,10 @@ private final class TypeInfoRecorder: ValidationRule {
         let document = try Parser.parse("{ count bike { id } }")
         let errors = validate(schema: schema, document: document, rules: [ReportEveryFieldRule.self], maxErrors: 3)
         #expect(errors.map(\.message) == ["field count", "field bike", "field id"])
-        #expect(errors.map(\.locations) == [[.init(line: 1, column: 3)], [.init(line: 1, column: 9)], [.init(line: 1, column: 16)]])
+        #expect(
+            errors.map(\.locations) == [
+                [.init(line: 1, column: 3)], [.init(line: 1, column: 9)], [.init(line: 1, column: 16)],
+            ])
     }
 
     @Test func typeInfoTracksFieldsArgumentsAndInputValues() throws {
@@ -179,5 +190,39 @@ private final class TypeInfoRecorder: ValidationRule {
             ])
         // Cached: the same answer again.
         #expect(context.recursiveVariableUsages(of: operation).count == 7)
+    }
+}
+
+@Suite struct ValidateEntryPointTests {
+    @Test func anInvalidSchemaIsReportedInsteadOfValidatingTheDocument() throws {
+        let schema = GraphQLSchema(queryTypeName: nil, types: [])
+        let errors = validate(schema: schema, document: try Parser.parse("{ anything }"))
+        #expect(errors.map(\.message) == ["Query root type must be provided."])
+    }
+
+    @Test func aValidDocumentHasNoErrorsUnderEveryRule() throws {
+        let schema = try ValidationHarness.testSchema.get()
+        let document = try Parser.parse(
+            """
+            query Q($id: ID!, $near: GeoInput!) {
+              rescue(id: $id) { id status vehicle { ...V } }
+              station(near: $near) { name }
+            }
+            fragment V on Vehicle { id kind ... on Bike { gears } }
+            """)
+        #expect(validate(schema: schema, document: document).isEmpty)
+    }
+
+    @Test func aLongChainOfFragmentsInASubscriptionDoesNotRecurse() throws {
+        let count = 3_000
+        var text = "subscription { ...F0 }\n"
+        for index in 0..<count - 1 {
+            text += "fragment F\(index) on Subscription { ...F\(index + 1) }\n"
+        }
+        text += "fragment F\(count - 1) on Subscription { heartbeat stationChanged { id } }\n"
+        let schema = try ValidationHarness.testSchema.get()
+        let document = try Parser.parse(Source(text), options: .trusted)
+        let errors = validate(schema: schema, document: document, rules: [SingleFieldSubscriptionsRule.self])
+        #expect(errors.map(\.message) == ["Anonymous Subscription must select only one top level field."])
     }
 }

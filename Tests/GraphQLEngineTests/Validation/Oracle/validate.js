@@ -5,7 +5,10 @@
 //     "maxErrors": 100 | null, "documents": ["<query>", ...] }
 // and writes one JSON array on stdout, an entry per document:
 //   { "errors": [ { "message": "...", "locations": [[line, column], ...] } ] }
-// or, when the document does not parse, { "syntaxError": "<message>" }.
+// or, when the document does not parse, { "syntaxError": "<message>" },
+// or, when graphql-js's validate throws, { "thrown": "<message>" }.
+// `{ "listRules": true }` instead writes the names of graphql-js's
+// `specifiedRules`, in order.
 // `rules: null` means graphql-js's `specifiedRules`; names are looked up
 // among graphql-js's exports, and an unknown name is a hard failure.
 //
@@ -19,6 +22,10 @@ function readStdin() {
 
 function main() {
   const request = JSON.parse(readStdin());
+  if (request.listRules) {
+    process.stdout.write(JSON.stringify(graphql.specifiedRules.map((rule) => rule.name)));
+    return;
+  }
   const schema = graphql.buildSchema(request.schema);
   let rules = graphql.specifiedRules;
   if (Array.isArray(request.rules)) {
@@ -38,7 +45,14 @@ function main() {
     } catch (error) {
       return { syntaxError: error.message };
     }
-    const errors = graphql.validate(schema, document, rules, options);
+    let errors;
+    try {
+      errors = graphql.validate(schema, document, rules, options);
+    } catch (error) {
+      // graphql-js 16 itself throws on a few inputs (for example a variable
+      // in a subscription's @skip); report that instead of failing the batch.
+      return { thrown: String(error && error.message) };
+    }
     return {
       errors: errors.map((error) => ({
         message: error.message,
