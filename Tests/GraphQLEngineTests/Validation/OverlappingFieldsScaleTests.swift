@@ -81,7 +81,8 @@ import Testing
 
     @Test func twoThousandRepeatedFieldsWithDistinctNestedSubSelectionsAreValid() throws {
         let fields = (0..<2000).map { "rider { id partner { id a\($0): name } }" }.joined(separator: " ")
-        let errors = try validateTimed("2000 repeated `rider` with distinct nested sub-selections", "{ " + fields + " }")
+        let errors = try validateTimed(
+            "2000 repeated `rider` with distinct nested sub-selections", "{ " + fields + " }")
         #expect(errors.isEmpty)
     }
 
@@ -94,5 +95,18 @@ import Testing
                 #"Fields "rider" conflict because subfields "partner" conflict because subfields "a7" conflict because "name" and "email" are different fields. Use different aliases on the fields to fetch both if this was intentional."#
             ])
         #expect(errors.first?.locations.count == 6)
+    }
+
+    @Test func manyConflictingSubFieldsAreListedUpToABound() throws {
+        let body = String(repeating: "x: name x: email ", count: 1000)
+        let text = "{ rider { \(body)} rider { \(body)} }"
+        let errors = try validateTimed("2 `rider` with 2000 conflicting sub-fields each", text)
+        #expect(errors.count == 101)
+        let first = errors.first?.message ?? ""
+        #expect(first.hasPrefix(#"Fields "rider" conflict because subfields "x" conflict because "name" and "email""#))
+        // One reason per listed sub-field conflict, at most the bound.
+        let reasons = first.split(separator: "subfields").count - 1
+        #expect(reasons == FieldConflictFinder.maxSubfieldConflicts)
+        #expect(errors.first?.locations.count == 2 + 2 * FieldConflictFinder.maxSubfieldConflicts)
     }
 }

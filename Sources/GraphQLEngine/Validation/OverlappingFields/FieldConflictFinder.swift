@@ -28,6 +28,11 @@ final class FieldConflictFinder {
         var mutuallyExclusive: Bool
     }
 
+    /// The most sub-field conflicts listed for one pair of fields (graphql-js
+    /// lists them all): enough for any real document, and a bound on the
+    /// work a hostile one can cause.
+    static let maxSubfieldConflicts = 100
+
     /// - Parameter fragment: the fragment definition of a name, if the document has one.
     init(schema: GraphQLSchema, fragment: @escaping (String) -> FragmentDefinition?) {
         self.schema = schema
@@ -40,7 +45,7 @@ final class FieldConflictFinder {
     func reportConflicts(
         within selectionSet: SelectionSet, parentType: GraphQLNamedType?, report: @escaping (FieldConflict) -> Bool
     ) {
-        var sink = ConflictSink(report: report)
+        var sink = ConflictSink(report: report, limit: nil, nestedLimit: Self.maxSubfieldConflicts)
         let fieldMap = fieldsAndFragmentNames(of: selectionSet, parentType: parentType)
         collectConflictsWithin(fieldMap, into: &sink)
         let names = fieldMap.fragmentNames
@@ -109,7 +114,8 @@ final class FieldConflictFinder {
                 if candidates.count > 1 { others.sort() }
                 for other in others {
                     if let conflict = findConflict(
-                        group.responseName, field, group.fields[other], parentsMutuallyExclusive: false)
+                        group.responseName, field, group.fields[other], parentsMutuallyExclusive: false,
+                        limit: sink.nestedLimit)
                     {
                         sink.add(conflict)
                         if sink.isStopped { return }
@@ -140,7 +146,8 @@ final class FieldConflictFinder {
                 if candidates.count > 1 { others.sort() }
                 for other in others {
                     if let conflict = findConflict(
-                        group1.responseName, field, group2.fields[other], parentsMutuallyExclusive: mutuallyExclusive)
+                        group1.responseName, field, group2.fields[other], parentsMutuallyExclusive: mutuallyExclusive,
+                        limit: sink.nestedLimit)
                     {
                         sink.add(conflict)
                         if sink.isStopped { return }
@@ -177,8 +184,10 @@ final class FieldConflictFinder {
         if let known = verdicts[key] { return known }
         let field1 = representative(of: shape1)
         let field2 = representative(of: shape2)
+        // Only whether they conflict matters here: stop at the first sub-field conflict.
         let conflicts =
-            findConflict(field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) != nil
+            findConflict(
+                field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive, limit: 1) != nil
         verdicts[key] = conflicts
         return conflicts
     }
@@ -188,7 +197,8 @@ final class FieldConflictFinder {
         if let known = representatives[shape] { return known }
         let info = shapes.infos[shape]
         let field = CollectedField(
-            parentType: info.parentType, node: info.node, definition: info.parentType?.field(named: info.node.name.value),
+            parentType: info.parentType, node: info.node,
+            definition: info.parentType?.field(named: info.node.name.value),
             argumentsKey: shapes.argumentsKey(of: info.node), shape: shape)
         representatives[shape] = field
         return field
@@ -240,7 +250,8 @@ final class FieldConflictFinder {
     /// The conflict between two fields of one response name, if any,
     /// sub-selections included.
     private func findConflict(
-        _ responseName: String, _ field1: CollectedField, _ field2: CollectedField, parentsMutuallyExclusive: Bool
+        _ responseName: String, _ field1: CollectedField, _ field2: CollectedField, parentsMutuallyExclusive: Bool,
+        limit: Int
     ) -> FieldConflict? {
         // Fields on two different object types can never both apply, so they
         // may differ in name and arguments; abstract types might overlap.
@@ -277,7 +288,7 @@ final class FieldConflictFinder {
         let conflicts = findConflictsBetweenSubSelectionSets(
             selectionSet1, parentType: type1.flatMap(schema.namedType(of:)),
             selectionSet2, parentType: type2.flatMap(schema.namedType(of:)),
-            mutuallyExclusive: mutuallyExclusive)
+            mutuallyExclusive: mutuallyExclusive, limit: limit)
         if conflicts.isEmpty { return nil }
         return FieldConflict(
             responseName: responseName,
@@ -290,20 +301,20 @@ final class FieldConflictFinder {
     private func findConflictsBetweenSubSelectionSets(
         _ selectionSet1: SelectionSet, parentType parentType1: GraphQLNamedType?,
         _ selectionSet2: SelectionSet, parentType parentType2: GraphQLNamedType?,
-        mutuallyExclusive: Bool
+        mutuallyExclusive: Bool, limit: Int
     ) -> [FieldConflict] {
-        var sink = ConflictSink(report: nil)
+        var sink = ConflictSink(report: nil, limit: limit, nestedLimit: limit)
         let map1 = fieldsAndFragmentNames(of: selectionSet1, parentType: parentType1)
         let map2 = fieldsAndFragmentNames(of: selectionSet2, parentType: parentType2)
         collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
-        for name in map2.fragmentNames {
+        for name in map2.fragmentNames where !sink.isStopped {
             collectConflictsBetween(map1, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
         }
-        for name in map1.fragmentNames {
+        for name in map1.fragmentNames where !sink.isStopped {
             collectConflictsBetween(map2, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
         }
         for name1 in map1.fragmentNames {
-            for name2 in map2.fragmentNames {
+            for name2 in map2.fragmentNames where !sink.isStopped {
                 collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &sink)
             }
         }
@@ -329,14 +340,19 @@ final class FieldConflictFinder {
 
 /// Where found conflicts go: straight to the reporter for the selection set
 /// being validated (which may ask to stop), or into a list when they are the
-/// sub-field conflicts of two fields.
+/// sub-field conflicts of two fields (which stops at `limit` entries).
 private struct ConflictSink {
     let report: ((FieldConflict) -> Bool)?
+    let limit: Int?
+    /// The limit for the sub-field conflicts of the conflicts found here.
+    let nestedLimit: Int
     private(set) var conflicts: [FieldConflict] = []
     private(set) var isStopped = false
 
-    init(report: ((FieldConflict) -> Bool)?) {
+    init(report: ((FieldConflict) -> Bool)?, limit: Int?, nestedLimit: Int) {
         self.report = report
+        self.limit = limit
+        self.nestedLimit = nestedLimit
     }
 
     mutating func add(_ conflict: FieldConflict) {
@@ -344,6 +360,7 @@ private struct ConflictSink {
             if !report(conflict) { isStopped = true }
         } else {
             conflicts.append(conflict)
+            if let limit, conflicts.count >= limit { isStopped = true }
         }
     }
 }

@@ -84,4 +84,3 @@ final class FieldMap {
         if fragmentNameSet.insert(name).inserted { fragmentNames.append(name) }
     }
 }
-

@@ -64,7 +64,8 @@ final class FieldShapes {
         let memoKey = Memo(fieldStart: field.loc.start, parent: parentType?.name)
         if let known = memo[memoKey] { return known }
         let id: Int
-        let head = internHead(Head(parent: parentType?.name, name: field.name.value, arguments: argumentsKey(of: field)))
+        let head = internHead(
+            Head(parent: parentType?.name, name: field.name.value, arguments: argumentsKey(of: field)))
         if let selectionSet = field.selectionSet {
             let fieldType = parentType?.field(named: field.name.value).flatMap { schema.namedType(of: $0.type) }
             var entries: [Entry] = []
@@ -96,7 +97,8 @@ final class FieldShapes {
     /// Appends the flattened fields of a selection set; false when it spreads
     /// a named fragment somewhere.
     private func flatten(
-        _ selectionSet: SelectionSet, on parentType: GraphQLNamedType?, schema: GraphQLSchema, into entries: inout [Entry]
+        _ selectionSet: SelectionSet, on parentType: GraphQLNamedType?, schema: GraphQLSchema,
+        into entries: inout [Entry]
     ) -> Bool {
         var shared = true
         for selection in selectionSet.selections {

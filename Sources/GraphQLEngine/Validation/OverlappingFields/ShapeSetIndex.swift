@@ -43,7 +43,8 @@ final class ShapeSetIndex {
             }
             shapesByHead[info.head, default: []].append(shape)
             for entry in info.entries ?? [] {
-                var holders = subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape, default: []]
+                var holders = subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][
+                    entry.shape, default: []]
                 if holders.last != shape {
                     holders.append(shape)
                     subShapesByHead[info.head, default: [:]][entry.responseName, default: [:]][entry.shape] = holders
@@ -78,7 +79,8 @@ final class ShapeSetIndex {
                 guard let holdersByShape = subShapes[entry.responseName] else { continue }
                 let subIndex = self.subIndex(head: info.head, responseName: entry.responseName, holdersByShape, shapes)
                 let subConflicts = subIndex.sharedMembers(
-                    conflictingWith: entry.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes, verdict: verdict)
+                    conflictingWith: entry.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes, verdict: verdict
+                )
                 for subShape in subConflicts {
                     found.formUnion(holdersByShape[subShape] ?? [])
                 }
