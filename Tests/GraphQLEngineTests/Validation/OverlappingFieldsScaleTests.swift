@@ -109,4 +109,22 @@ import Testing
         #expect(reasons == FieldConflictFinder.maxSubfieldConflicts)
         #expect(errors.first?.locations.count == 2 + 2 * FieldConflictFinder.maxSubfieldConflicts)
     }
+
+    @Test func twoThousandRepeatedFieldsSpreadingAFragmentAreValid() throws {
+        let text =
+            "{ " + String(repeating: "rider { ...R } ", count: 2000)
+            + "}\nfragment R on Rider { id name partner { id } }"
+        let errors = try validateTimed("2000 repeated `rider { ...R }`", text)
+        #expect(errors.isEmpty)
+    }
+
+    /// Still quadratic (as in graphql-js): every two fragments spread in one
+    /// selection set are compared once.
+    @Test func fiveHundredFragmentsSpreadTogetherAreValid() throws {
+        let spreads = (0..<500).map { "...F\($0)" }.joined(separator: " ")
+        let fragments = (0..<500).map { "fragment F\($0) on Query { count }" }.joined(separator: "\n")
+        let errors = try validateTimed(
+            "500 distinct fragments spread in one selection set", "{ \(spreads) }\n" + fragments)
+        #expect(errors.isEmpty)
+    }
 }

@@ -7,8 +7,8 @@
 /// compared "between" sets. Fields are grouped by response name first, so only
 /// fields that share one are ever compared. Within a group, fields of the same
 /// shape (`FieldShapes`) share their verdicts: a pair of shapes is compared
-/// once and only pairs of fields known to conflict (or whose outcome cannot
-/// be shared) are compared one by one, so repeating a field many times costs
+/// once and only pairs of fields known to conflict (or, through fragments,
+/// that may) are compared one by one, so repeating a field many times costs
 /// time linear in the repetitions. Fragment pairs already compared are
 /// remembered, mutual exclusivity included, as graphql-js does.
 final class FieldConflictFinder {
@@ -84,7 +84,7 @@ final class FieldConflictFinder {
                 let field = CollectedField(
                     parentType: parentType, node: node, definition: parentType?.field(named: node.name.value),
                     argumentsKey: shapes.argumentsKey(of: node), shape: shape)
-                if shapes.isShared(shape) && representatives[shape] == nil { representatives[shape] = field }
+                if representatives[shape] == nil { representatives[shape] = field }
                 map.append(field)
             case .fragmentSpread(let spread):
                 map.appendFragmentName(spread.name.value)
@@ -158,11 +158,10 @@ final class FieldConflictFinder {
     }
 
     /// The shapes of `group` whose fields must be compared with `field` one
-    /// by one: all of them when `field`'s verdicts cannot be shared; else the
-    /// unshared ones and the shared ones that conflict with it (found
-    /// through a `ShapeSetIndex`, without comparing every shape).
+    /// by one: those that conflict with its shape or whose comparison with it
+    /// goes through remembered fragment pairs (found through a
+    /// `ShapeSetIndex`, without comparing every shape).
     private func shapesToCompare(_ field: CollectedField, with group: FieldGroup, mutuallyExclusive: Bool) -> [Int] {
-        guard shapes.isShared(field.shape) else { return group.shapes }
         let index: ShapeSetIndex
         if let built = group.index {
             index = built
@@ -170,29 +169,40 @@ final class FieldConflictFinder {
             index = ShapeSetIndex(group.shapes, shapes: shapes)
             group.index = index
         }
-        let conflicting = index.sharedMembers(
-            conflictingWith: field.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes
-        ) { shape1, shape2 in
+        return index.members(conflictingWith: field.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes) {
+            shape1, shape2 in
             self.shapesConflict(shape1, shape2, mutuallyExclusive: mutuallyExclusive)
         }
-        return index.unshared + conflicting
     }
 
-    /// Whether fields of these two shared shapes conflict, compared once.
+    /// Whether fields of these two shapes must be compared one by one: they
+    /// conflict, or their comparison goes through the memory of compared
+    /// fragment pairs (whose outcome, and whose effect on later comparisons,
+    /// depends on what was compared before). Decided once per pair of shapes.
+    ///
+    /// For shapes that spread fragments the trial comparison starts with no
+    /// fragment pair remembered: if it finds no conflict and remembers no
+    /// pair, it never consulted that memory, so every comparison of such
+    /// fields finds nothing and changes nothing, and may be skipped.
     private func shapesConflict(_ shape1: Int, _ shape2: Int, mutuallyExclusive: Bool) -> Bool {
         let key = VerdictKey(shape1: shape1, shape2: shape2, mutuallyExclusive: mutuallyExclusive)
         if let known = verdicts[key] { return known }
         let field1 = representative(of: shape1)
         let field2 = representative(of: shape2)
+        let throughFragments = !shapes.isPure(shape1) || !shapes.isPure(shape2)
+        let remembered = comparedFragmentPairs
+        if throughFragments { comparedFragmentPairs = FragmentPairSet() }
         // Only whether they conflict matters here: stop at the first sub-field conflict.
         let conflicts =
             findConflict(
                 field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive, limit: 1) != nil
-        verdicts[key] = conflicts
-        return conflicts
+        let usedMemory = throughFragments && !comparedFragmentPairs.isEmpty
+        comparedFragmentPairs = remembered
+        verdicts[key] = conflicts || usedMemory
+        return conflicts || usedMemory
     }
 
-    /// A field of a shared shape, as collected.
+    /// A field of a shape, as collected.
     private func representative(of shape: Int) -> CollectedField {
         if let known = representatives[shape] { return known }
         let info = shapes.infos[shape]

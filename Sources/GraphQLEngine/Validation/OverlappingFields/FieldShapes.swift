@@ -4,12 +4,14 @@
 /// Two fields get the same shape when they are selected on the same type,
 /// with the same name and arguments, and their sub-selections (inline
 /// fragments flattened) are the same list of response names with fields of
-/// the same shapes. Comparing such fields with any other field gives the same
-/// verdict, because the comparison reads nothing else (directives and
-/// locations play no part). Fields whose sub-selection spreads a named
-/// fragment anywhere get a shape of their own: comparisons through fragments
-/// are memoised by fragment pair, so their outcome depends on what was
-/// compared before and cannot be shared.
+/// the same shapes and the same fragment spreads. Directives and locations
+/// play no part in the comparison, so:
+/// - for a *pure* shape (no fragment spread anywhere inside) comparing a field
+///   of it with any other field gives the same verdict;
+/// - for other shapes the verdict may also depend on which fragment pairs
+///   were compared before (graphql-js remembers them and does not compare
+///   them again); it is shared only when the comparison never consults that
+///   memory (see `FieldConflictFinder.shapesConflict`).
 ///
 /// 2,000 repeated `a` fields are then one class, compared once.
 final class FieldShapes {
@@ -32,13 +34,13 @@ final class FieldShapes {
 
     /// What is known of one shape.
     struct Info {
-        /// Whether fields of this shape share their verdicts (no fragment spread inside).
-        var isShared: Bool
+        /// Whether no fragment is spread anywhere inside (verdicts are exact).
+        var isPure: Bool
         /// Equal for shapes with the same parent type, field name and
-        /// arguments (so fields of the same head differ only in their
-        /// sub-selections); -1 for unshared shapes.
+        /// arguments (so fields of the same head differ only in their sub-selections).
         var head: Int
-        /// The flattened sub-selection; nil for a field without one and for unshared shapes.
+        /// The flattened sub-selection, nil for a field without one. A
+        /// fragment spread is an entry named `...Name` with shape -1.
         var entries: [Entry]?
         /// A field of this shape and the type it was selected on, to compare the shape with.
         var node: Field
@@ -57,7 +59,7 @@ final class FieldShapes {
     /// Indexed by shape id.
     private(set) var infos: [Info] = []
 
-    func isShared(_ shape: Int) -> Bool { infos[shape].isShared }
+    func isPure(_ shape: Int) -> Bool { infos[shape].isPure }
 
     /// The shape of `field` selected on `parentType`.
     func shape(of field: Field, on parentType: GraphQLNamedType?, schema: GraphQLSchema) -> Int {
@@ -69,14 +71,10 @@ final class FieldShapes {
         if let selectionSet = field.selectionSet {
             let fieldType = parentType?.field(named: field.name.value).flatMap { schema.namedType(of: $0.type) }
             var entries: [Entry] = []
-            if flatten(selectionSet, on: fieldType, schema: schema, into: &entries) {
-                id = intern(head: head, entries: entries, field, parentType)
-            } else {
-                id = infos.count
-                infos.append(Info(isShared: false, head: -1, entries: nil, node: field, parentType: parentType))
-            }
+            let pure = flatten(selectionSet, on: fieldType, schema: schema, into: &entries)
+            id = intern(head: head, entries: entries, pure: pure, field, parentType)
         } else {
-            id = intern(head: head, entries: nil, field, parentType)
+            id = intern(head: head, entries: nil, pure: true, field, parentType)
         }
         memo[memoKey] = id
         return id
@@ -94,27 +92,28 @@ final class FieldShapes {
         return key
     }
 
-    /// Appends the flattened fields of a selection set; false when it spreads
-    /// a named fragment somewhere.
+    /// Appends the flattened fields and spreads of a selection set; false
+    /// when it spreads a named fragment somewhere.
     private func flatten(
         _ selectionSet: SelectionSet, on parentType: GraphQLNamedType?, schema: GraphQLSchema,
         into entries: inout [Entry]
     ) -> Bool {
-        var shared = true
+        var pure = true
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
                 let shape = shape(of: field, on: parentType, schema: schema)
-                if !infos[shape].isShared { shared = false }
+                if !infos[shape].isPure { pure = false }
                 entries.append(Entry(responseName: field.responseKey, shape: shape))
-            case .fragmentSpread:
-                shared = false
+            case .fragmentSpread(let spread):
+                pure = false
+                entries.append(Entry(responseName: "..." + spread.name.value, shape: -1))
             case .inlineFragment(let fragment):
                 let type = fragment.typeCondition.map { schema.type(named: $0.name.value) } ?? parentType
-                if !flatten(fragment.selectionSet, on: type, schema: schema, into: &entries) { shared = false }
+                if !flatten(fragment.selectionSet, on: type, schema: schema, into: &entries) { pure = false }
             }
         }
-        return shared
+        return pure
     }
 
     private func internHead(_ head: Head) -> Int {
@@ -124,11 +123,13 @@ final class FieldShapes {
         return id
     }
 
-    private func intern(head: Int, entries: [Entry]?, _ field: Field, _ parentType: GraphQLNamedType?) -> Int {
+    private func intern(
+        head: Int, entries: [Entry]?, pure: Bool, _ field: Field, _ parentType: GraphQLNamedType?
+    ) -> Int {
         let key = Key.field(head: head, selection: entries)
         if let id = ids[key] { return id }
         let id = infos.count
-        infos.append(Info(isShared: true, head: head, entries: entries, node: field, parentType: parentType))
+        infos.append(Info(isPure: pure, head: head, entries: entries, node: field, parentType: parentType))
         ids[key] = id
         return id
     }

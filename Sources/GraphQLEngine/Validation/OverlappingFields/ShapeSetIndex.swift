@@ -7,12 +7,12 @@
 /// response name, the sub-field shapes found under it and which members hold
 /// each; the sub-field shapes under one name form a smaller index of their
 /// own, searched the same way one level down. Fields repeated with different
-/// sub-selections then cost time linear in their number.
+/// sub-selections then cost time linear in their number. Shapes that spread
+/// fragments are compared directly, one verdict per pair of shapes.
 final class ShapeSetIndex {
-    /// Unshared shapes: their outcomes depend on fragment comparisons made
-    /// before, so they are always compared field by field.
-    let unshared: [Int]
-    /// Shared members by head.
+    /// Members that spread fragments: compared with every shape directly.
+    let impure: [Int]
+    /// Pure members by head.
     let shapesByHead: [Int: [Int]]
     /// For each head: response name → sub-field shape → members holding it.
     let subShapesByHead: [Int: [String: [Int: [Int]]]]
@@ -32,13 +32,13 @@ final class ShapeSetIndex {
     }
 
     init(_ members: some Sequence<Int>, shapes: FieldShapes) {
-        var unshared: [Int] = []
+        var impure: [Int] = []
         var shapesByHead: [Int: [Int]] = [:]
         var subShapesByHead: [Int: [String: [Int: [Int]]]] = [:]
         for shape in members {
             let info = shapes.infos[shape]
-            guard info.isShared else {
-                unshared.append(shape)
+            guard info.isPure else {
+                impure.append(shape)
                 continue
             }
             shapesByHead[info.head, default: []].append(shape)
@@ -51,22 +51,29 @@ final class ShapeSetIndex {
                 }
             }
         }
-        self.unshared = unshared
+        self.impure = impure
         self.shapesByHead = shapesByHead
         self.subShapesByHead = subShapesByHead
     }
 
-    /// The shared members that conflict with the shared shape `shape`
-    /// (itself included when two fields of that shape conflict), in no
-    /// particular order. `verdict` compares two shared shapes directly.
-    func sharedMembers(
+    /// The members whose fields must be compared one by one with fields of
+    /// `shape` (itself included when two fields of that shape must), in no
+    /// particular order. `verdict` decides that for two shapes directly.
+    func members(
         conflictingWith shape: Int, mutuallyExclusive: Bool, shapes: FieldShapes,
         verdict: (Int, Int) -> Bool
     ) -> [Int] {
         let key = MemoKey(shape: shape, mutuallyExclusive: mutuallyExclusive)
         if let known = conflicting[key] { return known }
         let info = shapes.infos[shape]
-        var result: [Int] = []
+        var result = impure.filter { verdict(shape, $0) }
+        guard info.isPure else {
+            for members in shapesByHead.values {
+                for member in members where verdict(shape, member) { result.append(member) }
+            }
+            conflicting[key] = result
+            return result
+        }
         for (head, members) in shapesByHead where head != info.head {
             for member in members where verdict(shape, member) { result.append(member) }
         }
@@ -78,7 +85,7 @@ final class ShapeSetIndex {
             for entry in entries where seen.insert(entry).inserted {
                 guard let holdersByShape = subShapes[entry.responseName] else { continue }
                 let subIndex = self.subIndex(head: info.head, responseName: entry.responseName, holdersByShape, shapes)
-                let subConflicts = subIndex.sharedMembers(
+                let subConflicts = subIndex.members(
                     conflictingWith: entry.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes, verdict: verdict
                 )
                 for subShape in subConflicts {
