@@ -23,7 +23,8 @@ indirect enum FieldConflictReason: Sendable, Hashable {
         switch (lhs, rhs) {
         case (.message(let a), .message(let b)): return a == b
         case (.subfields(let a), .subfields(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.responseName == $1.responseName && $0.reason == $1.reason }
+            return a.count == b.count
+                && zip(a, b).allSatisfy { $0.responseName == $1.responseName && $0.reason == $1.reason }
         default: return false
         }
     }

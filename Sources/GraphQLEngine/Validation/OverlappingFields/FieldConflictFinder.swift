@@ -7,8 +7,8 @@
 /// compared "between" sets. Fields are grouped by response name first, so only
 /// fields that share one are ever compared. Within a group, fields of the same
 /// shape (`FieldShapes`) share their verdicts: a pair of shapes is compared
-/// once and only pairs of fields known to conflict (or whose outcome cannot
-/// be shared) are compared one by one, so repeating a field many times costs
+/// once and only pairs of fields known to conflict (or, through fragments,
+/// that may) are compared one by one, so repeating a field many times costs
 /// time linear in the repetitions. Fragment pairs already compared are
 /// remembered, mutual exclusivity included, as graphql-js does.
 final class FieldConflictFinder {
@@ -17,7 +17,7 @@ final class FieldConflictFinder {
 
     private var fieldMaps: [Int: FieldMap] = [:]
     private var comparedFragmentPairs = FragmentPairSet()
-    private var shapes = FieldShapes()
+    private let shapes = FieldShapes()
     /// A collected field of each shared shape, to compare shapes with.
     private var representatives: [Int: CollectedField] = [:]
     private var verdicts: [VerdictKey: Bool] = [:]
@@ -27,6 +27,11 @@ final class FieldConflictFinder {
         var shape2: Int
         var mutuallyExclusive: Bool
     }
+
+    /// The most sub-field conflicts listed for one pair of fields (graphql-js
+    /// lists them all): enough for any real document, and a bound on the
+    /// work a hostile one can cause.
+    static let maxSubfieldConflicts = 100
 
     /// - Parameter fragment: the fragment definition of a name, if the document has one.
     init(schema: GraphQLSchema, fragment: @escaping (String) -> FragmentDefinition?) {
@@ -40,7 +45,7 @@ final class FieldConflictFinder {
     func reportConflicts(
         within selectionSet: SelectionSet, parentType: GraphQLNamedType?, report: @escaping (FieldConflict) -> Bool
     ) {
-        var sink = ConflictSink(report: report)
+        var sink = ConflictSink(report: report, limit: nil, nestedLimit: Self.maxSubfieldConflicts)
         let fieldMap = fieldsAndFragmentNames(of: selectionSet, parentType: parentType)
         collectConflictsWithin(fieldMap, into: &sink)
         let names = fieldMap.fragmentNames
@@ -79,7 +84,7 @@ final class FieldConflictFinder {
                 let field = CollectedField(
                     parentType: parentType, node: node, definition: parentType?.field(named: node.name.value),
                     argumentsKey: shapes.argumentsKey(of: node), shape: shape)
-                if shapes.isShared[shape] && representatives[shape] == nil { representatives[shape] = field }
+                if representatives[shape] == nil { representatives[shape] = field }
                 map.append(field)
             case .fragmentSpread(let spread):
                 map.appendFragmentName(spread.name.value)
@@ -109,7 +114,8 @@ final class FieldConflictFinder {
                 if candidates.count > 1 { others.sort() }
                 for other in others {
                     if let conflict = findConflict(
-                        group.responseName, field, group.fields[other], parentsMutuallyExclusive: false)
+                        group.responseName, field, group.fields[other], parentsMutuallyExclusive: false,
+                        limit: sink.nestedLimit)
                     {
                         sink.add(conflict)
                         if sink.isStopped { return }
@@ -140,7 +146,8 @@ final class FieldConflictFinder {
                 if candidates.count > 1 { others.sort() }
                 for other in others {
                     if let conflict = findConflict(
-                        group1.responseName, field, group2.fields[other], parentsMutuallyExclusive: mutuallyExclusive)
+                        group1.responseName, field, group2.fields[other], parentsMutuallyExclusive: mutuallyExclusive,
+                        limit: sink.nestedLimit)
                     {
                         sink.add(conflict)
                         if sink.isStopped { return }
@@ -151,24 +158,60 @@ final class FieldConflictFinder {
     }
 
     /// The shapes of `group` whose fields must be compared with `field` one
-    /// by one: all of them when `field`'s verdicts cannot be shared; else the
-    /// unshared ones and the shared ones known to conflict with it.
+    /// by one: those that conflict with its shape or whose comparison with it
+    /// goes through remembered fragment pairs (found through a
+    /// `ShapeSetIndex`, without comparing every shape).
     private func shapesToCompare(_ field: CollectedField, with group: FieldGroup, mutuallyExclusive: Bool) -> [Int] {
-        guard shapes.isShared[field.shape] else { return group.shapes }
-        return group.shapes.filter { shape in
-            guard shapes.isShared[shape], let other = representatives[shape] else { return true }
-            return shapesConflict(field, other, mutuallyExclusive: mutuallyExclusive)
+        let index: ShapeSetIndex
+        if let built = group.index {
+            index = built
+        } else {
+            index = ShapeSetIndex(group.shapes, shapes: shapes)
+            group.index = index
+        }
+        return index.members(conflictingWith: field.shape, mutuallyExclusive: mutuallyExclusive, shapes: shapes) {
+            shape1, shape2 in
+            self.shapesConflict(shape1, shape2, mutuallyExclusive: mutuallyExclusive)
         }
     }
 
-    /// Whether fields of these two shared shapes conflict, compared once.
-    private func shapesConflict(_ field1: CollectedField, _ field2: CollectedField, mutuallyExclusive: Bool) -> Bool {
-        let key = VerdictKey(shape1: field1.shape, shape2: field2.shape, mutuallyExclusive: mutuallyExclusive)
+    /// Whether fields of these two shapes must be compared one by one: they
+    /// conflict, or their comparison goes through the memory of compared
+    /// fragment pairs (whose outcome, and whose effect on later comparisons,
+    /// depends on what was compared before). Decided once per pair of shapes.
+    ///
+    /// For shapes that spread fragments the trial comparison starts with no
+    /// fragment pair remembered: if it finds no conflict and remembers no
+    /// pair, it never consulted that memory, so every comparison of such
+    /// fields finds nothing and changes nothing, and may be skipped.
+    private func shapesConflict(_ shape1: Int, _ shape2: Int, mutuallyExclusive: Bool) -> Bool {
+        let key = VerdictKey(shape1: shape1, shape2: shape2, mutuallyExclusive: mutuallyExclusive)
         if let known = verdicts[key] { return known }
+        let field1 = representative(of: shape1)
+        let field2 = representative(of: shape2)
+        let throughFragments = !shapes.isPure(shape1) || !shapes.isPure(shape2)
+        let remembered = comparedFragmentPairs
+        if throughFragments { comparedFragmentPairs = FragmentPairSet() }
+        // Only whether they conflict matters here: stop at the first sub-field conflict.
         let conflicts =
-            findConflict(field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive) != nil
-        verdicts[key] = conflicts
-        return conflicts
+            findConflict(
+                field1.node.responseKey, field1, field2, parentsMutuallyExclusive: mutuallyExclusive, limit: 1) != nil
+        let usedMemory = throughFragments && !comparedFragmentPairs.isEmpty
+        comparedFragmentPairs = remembered
+        verdicts[key] = conflicts || usedMemory
+        return conflicts || usedMemory
+    }
+
+    /// A field of a shape, as collected.
+    private func representative(of shape: Int) -> CollectedField {
+        if let known = representatives[shape] { return known }
+        let info = shapes.infos[shape]
+        let field = CollectedField(
+            parentType: info.parentType, node: info.node,
+            definition: info.parentType?.field(named: info.node.name.value),
+            argumentsKey: shapes.argumentsKey(of: info.node), shape: shape)
+        representatives[shape] = field
+        return field
     }
 
     // MARK: - Fragments
@@ -217,7 +260,8 @@ final class FieldConflictFinder {
     /// The conflict between two fields of one response name, if any,
     /// sub-selections included.
     private func findConflict(
-        _ responseName: String, _ field1: CollectedField, _ field2: CollectedField, parentsMutuallyExclusive: Bool
+        _ responseName: String, _ field1: CollectedField, _ field2: CollectedField, parentsMutuallyExclusive: Bool,
+        limit: Int
     ) -> FieldConflict? {
         // Fields on two different object types can never both apply, so they
         // may differ in name and arguments; abstract types might overlap.
@@ -254,7 +298,7 @@ final class FieldConflictFinder {
         let conflicts = findConflictsBetweenSubSelectionSets(
             selectionSet1, parentType: type1.flatMap(schema.namedType(of:)),
             selectionSet2, parentType: type2.flatMap(schema.namedType(of:)),
-            mutuallyExclusive: mutuallyExclusive)
+            mutuallyExclusive: mutuallyExclusive, limit: limit)
         if conflicts.isEmpty { return nil }
         return FieldConflict(
             responseName: responseName,
@@ -267,20 +311,20 @@ final class FieldConflictFinder {
     private func findConflictsBetweenSubSelectionSets(
         _ selectionSet1: SelectionSet, parentType parentType1: GraphQLNamedType?,
         _ selectionSet2: SelectionSet, parentType parentType2: GraphQLNamedType?,
-        mutuallyExclusive: Bool
+        mutuallyExclusive: Bool, limit: Int
     ) -> [FieldConflict] {
-        var sink = ConflictSink(report: nil)
+        var sink = ConflictSink(report: nil, limit: limit, nestedLimit: limit)
         let map1 = fieldsAndFragmentNames(of: selectionSet1, parentType: parentType1)
         let map2 = fieldsAndFragmentNames(of: selectionSet2, parentType: parentType2)
         collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
-        for name in map2.fragmentNames {
+        for name in map2.fragmentNames where !sink.isStopped {
             collectConflictsBetween(map1, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
         }
-        for name in map1.fragmentNames {
+        for name in map1.fragmentNames where !sink.isStopped {
             collectConflictsBetween(map2, andFragment: name, mutuallyExclusive: mutuallyExclusive, into: &sink)
         }
         for name1 in map1.fragmentNames {
-            for name2 in map2.fragmentNames {
+            for name2 in map2.fragmentNames where !sink.isStopped {
                 collectConflictsBetweenFragments(name1, name2, mutuallyExclusive: mutuallyExclusive, into: &sink)
             }
         }
@@ -306,14 +350,19 @@ final class FieldConflictFinder {
 
 /// Where found conflicts go: straight to the reporter for the selection set
 /// being validated (which may ask to stop), or into a list when they are the
-/// sub-field conflicts of two fields.
+/// sub-field conflicts of two fields (which stops at `limit` entries).
 private struct ConflictSink {
     let report: ((FieldConflict) -> Bool)?
+    let limit: Int?
+    /// The limit for the sub-field conflicts of the conflicts found here.
+    let nestedLimit: Int
     private(set) var conflicts: [FieldConflict] = []
     private(set) var isStopped = false
 
-    init(report: ((FieldConflict) -> Bool)?) {
+    init(report: ((FieldConflict) -> Bool)?, limit: Int?, nestedLimit: Int) {
         self.report = report
+        self.limit = limit
+        self.nestedLimit = nestedLimit
     }
 
     mutating func add(_ conflict: FieldConflict) {
@@ -321,6 +370,7 @@ private struct ConflictSink {
             if !report(conflict) { isStopped = true }
         } else {
             conflicts.append(conflict)
+            if let limit, conflicts.count >= limit { isStopped = true }
         }
     }
 }

@@ -26,6 +26,9 @@ final class FieldGroup {
     /// Positions in `fields` of each shape, ascending.
     private(set) var positionsByShape: [Int: [Int]] = [:]
 
+    /// The group's shapes indexed for comparison, built by the finder on first need.
+    var index: ShapeSetIndex?
+
     init(responseName: String) {
         self.responseName = responseName
     }

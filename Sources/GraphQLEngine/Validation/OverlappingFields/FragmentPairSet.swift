@@ -19,6 +19,8 @@ struct FragmentPairSet {
 
     private var pairs: [Pair: Bool] = [:]
 
+    var isEmpty: Bool { pairs.isEmpty }
+
     /// Whether the pair was compared in a way that covers this comparison: a
     /// comparison under mutually exclusive parents is covered by either kind,
     /// one without is covered only by one without.

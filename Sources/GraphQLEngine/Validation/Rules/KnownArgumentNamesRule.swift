@@ -24,7 +24,8 @@ public final class KnownArgumentNamesRule: ValidationRule {
             for argument in node.arguments where !known.contains(argument.name.value) {
                 let argumentName = argument.name.value
                 let hint = context.didYouMeanHint(context.suggestions(for: argumentName, among: known))
-                context.report("Unknown argument \"\(argumentName)\" on directive \"@\(name)\"." + hint, at: [argument.loc])
+                context.report(
+                    "Unknown argument \"\(argumentName)\" on directive \"@\(name)\"." + hint, at: [argument.loc])
             }
         }
         // A directive's arguments are checked here; `enter(_: Argument)` is for fields.
@@ -37,7 +38,8 @@ public final class KnownArgumentNamesRule: ValidationRule {
         }
         let name = node.name.value
         let hint = context.didYouMeanHint(context.suggestions(for: name, among: field.arguments.map(\.name)))
-        context.report("Unknown argument \"\(name)\" on field \"\(parentType.name).\(field.name)\"." + hint, at: [node.loc])
+        context.report(
+            "Unknown argument \"\(name)\" on field \"\(parentType.name).\(field.name)\"." + hint, at: [node.loc])
         return .continue
     }
 }

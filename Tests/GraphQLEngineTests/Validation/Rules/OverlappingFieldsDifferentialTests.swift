@@ -71,7 +71,7 @@ import Testing
         return selections.joined(separator: " ")
     }
 
-    @Test(arguments: [1, 2, 3])
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
     func generatedDocumentsGetTheSameErrorsAsInGraphQLJS(seed: UInt64) throws {
         var generator = Generator(state: seed)
         let documents = (0..<120).map { _ in

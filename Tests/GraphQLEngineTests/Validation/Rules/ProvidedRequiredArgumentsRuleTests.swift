@@ -30,7 +30,10 @@ import Testing
             rules: rules, document: "{ rescue { requester { ... on Rider { rescues { id } } } } node { id @include } }",
             [
                 (#"Field "rescue" argument "id" of type "ID!" is required, but it was not provided."#, [[1, 3]]),
-                (#"Directive "@include" argument "if" of type "Boolean!" is required, but it was not provided."#, [[1, 70]]),
+                (
+                    #"Directive "@include" argument "if" of type "Boolean!" is required, but it was not provided."#,
+                    [[1, 70]]
+                ),
                 (#"Field "node" argument "id" of type "ID!" is required, but it was not provided."#, [[1, 60]]),
             ])
     }

@@ -99,7 +99,8 @@ import Testing
                     })
             ]))
         let errors = validate(
-            schema: schema, document: try Parser.parse("{ a: f(x: 2) b: f(x: 3) }"), rules: [ValuesOfCorrectTypeRule.self])
+            schema: schema, document: try Parser.parse("{ a: f(x: 2) b: f(x: 3) }"),
+            rules: [ValuesOfCorrectTypeRule.self])
         #expect(errors.map(\.message) == [#"Expected value of type "Even", found 3; Even cannot represent 3"#])
         #expect(errors.map(\.locations) == [[GraphQLEngine.SourceLocation(line: 1, column: 22)]])
     }
