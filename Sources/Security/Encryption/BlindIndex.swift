@@ -19,6 +19,9 @@ public struct BlindIndex: Sendable {
         /// `Vehicle.plateNumber`: letters and digits only, upper-cased
         /// (`7abc 123` → `7ABC123`).
         case plateNumber
+        /// `RiderProfile.email`: trimmed and lower-cased (`Dana@Example.com ` →
+        /// `dana@example.com`).
+        case email
 
         /// The normal form of `value`, or `nil` when nothing indexable is left.
         public func normalise(_ value: String) -> String? {
@@ -28,6 +31,9 @@ public struct BlindIndex: Sendable {
                 return digits.isEmpty ? nil : "+" + String(String.UnicodeScalarView(digits))
             case .plateNumber:
                 let kept = value.filter { $0.isLetter || $0.isNumber }.uppercased()
+                return kept.isEmpty ? nil : kept
+            case .email:
+                let kept = value.trimmingSpaces.lowercased()
                 return kept.isEmpty ? nil : kept
             }
         }
@@ -59,6 +65,11 @@ public struct BlindIndex: Sendable {
     /// `hash(phone, as: .phoneNumber)`.
     public func phoneNumberHash(_ phone: String) throws(BlindIndexError) -> String {
         try hash(phone, as: .phoneNumber)
+    }
+
+    /// `hash(email, as: .email)`.
+    public func emailHash(_ email: String) throws(BlindIndexError) -> String {
+        try hash(email, as: .email)
     }
 
     /// `hash(plate, as: .plateNumber)`.

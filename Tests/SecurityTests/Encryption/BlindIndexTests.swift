@@ -20,6 +20,12 @@ struct BlindIndexTests {
         #expect(BlindIndex.Kind.plateNumber.normalise(" - ") == nil)
     }
 
+    @Test("emails normalise to trimmed lower case")
+    func emailNormalisation() throws {
+        #expect(BlindIndex.Kind.email.normalise(" Dana.Ruiz@Example.com ") == "dana.ruiz@example.com")
+        #expect(try index.emailHash("DANA@example.com") == index.emailHash("dana@example.com"))
+    }
+
     @Test("differently formatted equal values hash alike, different values do not")
     func equalityOfHashes() throws {
         #expect(try index.phoneNumberHash("+1 415 555 0100") == index.phoneNumberHash("+1-415-555-0100"))
