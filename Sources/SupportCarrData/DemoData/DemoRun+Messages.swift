@@ -101,7 +101,7 @@ extension DemoRun {
         let status = random.weighted([("delivered", 90), ("sent", 4), ("failed", 3), ("queued", 1), ("sending", 2)])
         var doc: BSONDocument = [
             "_id": .objectID(newId(at: at)), "messageSid": .string(sid), "type": .string(type),
-            "to": .string(masked(phone)), "from": "+14155550000", "body": .string(body), "status": .string(status),
+            "to": .string(masked(phone)), "from": "+18885550100", "body": .string(body), "status": .string(status),
         ]
         if status == "failed" {
             doc["errorCode"] = "30003"
