@@ -21,8 +21,20 @@ extension DemoRun {
     func addRescue(_ number: Int) {
         let riderIndex = random.int(0...(cast.riders.count - 1))
         let rider = cast.riders[riderIndex]
-        var status = number < Self.allStatuses.count ? Self.allStatuses[number] : random.weighted(Self.statusWeights)
+        let covering = number < Self.allStatuses.count
+        var status = covering ? Self.allStatuses[number] : random.weighted(Self.statusWeights)
+        // Rescues in progress are few at any moment: at most one per online
+        // driver, and a third of the online drivers stay free for matching.
+        if status != "completed", status != "cancelled" {
+            let onlineCount = onlineDriverCount
+            if !covering, activeRescues >= max(4, onlineCount) {
+                status = "completed"
+            } else if status != "requested", freeOnlineDrivers.count <= max(1, onlineCount / 3) {
+                status = covering ? "requested" : "completed"
+            }
+        }
         let isActive = status != "completed" && status != "cancelled"
+        if isActive { activeRescues += 1 }
 
         // Who drives: active jobs need a free online driver (one job each);
         // finished ones any approved driver.

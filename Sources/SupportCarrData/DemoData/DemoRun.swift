@@ -55,6 +55,9 @@ final class DemoRun {
     let approvedDrivers: [Int]
     var freeOnlineDrivers: [Int]
     var twilioCounter = 0
+    /// Rescues generated so far that are neither completed nor cancelled.
+    var activeRescues = 0
+    let onlineDriverCount: Int
 
     init(options: DemoSeedOptions, cast: DemoCast, random: SplitMix64, cipher: FieldCipher, blindIndex: BlindIndex) {
         self.options = options
@@ -69,6 +72,7 @@ final class DemoRun {
         self.riders = Array(repeating: RiderTotals(), count: cast.riders.count)
         self.approvedDrivers = cast.drivers.indices.filter { cast.drivers[$0].status == "approved" }
         self.freeOnlineDrivers = cast.drivers.indices.filter { cast.drivers[$0].isOnline }
+        self.onlineDriverCount = freeOnlineDrivers.count
     }
 
     func emit(_ collection: Collections, _ document: BSONDocument) {

@@ -1,4 +1,4 @@
-public import MongoStore
+import MongoStore
 public import Security
 
 /// Deterministic, realistic demo data across all 17 collections (issue 2, "Demo

@@ -1,5 +1,5 @@
 import Foundation
-public import MongoStore
+import MongoStore
 
 /// Millisecond arithmetic for demo timestamps.
 enum DemoTime {
