@@ -18,6 +18,13 @@ struct LegacyInteropTests {
     /// Runs the fixture on `plaintexts`; fails the test with a clear message when
     /// node is not installed.
     func seedEncrypt(_ plaintexts: [String]) throws -> [FixtureOutput] {
+        let data = try Self.runFixture("seed-encrypt.js", input: try JSONEncoder().encode(plaintexts),
+                                       environment: ["ENCRYPTION_KEY": Self.legacyKeyHex])
+        return try JSONDecoder().decode([FixtureOutput].self, from: data)
+    }
+
+    /// Runs `Fixtures/<name>` under node with `input` on standard input; returns standard output.
+    static func runFixture(_ name: String, input: Data, environment: [String: String] = [:]) throws -> Data {
         let node = try #require(
             ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
                 FileManager.default.isExecutableFile(atPath: $0)
@@ -26,22 +33,22 @@ struct LegacyInteropTests {
         )
         let fixture = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/seed-encrypt.js")
+            .appendingPathComponent("Fixtures/\(name)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = [fixture.path]
-        process.environment = ["ENCRYPTION_KEY": Self.legacyKeyHex]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
+        process.environment = environment
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
         try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(plaintexts))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "seed-encrypt.js exited with \(process.terminationStatus)")
-        return try JSONDecoder().decode([FixtureOutput].self, from: data)
+        try #require(process.terminationStatus == 0, "\(name) exited with \(process.terminationStatus)")
+        return data
     }
 
     var legacyCipher: FieldCipher {
@@ -107,5 +114,30 @@ struct LegacyInteropTests {
         let output = try #require(try seedEncrypt([json]).first)
         let bank = try legacyCipher.decryptJSON(Bank.self, from: output.ciphertext, for: binding)
         #expect(bank == Bank(accountNumber: "000123456789", routingNumber: "121000358", accountHolderName: "Dana Ruiz"))
+    }
+
+    @Test("an independent Node reader written from the format's documentation opens our v1 ciphertexts")
+    func versionedFormatIsDocumented() throws {
+        struct Item: Encodable {
+            var stored, collection, field, documentId: String
+        }
+        struct Input: Encodable {
+            var keys: [String: String]
+            var items: [Item]
+        }
+        let cipher = FieldCipher(keyRing: .development)
+        let plaintexts = ["+14155550123", "Zoë Ångström 🚲", ""]
+        var items = try plaintexts.map { text in
+            Item(stored: try cipher.encrypt(text, for: binding), collection: binding.collection, field: binding.field,
+                 documentId: binding.documentId)
+        }
+        // The same ciphertext presented for another document must not open.
+        var moved = items[0]
+        moved.documentId = "000000000000000000000000"
+        items.append(moved)
+        let keys = Dictionary(uniqueKeysWithValues: KeyRing.developmentKeyText.map { ($0.id, $0.hex) })
+        let data = try Self.runFixture("versioned-decrypt.js", input: try JSONEncoder().encode(Input(keys: keys, items: items)))
+        let opened = try JSONDecoder().decode([String?].self, from: data)
+        #expect(opened == plaintexts + [nil])
     }
 }
