@@ -28,7 +28,8 @@ struct DatabaseOptions: ParsableArguments {
             client = try MongoClient(uri: uri)
             try await client.ping()
         } catch {
-            throw ConfigurationProblem("cannot reach MongoDB at MONGODB_URI: \(error)")
+            // An operator's terminal, not a client: the detail helps here.
+            throw ConfigurationProblem("cannot reach MongoDB at MONGODB_URI: \(error.debugDescription)")
         }
         return (client, client.database(name))
     }

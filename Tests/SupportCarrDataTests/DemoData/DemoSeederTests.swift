@@ -117,8 +117,10 @@ struct DemoSeederTests {
             default: return value
             }
         }
+        // Batches may land in any order (several are written at once): sort by _id.
         return documents.mapValues { docs in
             docs.map { doc in BSONDocument(doc.elements.map { .init(key: $0.key, value: scrub($0.value)) }) }
+                .sorted { ((try? $0.get("_id", as: ObjectID.self))?.hex ?? "") < ((try? $1.get("_id", as: ObjectID.self))?.hex ?? "") }
         }
     }
 }
