@@ -1,3 +1,6 @@
+public import MongoStore
+public import Security
+
 /// Every field stored encrypted (the seed's "Data Encryption" section and its
 /// collection schemas), with the blind index that stands beside it where values
 /// must be unique or looked up. `supportcarr keys rotate`, the demo seeder and the
@@ -30,5 +33,18 @@ public struct EncryptedField: Sendable, Hashable, CustomStringConvertible {
     /// The encrypted fields of one collection.
     public static func of(_ collection: Collections) -> [EncryptedField] {
         all.filter { $0.collection == collection }
+    }
+}
+
+extension EncryptedField {
+    /// The binding a value of this field in document `documentId` is encrypted
+    /// under (`FieldCipher` associated data): collection, field, `_id` as hex.
+    public func binding(documentId: ObjectID) -> FieldBinding {
+        FieldBinding(collection: collection.name, field: field, documentId: documentId.hex)
+    }
+
+    /// The encrypted field `collection.field`, if it is one.
+    public static func named(_ collection: Collections, _ field: String) -> EncryptedField? {
+        all.first { $0.collection == collection && $0.field == field }
     }
 }

@@ -125,13 +125,15 @@ struct DemoDataChecks {
 
     /// Every encrypted field decrypts under its own binding.
     func encryptedFieldsDecrypt(with cipher: FieldCipher) throws {
+        var seen = Set<EncryptedField>()
+        defer { #expect(seen == Set(EncryptedField.all), "some encrypted field never written") }
         for field in EncryptedField.all {
             for doc in all(field.collection) {
                 guard let stored = try doc[field.field, as: String.self] else { continue }
                 #expect(stored.hasPrefix("v1:"))
+                seen.insert(field)
                 let id = try doc.get("_id", as: ObjectID.self)
-                _ = try cipher.decrypt(
-                    stored, for: FieldBinding(collection: field.collection.name, field: field.field, documentId: id.hex))
+                _ = try cipher.decrypt(stored, for: field.binding(documentId: id))
             }
         }
     }
