@@ -6,7 +6,7 @@ import Testing
 
 @Suite("DemoSeeder (in memory)")
 struct DemoSeederTests {
-    static let asOf = BSONDate(millisecondsSinceEpoch: 1_795_478_400_000)  // 2026-11-23T00:00:00Z, a Monday
+    static let asOf = BSONDate(millisecondsSinceEpoch: 1_795_478_400_000)  // 2026-11-24T00:00:00Z, a Tuesday
 
     func seed(_ options: DemoSeedOptions) async throws -> [Collections: [BSONDocument]] {
         let sink = InMemoryDemoSink()
