@@ -9,7 +9,7 @@ internal import CMongoc
 // allocate raw, suitably aligned storage of the C size and point into it.
 
 /// Raw storage for one bson_t or bson_iter_t (sizeof: 128 and 80, alignment 128).
-private func withAlignedScratch<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
+func withAlignedScratch<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
     let raw = UnsafeMutableRawPointer.allocate(byteCount: 128, alignment: 128)
     raw.initializeMemory(as: UInt8.self, repeating: 0, count: 128)
     defer { raw.deallocate() }

@@ -1,0 +1,39 @@
+/// How to reach MongoDB. Timeouts set here override the same option in the URI;
+/// left nil, the URI's value applies, and failing that the default below (chosen
+/// so a down database fails a request in seconds rather than hanging it).
+public struct MongoClientConfiguration: Sendable {
+    /// A `mongodb://` or `mongodb+srv://` connection string.
+    public var uri: String
+    /// Pooled clients, and so dedicated threads for blocking calls. URI
+    /// `maxPoolSize` applies when this is nil; default 8.
+    public var maxPoolSize: Int?
+    /// How long to wait for a usable server before failing (default 5000 ms).
+    public var serverSelectionTimeoutMS: Int?
+    /// How long a TCP connect and handshake may take (default 5000 ms).
+    public var connectTimeoutMS: Int?
+    /// How long a socket read or write may block (default 30000 ms).
+    public var socketTimeoutMS: Int?
+    /// Sent to the server in the handshake; shows in its logs and `currentOp`.
+    public var appName: String
+
+    public static let defaultMaxPoolSize = 8
+    public static let defaultServerSelectionTimeoutMS = 5_000
+    public static let defaultConnectTimeoutMS = 5_000
+    public static let defaultSocketTimeoutMS = 30_000
+
+    public init(
+        uri: String,
+        maxPoolSize: Int? = nil,
+        serverSelectionTimeoutMS: Int? = nil,
+        connectTimeoutMS: Int? = nil,
+        socketTimeoutMS: Int? = nil,
+        appName: String = "supportcarr"
+    ) {
+        self.uri = uri
+        self.maxPoolSize = maxPoolSize
+        self.serverSelectionTimeoutMS = serverSelectionTimeoutMS
+        self.connectTimeoutMS = connectTimeoutMS
+        self.socketTimeoutMS = socketTimeoutMS
+        self.appName = appName
+    }
+}

@@ -1,0 +1,67 @@
+import MongoStore
+import Testing
+
+@Suite struct MongoClientTests {
+    @Test func pingAndRunCommandReachTheServer() async throws {
+        let client = try LiveDatabase.client()
+        try await client.ping()
+        let hello = try await client.database("admin").runCommand(["hello": 1])
+        #expect(try hello["ok", as: Double.self] == 1)
+    }
+
+    @Test func anUnknownCommandFailsWithAServerCodeAndAGenericDescription() async throws {
+        let client = try LiveDatabase.client()
+        do throws(MongoError) {
+            try await client.database("admin").runCommand(["noSuchCommandAtAll": 1])
+            Issue.record("an unknown command succeeded")
+        } catch {
+            #expect(error.serverCode != nil)
+            #expect(error.description == "database error")
+            #expect(!error.detail.isEmpty)
+        }
+    }
+
+    @Test func anInvalidURIIsAnInvalidArgument() {
+        #expect(throws: MongoError.self) { try MongoClient(uri: "postgres://nope") }
+        do throws(MongoError) {
+            _ = try MongoClient(uri: "mongodb://")
+        } catch {
+            #expect(error.code == .invalidArgument)
+        }
+    }
+
+    @Test func anUnreachableServerFailsFastWithATimeoutOrNetworkError() async throws {
+        // Port 1 on loopback: nothing listens there.
+        let client = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/", serverSelectionTimeoutMS: 300, connectTimeoutMS: 200))
+        let start = ContinuousClock.now
+        do throws(MongoError) {
+            try await client.ping()
+            Issue.record("ping of a closed port succeeded")
+        } catch {
+            #expect(error.code == .timeout || error.code == .network, "\(error.debugDescription)")
+        }
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func manyConcurrentOperationsShareASmallPool() async throws {
+        try await LiveDatabase.withDatabase(maxPoolSize: 3) { client, db in
+            #expect(client.poolSize == 3)
+            let c = db.collection("c")
+            try await c.insertMany((0..<20).map { ["_id": .int32(Int32($0))] })
+            let found = try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<60 {
+                    group.addTask { try await c.findOne(["_id": .int32(Int32(i % 20))]) == nil ? 0 : 1 }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(found == 60)
+        }
+    }
+
+    @Test func uriOptionsAndConfigurationDefaultsAreApplied() throws {
+        let client = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4"))
+        #expect(client.poolSize == 4)
+        let configured = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4", maxPoolSize: 2))
+        #expect(configured.poolSize == 2)
+    }
+}
