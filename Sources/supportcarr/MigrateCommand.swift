@@ -1,4 +1,5 @@
 import ArgumentParser
+import MongoStore
 import SupportCarrData
 
 /// `supportcarr migrate`: creates every catalogue index that is missing.
@@ -21,8 +22,13 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let (_, db) = try await database.connect()
         let quiet = self.quiet
-        let report = try await Migrator().migrate(db) { entry in
-            if !quiet { print(entry) }
+        let report: MigrationReport
+        do {
+            report = try await Migrator().migrate(db) { entry in
+                if !quiet { print(entry) }
+            }
+        } catch let error as MongoError {
+            throw ConfigurationProblem("migrate failed: \(error.debugDescription)")
         }
         print("migrate: \(report.created.count) created, \(report.existing.count) already existed, \(report.conflicts.count) conflicts")
         if !report.conflicts.isEmpty { throw ExitCode(2) }

@@ -50,8 +50,15 @@ struct SeedCommand: AsyncParsableCommand {
         let seeder = DemoSeeder(options: options, cipher: FieldCipher(keyRing: keyRing), blindIndex: blindIndex)
         let bar = ProgressBar(total: rescues, label: "rescues", enabled: rescues >= 1_000)
         let started = Date()
-        let counts = try await seeder.seed(into: sink) { progress in
-            bar.update(progress.rescuesDone, detail: "\(progress.documentsWritten) documents")
+        let counts: [Collections: Int]
+        do {
+            counts = try await seeder.seed(into: sink) { progress in
+                bar.update(progress.rescuesDone, detail: "\(progress.documentsWritten) documents")
+            }
+        } catch let error as MongoError {
+            bar.finish()
+            // An operator's terminal: the detail (server message, code) helps here.
+            throw ConfigurationProblem("seed stopped after some batches were written: \(error.debugDescription)")
         }
         bar.finish()
         let total = counts.values.reduce(0, +)
