@@ -107,28 +107,31 @@ extension ExecutionState {
     }
 
     /// Reserves one slot per field of `plan` under `slot`, answers
-    /// `__typename` at once, and queues the other fields for the next level.
+    /// `__typename` at once, and queues the object's other fields for the next level.
     func completeObject(_ plan: ObjectPlan, source: any FieldSource, slot: Int) {
         let start = tree.slots.count
         let keysIndex = objectKeysIndex(of: plan)
-        tree.slots.reserveCapacity(start + plan.fields.count)
         for field in plan.fields {
             tree.slots.append(ResultSlot(value: .pending, parent: slot, nonNull: field.runtime?.shape.isNonNull ?? true))
         }
         tree.slots[slot].value = .object(start: start, keys: keysIndex)
+        var needsResolving = false
         for (offset, field) in plan.fields.enumerated() {
             if field.runtime == nil {
                 tree.slots[start + offset].value = .leaf(.string(plan.type.name))
             } else {
-                nextLevel.append(FieldTask(slot: start + offset, plan: field, parent: source))
+                needsResolving = true
             }
+        }
+        if needsResolving {
+            nextLevel.append(ObjectTask(start: start, plan: plan, parent: source, fields: 0..<plan.fields.count))
         }
     }
 
     private func objectKeysIndex(of plan: ObjectPlan) -> Int {
         if let index = plan.keysIndex { return index }
         let index = tree.objectKeys.count
-        tree.objectKeys.append(plan.keys)
+        tree.objectKeys.append(ObjectKeys(plan.keys))
         plan.keysIndex = index
         return index
     }

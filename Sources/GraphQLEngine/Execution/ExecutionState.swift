@@ -23,8 +23,8 @@ final class ExecutionState: @unchecked Sendable {
     let loaders = LoaderRegistry()
     var objectPlans: [ObjectPlan] = []
 
-    /// The fields of the next level.
-    var nextLevel: [FieldTask] = []
+    /// The objects whose fields make up the next level.
+    var nextLevel: [ObjectTask] = []
     /// Async values of the current level, awaited together.
     var asyncWork: [Waiting<AsyncResolution>] = []
     /// Values waiting for the current level's loader batches.
@@ -42,11 +42,16 @@ final class ExecutionState: @unchecked Sendable {
         self.context = context
     }
 
-    /// One field of one object to resolve.
-    struct FieldTask {
-        let slot: Int
-        let plan: FieldPlan
+    /// The fields of one completed object, to resolve in the next level:
+    /// one entry per object rather than per field, so a level of a thousand
+    /// objects copies a thousand parents, not one per field.
+    struct ObjectTask {
+        /// The first of the object's field slots (one per field of `plan`).
+        let start: Int
+        let plan: ObjectPlan
         let parent: any FieldSource
+        /// Which of the plan's fields to run (all but for serial mutation roots).
+        var fields: Range<Int>
     }
 
     /// A value of a field that is not known yet, and where it goes.
@@ -68,7 +73,7 @@ final class ExecutionState: @unchecked Sendable {
             guard parent >= 0 else { break }
             switch tree.slots[parent].value {
             case .object(let start, let keys):
-                components.append(.key(tree.objectKeys[keys][index - start]))
+                components.append(.key(tree.objectKeys[keys].names[index - start]))
             case .list(let start, _):
                 components.append(.index(index - start))
             default:

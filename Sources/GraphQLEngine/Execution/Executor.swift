@@ -12,14 +12,17 @@
 enum Executor {
     static func run(_ state: ExecutionState, rootType: ObjectType, rootValue: any FieldSource) async {
         let plan = state.makeObjectPlan(type: rootType, selectionSets: [state.operation.selectionSet])
-        var rootTasks: [ExecutionState.FieldTask] = []
         state.nextLevel = []
         state.completeObject(plan, source: rootValue, slot: 0)
-        rootTasks = state.nextLevel
+        let rootTasks = state.nextLevel
         state.nextLevel = []
         if state.operation.operation == .mutation {
             for task in rootTasks {
-                await state.runLevels(from: [task])
+                for index in task.fields {
+                    var single = task
+                    single.fields = index..<(index + 1)
+                    await state.runLevels(from: [single])
+                }
             }
         } else {
             await state.runLevels(from: rootTasks)
@@ -28,17 +31,11 @@ enum Executor {
 }
 
 extension ExecutionState {
-    func runLevels(from tasks: [FieldTask]) async {
+    func runLevels(from tasks: [ObjectTask]) async {
         var level = tasks
         while !level.isEmpty {
             nextLevel = []
-            nextLevel.reserveCapacity(level.count)
-            for task in level {
-                if hasNulls && isBelowNull(task.slot) { continue }
-                guard let runtime = task.plan.runtime else { continue }
-                let value = invoke(task, runtime)
-                complete(value, shape: runtime.shape, slot: task.slot, plan: task.plan)
-            }
+            walk(level)
             while !asyncWork.isEmpty || !pendingLoads.isEmpty {
                 if !asyncWork.isEmpty { await awaitAsyncWork() }
                 if !pendingLoads.isEmpty { await dispatchLoads() }
@@ -48,15 +45,38 @@ extension ExecutionState {
         nextLevel = []
     }
 
+    /// Resolves and completes every field of a level that can be done at
+    /// once; async and pending values are queued.
+    private func walk(_ level: [ObjectTask]) {
+        level.withUnsafeBufferPointer { tasks in
+            for taskIndex in 0..<tasks.count {
+                let start = tasks[taskIndex].start
+                let objectSlot = tree.slots[start].parent
+                if hasNulls && (tree.slots[objectSlot].isNull || isBelowNull(objectSlot)) { continue }
+                let fields = tasks[taskIndex].plan.fields
+                for index in tasks[taskIndex].fields {
+                    let plan = fields[index]
+                    guard let runtime = plan.runtime else { continue }
+                    // A sibling may have nulled the object (a non-null field failed).
+                    if hasNulls && tree.slots[objectSlot].isNull { break }
+                    let slot = start + index
+                    let value = invoke(plan, runtime, parent: tasks[taskIndex].parent, slot: slot)
+                    complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                }
+            }
+        }
+    }
+
     /// Runs the field's middleware chain and resolver.
     @inline(__always)
-    private func invoke(_ task: FieldTask, _ runtime: FieldRuntime) -> ResolvedValue {
-        let plan = task.plan
+    private func invoke(_ plan: FieldPlan, _ runtime: FieldRuntime, parent: any FieldSource, slot: Int)
+        -> ResolvedValue
+    {
         if case .failure(let error) = plan.arguments { return .failure(error) }
         if case .property = runtime.resolver, runtime.middleware.isEmpty {
-            return task.parent.fieldValue(named: runtime.definition.name)
+            return parent.fieldValue(named: runtime.definition.name)
         }
-        let field = FieldContext(execution: self, plan: plan, parent: task.parent, slot: task.slot)
+        let field = FieldContext(execution: self, plan: plan, parent: parent, slot: slot)
         if runtime.middleware.isEmpty { return resolve(field, runtime) }
         do {
             return try middlewareChain(runtime, 0, field)

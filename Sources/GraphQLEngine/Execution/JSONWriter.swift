@@ -66,31 +66,43 @@ struct JSONWriter {
     }
 
     mutating func write(_ tree: ResultTree, slot index: Int) {
-        let slot = tree.slots[index]
-        if slot.isNull {
+        tree.slots.withUnsafeBufferPointer { slots in
+            tree.objectKeys.withUnsafeBufferPointer { keys in
+                write(slots, keys, index)
+            }
+        }
+    }
+
+    private mutating func write(
+        _ slots: UnsafeBufferPointer<ResultSlot>, _ objectKeys: UnsafeBufferPointer<ObjectKeys>, _ index: Int
+    ) {
+        if slots[index].isNull {
             writeRaw("null")
             return
         }
-        switch slot.value {
+        switch slots[index].value {
         case .pending:
             writeRaw("null")
         case .leaf(let value):
             write(value)
         case .object(let start, let keysIndex):
             bytes.append(UInt8(ascii: "{"))
-            let keys = tree.objectKeys[keysIndex]
-            for offset in 0..<keys.count {
-                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(string: keys[offset])
-                bytes.append(UInt8(ascii: ":"))
-                write(tree, slot: start + offset)
+            objectKeys[keysIndex].encoded.withUnsafeBufferPointer { encoded in
+                objectKeys[keysIndex].ends.withUnsafeBufferPointer { ends in
+                    var from = 0
+                    for offset in 0..<ends.count {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[from..<ends[offset]]))
+                        from = ends[offset]
+                        write(slots, objectKeys, start + offset)
+                    }
+                }
             }
             bytes.append(UInt8(ascii: "}"))
         case .list(let start, let count):
             bytes.append(UInt8(ascii: "["))
             for offset in 0..<count {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(tree, slot: start + offset)
+                write(slots, objectKeys, start + offset)
             }
             bytes.append(UInt8(ascii: "]"))
         }
@@ -153,8 +165,19 @@ struct JSONWriter {
             writeRaw("null")
             return
         }
-        if value.rounded(.towardZero) == value, abs(value) < 1e15 {
-            write(int: Int(value))
+        if value.rounded(.towardZero) == value {
+            if abs(value) < 1e15 {
+                write(int: Int(value))
+            } else {
+                bytes.append(contentsOf: JSONValue.javaScriptNumberString(value).utf8)
+            }
+            return
+        }
+        // Swift's description has the same shortest digits as JavaScript; for
+        // a value with a fraction the layouts agree whenever Swift uses no exponent.
+        let text = value.description
+        if !text.utf8.contains(UInt8(ascii: "e")) {
+            bytes.append(contentsOf: text.utf8)
             return
         }
         bytes.append(contentsOf: JSONValue.javaScriptNumberString(value).utf8)

@@ -9,7 +9,7 @@
 public struct ResultTree: Sendable {
     var slots: [ResultSlot]
     /// The response keys of each object shape, by `ResultSlot.Value.object`'s `keys`.
-    var objectKeys: [[String]]
+    var objectKeys: [ObjectKeys]
 
     init() {
         slots = [ResultSlot(value: .pending, parent: -1, nonNull: false)]
@@ -30,7 +30,7 @@ public struct ResultTree: Sendable {
         case .pending: return .null
         case .leaf(let value): return value
         case .object(let start, let keysIndex):
-            let keys = objectKeys[keysIndex]
+            let keys = objectKeys[keysIndex].names
             var entries: [(key: String, value: JSONValue)] = []
             entries.reserveCapacity(keys.count)
             for (offset, key) in keys.enumerated() { entries.append((key, value(at: start + offset))) }
@@ -62,5 +62,30 @@ struct ResultSlot: Sendable {
         self.value = value
         self.parent = parent
         self.nonNull = nonNull
+    }
+}
+
+/// The keys of one object shape: as strings (for paths) and pre-encoded as
+/// the JSON the writer emits before each value (`"key":`, with a leading comma
+/// after the first), so writing a key is one copy.
+struct ObjectKeys: Sendable {
+    let names: [String]
+    let encoded: [UInt8]
+    /// `encoded[ends[i - 1] ..< ends[i]]` is the text before field `i`'s value.
+    let ends: [Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        var writer = JSONWriter()
+        var ends: [Int] = []
+        ends.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.write(string: name)
+            writer.bytes.append(UInt8(ascii: ":"))
+            ends.append(writer.bytes.count)
+        }
+        self.encoded = writer.bytes
+        self.ends = ends
     }
 }

@@ -3,7 +3,10 @@ extension JSONValue {
     /// enum values become strings, variables take their value from `variables`
     /// (missing ones become null; validation has ruled them out by then).
     /// Integers too large for `Int` are kept as doubles, as JavaScript would.
-    public init(untypedLiteral literal: Value, variables: [String: JSONValue] = [:]) {
+    public init(untypedLiteral literal: GraphQLEngine.Value, variables: [String: JSONValue] = [:]) {
+        // `GraphQLEngine.Value` above: inside this extension a bare `Value`
+        // names the dictionary-literal associated type (JSONValue itself) in
+        // whole-module (release) builds.
         switch literal {
         case .variable(let node):
             self = variables[node.name.value] ?? .null
