@@ -8,11 +8,43 @@ final class ObjectPlan {
     let keys: [String]
     /// Where `keys` sits in the result tree's key lists, once written there.
     var keysIndex: Int?
+    /// Per field, what the walk needs for plain data, as plain values: reading
+    /// these involves no reference counting.
+    let steps: [FieldStep]
 
     init(type: ObjectType, fields: [FieldPlan]) {
         self.type = type
         self.fields = fields
         self.keys = fields.map(\.responseKey)
+        self.steps = fields.map { field in
+            guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
+                return FieldStep(name: field.definition.name, plainRead: false, leaf: nil)
+            }
+            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf)
+        }
+    }
+}
+
+/// The hot-path summary of one field of an object plan.
+struct FieldStep {
+    /// The field's name (what the default resolver reads).
+    let name: String
+    /// Whether the field is answered by reading the parent's property (no
+    /// resolver, no middleware, valid arguments).
+    let plainRead: Bool
+    /// The built-in scalar the field returns (not a list), if it is one.
+    let leaf: FieldRuntime.BuiltInLeaf?
+
+    /// See `FieldRuntime.fastLeaf`.
+    @inline(__always)
+    func fastLeaf(_ value: JSONValue) -> JSONValue? {
+        guard let leaf else { return nil }
+        switch (leaf, value) {
+        case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return value
+        case (.float, .int(let int)): return .double(Double(int))
+        case (.int, .int(let int)) where int >= BuiltInScalars.minInt && int <= BuiltInScalars.maxInt: return value
+        default: return nil
+        }
     }
 }
 
@@ -32,6 +64,8 @@ final class FieldPlan: @unchecked Sendable {
     let runtime: FieldRuntime?
     let definition: GraphQLField
     let arguments: Result<ArgumentValues, GraphQLError>
+    /// Whether `arguments` coerced without error.
+    let argumentsAreValid: Bool
     private var childPlans: [String: ObjectPlan] = [:]
     private var lastChildPlan: ObjectPlan?
 
@@ -45,6 +79,7 @@ final class FieldPlan: @unchecked Sendable {
         self.runtime = runtime
         self.definition = definition
         self.arguments = arguments
+        if case .success = arguments { argumentsAreValid = true } else { argumentsAreValid = false }
     }
 
     var argumentValues: ArgumentValues {

@@ -53,15 +53,33 @@ extension ExecutionState {
                 let start = tasks[taskIndex].start
                 let objectSlot = tree.slots[start].parent
                 if hasNulls && (tree.slots[objectSlot].isNull || isBelowNull(objectSlot)) { continue }
-                let fields = tasks[taskIndex].plan.fields
-                for index in tasks[taskIndex].fields {
-                    let plan = fields[index]
-                    guard let runtime = plan.runtime else { continue }
-                    // A sibling may have nulled the object (a non-null field failed).
-                    if hasNulls && tree.slots[objectSlot].isNull { break }
-                    let slot = start + index
-                    let value = invoke(plan, runtime, parent: tasks[taskIndex].parent, slot: slot)
-                    complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                let objectPlan = tasks[taskIndex].plan
+                let parent = tasks[taskIndex].parent
+                let range = tasks[taskIndex].fields
+                objectPlan.steps.withUnsafeBufferPointer { steps in
+                    for index in range {
+                        // A sibling may have nulled the object (a non-null field failed).
+                        if hasNulls && tree.slots[objectSlot].isNull { break }
+                        let slot = start + index
+                        if steps[index].plainRead {
+                            // The common case of plain data: read, and for
+                            // built-in scalars serialize, without the general machinery.
+                            let value = parent.fieldValue(named: steps[index].name)
+                            if case .json(let json) = value, let leaf = steps[index].fastLeaf(json) {
+                                tree.slots[slot].value = .leaf(leaf)
+                                continue
+                            }
+                            let plan = objectPlan.fields[index]
+                            if let runtime = plan.runtime {
+                                complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                            }
+                            continue
+                        }
+                        let plan = objectPlan.fields[index]
+                        guard let runtime = plan.runtime else { continue }
+                        let value = invoke(plan, runtime, parent: parent, slot: slot)
+                        complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                    }
                 }
             }
         }
@@ -73,9 +91,7 @@ extension ExecutionState {
         -> ResolvedValue
     {
         if case .failure(let error) = plan.arguments { return .failure(error) }
-        if case .property = runtime.resolver, runtime.middleware.isEmpty {
-            return parent.fieldValue(named: runtime.definition.name)
-        }
+        if runtime.readsProperty { return parent.fieldValue(named: runtime.name) }  // (arguments checked above)
         let field = FieldContext(execution: self, plan: plan, parent: parent, slot: slot)
         if runtime.middleware.isEmpty { return resolve(field, runtime) }
         do {
@@ -95,7 +111,7 @@ extension ExecutionState {
     private func resolve(_ field: FieldContext, _ runtime: FieldRuntime) -> ResolvedValue {
         switch runtime.resolver {
         case .property:
-            return field.parent.fieldValue(named: runtime.definition.name)
+            return field.parent.fieldValue(named: runtime.name)
         case .sync(let body):
             do {
                 return try body(field)

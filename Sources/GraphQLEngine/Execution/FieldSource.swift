@@ -24,10 +24,13 @@ extension FieldSource {
 extension ErrorExtensionValue: FieldSource {
     public func fieldValue(named name: String) -> ResolvedValue {
         guard case .object(let entries) = self else { return .null }
-        for entry in entries where entry.key == name {
-            return .json(entry.value)
+        // Compares keys in place, so scanning copies (and retains) no values.
+        return entries.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].key == name {
+                return .json(buffer[index].value)
+            }
+            return .null
         }
-        return .null
     }
 
     public var runtimeTypeName: String? {
