@@ -79,6 +79,14 @@ public final class ASTWalker {
         if let helper { call(helper) }
     }
 
+    /// Stops every visitor for the rest of the walk, as if each had returned
+    /// `.break` (validation calls this when it reaches its error cap). The walk
+    /// no longer descends; the helper still sees the nodes left.
+    public func stopAll() {
+        for index in states.indices { states[index] = Self.stopped }
+        activeCount = 0
+    }
+
     // MARK: - Executable documents
 
     public func walk(_ node: Document) {

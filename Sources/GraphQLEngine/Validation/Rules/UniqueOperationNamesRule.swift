@@ -1,0 +1,24 @@
+/// No two operations of a document share a name; the second and later ones
+/// are reported with the first.
+/// https://spec.graphql.org/October2021/#sec-Operation-Name-Uniqueness
+final class UniqueOperationNamesRule: ValidationRule {
+    private let context: ValidationContext
+    private var firstByName: [String: Name] = [:]
+
+    init(context: ValidationContext) {
+        self.context = context
+    }
+
+    func enter(_ node: OperationDefinition) -> VisitAction {
+        if let name = node.name {
+            if let first = firstByName[name.value] {
+                context.report("There can be only one operation named \"\(name.value)\".", at: [first.loc, name.loc])
+            } else {
+                firstByName[name.value] = name
+            }
+        }
+        return .skip
+    }
+
+    func enter(_ node: FragmentDefinition) -> VisitAction { .skip }
+}
