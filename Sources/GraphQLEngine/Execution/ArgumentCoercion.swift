@@ -4,7 +4,8 @@ extension ExecutionState {
     /// Errors are worded as graphql-js 16's `getArgumentValues` words them. A
     /// field's arguments depend only on its node and the variables, so they
     /// are coerced once per request, whatever the number of objects.
-    func coerceArguments(_ definitions: [GraphQLInputValue], given: [Argument]) -> Result<ArgumentValues, GraphQLError> {
+    func coerceArguments(_ definitions: [GraphQLInputValue], given: [Argument]) -> Result<ArgumentValues, GraphQLError>
+    {
         if definitions.isEmpty { return .success(.empty) }
         let graphQLSchema = schema.schema
         var entries: [(name: String, value: JSONValue)] = []
@@ -40,12 +41,15 @@ extension ExecutionState {
             }
             if isNull && type.isNonNull {
                 return .failure(
-                    badInput("Argument \"\(name)\" of non-null type \"\(type)\" must not be null.", at: [argument.value.loc]))
+                    badInput(
+                        "Argument \"\(name)\" of non-null type \"\(type)\" must not be null.", at: [argument.value.loc])
+                )
             }
             guard let value = graphQLSchema.coerceLiteral(argument.value, to: type, variables: variables) else {
                 return .failure(
                     badInput(
-                        "Argument \"\(name)\" has invalid value \(Printer.print(argument.value)).", at: [argument.value.loc]))
+                        "Argument \"\(name)\" has invalid value \(Printer.print(argument.value)).",
+                        at: [argument.value.loc]))
             }
             entries.append((name, value))
         }

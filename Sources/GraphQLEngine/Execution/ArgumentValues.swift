@@ -29,7 +29,8 @@ public struct ArgumentValues: Sendable {
     /// The value decoded as `T`, or a `BAD_USER_INPUT` error naming the argument.
     public func require<T: ArgumentDecodable>(_ name: String, as type: T.Type = T.self) throws(GraphQLError) -> T {
         guard let value = self[name], let decoded = T(argumentValue: value) else {
-            throw FieldErrors.withCode("Argument \"\(name)\" is missing or not a \(T.self).", GraphQLError.Code.badUserInput)
+            throw FieldErrors.withCode(
+                "Argument \"\(name)\" is missing or not a \(T.self).", GraphQLError.Code.badUserInput)
         }
         return decoded
     }

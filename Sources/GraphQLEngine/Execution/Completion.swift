@@ -22,7 +22,8 @@ extension ExecutionState {
             if value.isNull {
                 fail(
                     slot, plan: plan,
-                    internalError("Cannot return null for non-nullable field \(plan.parentType.name).\(plan.definition.name)."))
+                    internalError(
+                        "Cannot return null for non-nullable field \(plan.parentType.name).\(plan.definition.name)."))
                 return
             }
             shape = inner
@@ -91,7 +92,9 @@ extension ExecutionState {
         _ value: ResolvedValue, slot: Int, plan: FieldPlan, serialize: (JSONValue) throws -> JSONValue
     ) {
         guard case .json(let json) = value else {
-            fail(slot, plan: plan, internalError("Expected a leaf value for \(plan.parentType.name).\(plan.definition.name)."))
+            fail(
+                slot, plan: plan,
+                internalError("Expected a leaf value for \(plan.parentType.name).\(plan.definition.name)."))
             return
         }
         do {
@@ -112,7 +115,8 @@ extension ExecutionState {
         let start = tree.slots.count
         let keysIndex = objectKeysIndex(of: plan)
         for field in plan.fields {
-            tree.slots.append(ResultSlot(value: .pending, parent: slot, nonNull: field.runtime?.shape.isNonNull ?? true))
+            tree.slots.append(
+                ResultSlot(value: .pending, parent: slot, nonNull: field.runtime?.shape.isNonNull ?? true))
         }
         tree.slots[slot].value = .object(start: start, keys: keysIndex)
         var needsResolving = false
@@ -181,7 +185,8 @@ extension ExecutionState {
         }
         guard schema.schema.isPossibleType(abstractType, typeName) else {
             return .failure(
-                internalError("Runtime Object type \"\(typeName)\" is not a possible type for \"\(abstractType.name)\"."))
+                internalError(
+                    "Runtime Object type \"\(typeName)\" is not a possible type for \"\(abstractType.name)\"."))
         }
         return .success(objectType)
     }

@@ -65,6 +65,11 @@ public struct FieldContext: Sendable {
         load(loader, key: key) { value in value.map { .object($0) } ?? .null }
     }
 
+    /// A JSON value (leaf, list or object alike) by key (null when missing).
+    public func load<L: Loader>(_ loader: L, key: L.Key) -> ResolvedValue where L.Value == JSONValue {
+        load(loader, key: key) { value in value.map { .json($0) } ?? .null }
+    }
+
     /// A value that is already a field value.
     public func load<L: Loader>(_ loader: L, key: L.Key) -> ResolvedValue where L.Value == ResolvedValue {
         load(loader, key: key) { value in value ?? .null }

@@ -32,7 +32,8 @@ enum FieldErrors {
     static func graphQLError(from error: any Error) -> GraphQLError {
         if let facing = error as? any ClientFacingError { return facing.graphQLError }
         if let coercion = error as? CoercionError {
-            return GraphQLError(message: coercion.message, extensions: [("code", .string(GraphQLError.Code.internalServerError))])
+            return GraphQLError(
+                message: coercion.message, extensions: [("code", .string(GraphQLError.Code.internalServerError))])
         }
         return GraphQLError(
             message: internalMessage, extensions: [("code", .string(GraphQLError.Code.internalServerError))])

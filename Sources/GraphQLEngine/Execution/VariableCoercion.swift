@@ -75,7 +75,8 @@ struct VariableCoercion {
         case .nonNull(let inner):
             if value.isNull {
                 problems.append(
-                    InputProblem(path: path, value: value, message: "Expected non-nullable type \"\(type)\" not to be null."))
+                    InputProblem(
+                        path: path, value: value, message: "Expected non-nullable type \"\(type)\" not to be null."))
                 return nil
             }
             return coerceInput(value, to: inner, path: path, problems: &problems)
@@ -110,7 +111,8 @@ struct VariableCoercion {
                             problems.append(
                                 InputProblem(
                                     path: path, value: value,
-                                    message: "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."))
+                                    message:
+                                        "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."))
                         }
                         continue
                     }

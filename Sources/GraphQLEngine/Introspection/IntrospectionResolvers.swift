@@ -51,7 +51,8 @@ enum IntrospectionResolvers {
 
     private static func inputValues(_ values: [GraphQLInputValue], _ field: FieldContext) -> ResolvedValue {
         let include = includeDeprecated(field)
-        return .list(values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedInputValue(inputValue: $0)) })
+        return .list(
+            values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedInputValue(inputValue: $0)) })
     }
 
     // MARK: __Schema
@@ -59,14 +60,18 @@ enum IntrospectionResolvers {
     private static let schemaResolvers: [String: FieldResolver] = [
         "description": .sync { field in text(field.schema.description) },
         "types": .sync { field in .list(field.schema.types.map { .object(IntrospectedType.named($0)) }) },
-        "queryType": .sync { field in field.schema.queryType.map { .object(IntrospectedType.named(.object($0))) } ?? .null },
+        "queryType": .sync { field in
+            field.schema.queryType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
+        },
         "mutationType": .sync { field in
             field.schema.mutationType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
         },
         "subscriptionType": .sync { field in
             field.schema.subscriptionType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
         },
-        "directives": .sync { field in .list(field.schema.directives.map { .object(IntrospectedDirective(directive: $0)) }) },
+        "directives": .sync { field in
+            .list(field.schema.directives.map { .object(IntrospectedDirective(directive: $0)) })
+        },
     ]
 
     // MARK: __Type
@@ -104,7 +109,8 @@ enum IntrospectionResolvers {
             guard case .enumType(let enumType) = type.named else { return .null }
             let include = includeDeprecated(field)
             return .list(
-                enumType.values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedEnumValue(value: $0)) })
+                enumType.values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedEnumValue(value: $0)) }
+            )
         },
         "inputFields": on(IntrospectedType.self) { type, field in
             guard case .inputObject(let input) = type.named else { return .null }

@@ -79,3 +79,15 @@ import Testing
         #expect(response.jsonString() == #"{"errors":[{"message":"One operation only."}]}"#)
     }
 }
+
+@Suite struct ServiceWithValidationTests {
+    @Test func theEnginesValidatorStopsAnInvalidDocumentBeforeExecution() async throws {
+        let service = GraphQLService(
+            schema: try Fixtures.executable(), validator: { validate(schema: $0, document: $1) })
+        let response = await service.execute(GraphQLRequest(query: "{ status nope }"), rootValue: Fixtures.data)
+        #expect(response.data == nil)
+        #expect(response.errors.map(\.message) == [#"Cannot query field "nope" on type "Query"."#])
+        let ok = await service.execute(GraphQLRequest(query: "{ status }"), rootValue: Fixtures.data)
+        #expect(ok.jsonString() == #"{"data":{"status":"ASSIGNED"}}"#)
+    }
+}

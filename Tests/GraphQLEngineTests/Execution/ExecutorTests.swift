@@ -42,7 +42,9 @@ import Testing
     @Test func anInterfaceFieldResolvesThroughATypeResolverWhenOneIsRegistered() async throws {
         let schema = try Fixtures.executable(typeResolvers: [
             "Vehicle": { value, _ in
-                if case .json(.int(let wheels)) = value.fieldValue(named: "wheels") { return wheels > 2 ? "Van" : "Bike" }
+                if case .json(.int(let wheels)) = value.fieldValue(named: "wheels") {
+                    return wheels > 2 ? "Van" : "Bike"
+                }
                 return nil
             }
         ])

@@ -4,10 +4,11 @@ import Testing
 /// JSON output compared with Node's `JSON.stringify`.
 @Suite struct JSONWriterTests {
     static let doubles: [Double] = [
-        0, -0.0, 1, -1, 1.5, 0.1, 0.2 + 0.1, 1.0 / 3, 2.0 / 3, 100, 1e20, 1e21, 1.5e21, 123456789012345680000,
-        1e-6, 1e-7, 1.5e-7, 0.000001234, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 9007199254740993,
-        9007199254740992, 4503599627370496.5, 1e15, 1e16, 123.456, -987654.321, 3.14159, 2147483648, -2147483649,
-        0.5, 1e100, 1.2345678901234567e-100, 299792458, 6.02214076e23, 1e-5, 12345.678e10,
+        0, -0.0, 1, -1, 1.5, 0.1, 0.2 + 0.1, 1.0 / 3, 2.0 / 3, 100, 1e20, 1e21, 1.5e21, 123_456_789_012_345_680_000,
+        1e-6, 1e-7, 1.5e-7, 0.000001234, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 9_007_199_254_740_993,
+        9_007_199_254_740_992, 4503599627370496.5, 1e15, 1e16, 123.456, -987654.321, 3.14159, 2_147_483_648,
+        -2_147_483_649,
+        0.5, 1e100, 1.2345678901234567e-100, 299_792_458, 6.02214076e23, 1e-5, 12345.678e10,
     ]
 
     @Test func doublesAreWrittenAsJavaScriptWritesThem() throws {
@@ -34,7 +35,9 @@ import Testing
     }
 
     @Test func integersAndNestedValuesAreWrittenCompactly() {
-        let value: JSONValue = ["a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": nil, "d": true, "e": false], "f": []]
+        let value: JSONValue = [
+            "a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": nil, "d": true, "e": false], "f": [],
+        ]
         #expect(
             value.jsonString
                 == #"{"a":[1,-20,9223372036854775807,-9223372036854775808],"b":{"c":null,"d":true,"e":false},"f":[]}"#)
@@ -55,7 +58,9 @@ import Testing
 @Suite struct JSONParserTests {
     @Test func jsonTextIsReadIntoValuesWithIntsAndDoublesApart() throws {
         let value = try JSONValue(
-            parsingJSON: #" {"a": [1, -2, 3.5, 1e2, 12345678901234567890], "b": "x\u00e9\ud83d\udeb2\n", "c": null, "d": true} "#)
+            parsingJSON:
+                #" {"a": [1, -2, 3.5, 1e2, 12345678901234567890], "b": "x\u00e9\ud83d\udeb2\n", "c": null, "d": true} "#
+        )
         #expect(
             value == ["a": [1, -2, 3.5, 100.0, 12345678901234567890.0], "b": "xé🚲\n", "c": nil, "d": true])
     }

@@ -36,13 +36,17 @@ import Testing
             resolvers: [
                 "Rescue": [
                     "rider": .sync { field in
-                        guard case .json(.string(let id)) = field.parent.fieldValue(named: "riderId") else { return .null }
+                        guard case .json(.string(let id)) = field.parent.fieldValue(named: "riderId") else {
+                            return .null
+                        }
                         return field.load(UserLoader(log: log), key: id)
                     }
                 ],
                 "User": [
                     "manager": .sync { field in
-                        guard case .json(.string(let id)) = field.parent.fieldValue(named: "managerId") else { return .null }
+                        guard case .json(.string(let id)) = field.parent.fieldValue(named: "managerId") else {
+                            return .null
+                        }
                         return field.load(UserLoader(log: log), key: id)
                     },
                     "team": .sync { field in
@@ -54,13 +58,15 @@ import Testing
 
     /// 1,000 rescues whose riders are `u1000` ... `u1249` (each rider four times).
     static let rescues: JSONValue = [
-        "rescues": .list((0..<1000).map { index in ["id": .string("r\(index)"), "riderId": .string("u\(1000 + index % 250)")] })
+        "rescues": .list(
+            (0..<1000).map { index in ["id": .string("r\(index)"), "riderId": .string("u\(1000 + index % 250)")] })
     ]
 
     @Test func oneThousandParentsCostOneBatchPerLevelWithDeduplicatedKeys() async throws {
         let log = BatchLog()
         let result = try await Fixtures.run(
-            "{ rescues { id rider { id manager { id manager { id } } } } }", schema: Self.schema(log), data: Self.rescues)
+            "{ rescues { id rider { id manager { id manager { id } } } } }", schema: Self.schema(log),
+            data: Self.rescues)
         let batches = await log.batches
         // Riders (250 distinct among 1,000 keys), their managers, theirs.
         #expect(batches.count == 3)
@@ -73,7 +79,10 @@ import Testing
             return
         }
         #expect(items.count == 1000)
-        #expect(items[999] == ["id": "r999", "rider": ["id": "u1249", "manager": ["id": "u124", "manager": ["id": "u12"]]]])
+        #expect(
+            items[999] == [
+                "id": "r999", "rider": ["id": "u1249", "manager": ["id": "u124", "manager": ["id": "u12"]]],
+            ])
     }
 
     @Test func keysAlreadyLoadedInTheRequestAreNotAskedForAgain() async throws {
@@ -117,6 +126,28 @@ import Testing
         let response = await execute(schema: schema, document: try Parser.parse("{ a b c }"))
         #expect(response.data == ["a": nil, "b": nil, "c": "fine"])
         #expect(response.errors.map(\.path) == [[.key("a")], [.key("b")]])
+        #expect(response.loaderBatches == 1)
+    }
+}
+
+@Suite struct JSONLoaderTests {
+    struct Names: Loader {
+        func load(_ keys: [Int]) async throws -> [Int: JSONValue] {
+            Dictionary(uniqueKeysWithValues: keys.map { ($0, JSONValue.string("name-\($0)")) })
+        }
+    }
+
+    @Test func aLoaderOfJSONLeavesFeedsLeafFields() async throws {
+        let schema = try Fixtures.executable(
+            "type Query { a: String, b: [String] }",
+            resolvers: [
+                "Query": [
+                    "a": .sync { field in field.load(Names(), key: 1) },
+                    "b": .sync { field in .list([field.load(Names(), key: 2), field.load(Names(), key: 1)]) },
+                ]
+            ])
+        let response = await execute(schema: schema, document: try Parser.parse("{ a b }"))
+        #expect(response.jsonString() == #"{"data":{"a":"name-1","b":["name-2","name-1"]}}"#)
         #expect(response.loaderBatches == 1)
     }
 }

@@ -68,7 +68,8 @@ import Testing
 
     @Test func anItemErrorInANonNullListNullsData() async throws {
         let result = try await Self.run(
-            "{ item { id } veryStrictItems { name } }", ["item": ["id": "1"], "veryStrictItems": [["name": "a"], ["id": "x"]]])
+            "{ item { id } veryStrictItems { name } }",
+            ["item": ["id": "1"], "veryStrictItems": [["name": "a"], ["id": "x"]]])
         #expect(
             result
                 == #"{"errors":[{"message":"\#(Self.cannot)","locations":[{"line":1,"column":33}],"path":["veryStrictItems",1,"name"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#

@@ -21,12 +21,15 @@ import Testing
     }
 
     @Test func aMissingRequiredVariableIsReported() async throws {
-        #expect(try await Self.messages("$x: Int!", [:]) == [#"Variable "$x" of required type "Int!" was not provided."#])
+        #expect(
+            try await Self.messages("$x: Int!", [:]) == [#"Variable "$x" of required type "Int!" was not provided."#])
     }
 
     @Test func aNullForANonNullVariableIsReported() async throws {
         #expect(
-            try await Self.messages("$x: Int!", ["x": nil]) == [#"Variable "$x" of non-null type "Int!" must not be null."#])
+            try await Self.messages("$x: Int!", ["x": nil]) == [
+                #"Variable "$x" of non-null type "Int!" must not be null."#
+            ])
     }
 
     @Test func anIntOutside32BitsIsReported() async throws {
@@ -82,9 +85,16 @@ import Testing
         let schema = try Fixtures.executable(
             Self.sdl,
             resolvers: [
-                "Query": ["f": .sync { field in .string(field.variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.jsonString)" }.joined(separator: " ")) }]
+                "Query": [
+                    "f": .sync { field in
+                        .string(
+                            field.variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.jsonString)" }
+                                .joined(separator: " "))
+                    }
+                ]
             ])
-        let document = try Parser.parse(#"query ($i: Int = 4, $p: Point, $l: [Int], $c: Color = BLUE, $s: String) { f }"#)
+        let document = try Parser.parse(
+            #"query ($i: Int = 4, $p: Point, $l: [Int], $c: Color = BLUE, $s: String) { f }"#)
         let response = await execute(schema: schema, document: document, variables: ["p": ["x": 2], "l": 5])
         #expect(
             response.jsonString()
