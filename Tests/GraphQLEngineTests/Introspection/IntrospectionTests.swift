@@ -199,3 +199,27 @@ import Testing
         )
     }
 }
+
+/// The same check for the gateway's own `Schema.graphql` (at the package root),
+/// once the schema is in the tree.
+@Suite struct SchemaFileIntrospectionTests {
+    static let schemaPath: String = {
+        // Tests/GraphQLEngineTests/Introspection/IntrospectionTests.swift → package root.
+        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        components.removeLast(4)
+        return components.joined(separator: "/") + "/Schema.graphql"
+    }()
+
+    static var schemaText: String? {
+        guard let bytes = try? TestFiles.read(schemaPath) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: schemaText != nil, "Schema.graphql is not in this tree yet"))
+    func graphqlJSRebuildsSchemaGraphQLFromOurIntrospectionResult() async throws {
+        let sdl = try #require(Self.schemaText)
+        let comparison = try await IntrospectionTests.compare(sdl: sdl)
+        #expect(comparison.fromOurs == comparison.expected)
+        #expect(comparison.ourJSON == comparison.referenceJSON)
+    }
+}
