@@ -52,7 +52,7 @@ extension ExecutionState {
                 fail(slot, plan: plan, internalError("Expected value of type \"\(abstractType.name)\" but got a list."))
                 return
             }
-            switch resolveObjectType(abstractType, source: source, slot: slot, plan: plan) {
+            switch resolveObjectType(abstractType, source: source.asFieldSource, slot: slot, plan: plan) {
             case .success(let objectType):
                 completeObject(plan.childPlan(for: objectType, in: self), source: source, slot: slot)
             case .failure(let error):
@@ -111,7 +111,7 @@ extension ExecutionState {
 
     /// Reserves one slot per field of `plan` under `slot`, answers
     /// `__typename` at once, and queues the object's other fields for the next level.
-    func completeObject(_ plan: ObjectPlan, source: any FieldSource, slot: Int) {
+    func completeObject(_ plan: ObjectPlan, source: ParentValue, slot: Int) {
         let start = tree.slots.count
         let keysIndex = objectKeysIndex(of: plan)
         for field in plan.fields {
@@ -145,12 +145,12 @@ extension ExecutionState {
         tree.slots.append(contentsOf: repeatElement(item, count: count))
     }
 
-    private func fieldSource(_ value: ResolvedValue) -> (any FieldSource)? {
+    private func fieldSource(_ value: ResolvedValue) -> ParentValue? {
         switch value {
-        case .object(let source): return source
+        case .object(let source): return .source(source)
         case .json(let json):
             if case .list = json { return nil }
-            return json
+            return .json(json)
         default: return nil
         }
     }

@@ -49,9 +49,23 @@ final class ExecutionState: @unchecked Sendable {
         /// The first of the object's field slots (one per field of `plan`).
         let start: Int
         let plan: ObjectPlan
-        let parent: any FieldSource
+        let parent: ParentValue
         /// Which of the plan's fields to run (all but for serial mutation roots).
         var fields: Range<Int>
+    }
+
+    /// The object a level's fields are read from: JSON is kept as such so the
+    /// walk reads its keys directly, without going through the protocol.
+    enum ParentValue {
+        case json(JSONValue)
+        case source(any FieldSource)
+
+        var asFieldSource: any FieldSource {
+            switch self {
+            case .json(let json): return json
+            case .source(let source): return source
+            }
+        }
     }
 
     /// A value of a field that is not known yet, and where it goes.

@@ -13,7 +13,9 @@ enum Executor {
     static func run(_ state: ExecutionState, rootType: ObjectType, rootValue: any FieldSource) async {
         let plan = state.makeObjectPlan(type: rootType, selectionSets: [state.operation.selectionSet])
         state.nextLevel = []
-        state.completeObject(plan, source: rootValue, slot: 0)
+        let root: ExecutionState.ParentValue
+        if let json = rootValue as? JSONValue { root = .json(json) } else { root = .source(rootValue) }
+        state.completeObject(plan, source: root, slot: 0)
         let rootTasks = state.nextLevel
         state.nextLevel = []
         if state.operation.operation == .mutation {
@@ -64,10 +66,24 @@ extension ExecutionState {
                         if steps[index].plainRead {
                             // The common case of plain data: read, and for
                             // built-in scalars serialize, without the general machinery.
-                            let value = parent.fieldValue(named: steps[index].name)
-                            if case .json(let json) = value, let leaf = steps[index].fastLeaf(json) {
-                                tree.slots[slot].value = .leaf(leaf)
-                                continue
+                            let value: ResolvedValue
+                            switch parent {
+                            case .json(let json):
+                                guard let raw = json.rawFieldValue(named: steps[index].name) else {
+                                    value = .null
+                                    break
+                                }
+                                if let leaf = steps[index].fastLeaf(raw) {
+                                    tree.slots[slot].value = .leaf(leaf)
+                                    continue
+                                }
+                                value = .json(raw)
+                            case .source(let source):
+                                value = source.fieldValue(named: steps[index].name)
+                                if case .json(let json) = value, let leaf = steps[index].fastLeaf(json) {
+                                    tree.slots[slot].value = .leaf(leaf)
+                                    continue
+                                }
                             }
                             let plan = objectPlan.fields[index]
                             if let runtime = plan.runtime {
@@ -77,7 +93,7 @@ extension ExecutionState {
                         }
                         let plan = objectPlan.fields[index]
                         guard let runtime = plan.runtime else { continue }
-                        let value = invoke(plan, runtime, parent: parent, slot: slot)
+                        let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
                         complete(value, shape: runtime.shape, slot: slot, plan: plan)
                     }
                 }

@@ -23,13 +23,19 @@ extension FieldSource {
 /// through its `__typename` key. Any other JSON value has no fields.
 extension ErrorExtensionValue: FieldSource {
     public func fieldValue(named name: String) -> ResolvedValue {
-        guard case .object(let entries) = self else { return .null }
+        rawFieldValue(named: name).map { .json($0) } ?? .null
+    }
+
+    /// The value of the object's first entry with that key, nil when there is none.
+    @inline(__always)
+    func rawFieldValue(named name: String) -> JSONValue? {
+        guard case .object(let entries) = self else { return nil }
         // Compares keys in place, so scanning copies (and retains) no values.
         return entries.withUnsafeBufferPointer { buffer in
             for index in buffer.indices where buffer[index].key == name {
-                return .json(buffer[index].value)
+                return buffer[index].value
             }
-            return .null
+            return nil
         }
     }
 
