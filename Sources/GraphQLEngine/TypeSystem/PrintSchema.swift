@@ -24,7 +24,7 @@ public func printType(_ type: GraphQLNamedType, in schema: GraphQLSchema) -> Str
     SchemaPrinter(schema: schema).printType(type)
 }
 
-private struct SchemaPrinter {
+struct SchemaPrinter {
     let schema: GraphQLSchema
 
     func printFiltered(directives: (GraphQLDirective) -> Bool, types: (GraphQLNamedType) -> Bool) -> String {
@@ -141,7 +141,7 @@ private struct SchemaPrinter {
 
     /// A coerced value written back as a literal of `type` (graphql-js's
     /// `astFromValue` followed by `print`); nil when there is nothing to write.
-    private func literalText(_ value: JSONValue, type: TypeRef) -> String? {
+    func literalText(_ value: JSONValue, type: TypeRef) -> String? {
         switch type {
         case .nonNull(let inner):
             let text = literalText(value, type: inner)

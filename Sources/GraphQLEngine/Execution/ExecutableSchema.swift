@@ -1,0 +1,144 @@
+/// A schema together with the code that resolves it: SDL types plus a
+/// resolver map (type name → field name → resolver), type resolvers for
+/// interfaces and unions, and field middleware.
+///
+/// Built once at start-up and shared by every request. Building checks the
+/// resolver map against the schema (see `DefaultResolution` and
+/// `ExecutableSchema.problems`), so a typo in a resolver map fails start-up
+/// instead of a request.
+public final class ExecutableSchema: Sendable {
+    public let schema: GraphQLSchema
+    let runtimes: [String: [String: FieldRuntime]]
+    let schemaMetaRuntime: FieldRuntime
+    let typeMetaRuntime: FieldRuntime
+    let typeResolvers: [String: TypeResolver]
+    /// Whether errors not meant for clients keep their own text (for tests and
+    /// development); otherwise they read "Internal server error".
+    public let exposesInternalErrors: Bool
+
+    /// When a field without an entry in the resolver map is acceptable.
+    public enum DefaultResolution: Sendable {
+        /// Every field may fall back to the parent's same-named property.
+        case allowed
+        /// Fields of the root types need resolvers; other fields may read properties.
+        case allowedBelowRoot
+        /// Every field needs a resolver.
+        case forbidden
+    }
+
+    /// Assembles and checks an executable schema; throws every problem found.
+    public init(
+        schema: GraphQLSchema, resolvers: ResolverMap = [:], typeResolvers: [String: TypeResolver] = [:],
+        middleware: [any FieldMiddleware] = [], defaultResolution: DefaultResolution = .allowed,
+        exposesInternalErrors: Bool = false
+    ) throws(ExecutableSchemaError) {
+        let problems = ExecutableSchema.problems(
+            schema: schema, resolvers: resolvers, typeResolvers: typeResolvers, defaultResolution: defaultResolution)
+        if !problems.isEmpty { throw ExecutableSchemaError(problems: problems) }
+
+        self.schema = schema
+        self.typeResolvers = typeResolvers
+        self.exposesInternalErrors = exposesInternalErrors
+        let introspection = IntrospectionResolvers.resolvers
+        var runtimes: [String: [String: FieldRuntime]] = [:]
+        for type in schema.types {
+            guard case .object(let object) = type else { continue }
+            let own = introspection[object.name] ?? resolvers[object.name] ?? [:]
+            var fields: [String: FieldRuntime] = [:]
+            for field in object.fields where fields[field.name] == nil {
+                fields[field.name] = FieldRuntime(
+                    definition: field, resolver: own[field.name] ?? .property,
+                    shape: OutputShape(field.type, in: schema),
+                    middleware: middleware.filter { $0.applies(to: field, of: object) })
+            }
+            runtimes[object.name] = fields
+        }
+        self.runtimes = runtimes
+        let queryType = schema.queryType ?? ObjectType(name: "Query", fields: [])
+        func meta(_ field: GraphQLField, _ resolver: FieldResolver) -> FieldRuntime {
+            FieldRuntime(
+                definition: field, resolver: resolver, shape: OutputShape(field.type, in: schema),
+                middleware: middleware.filter { $0.applies(to: field, of: queryType) })
+        }
+        self.schemaMetaRuntime = meta(IntrospectionTypes.schemaMetaField, IntrospectionResolvers.schemaField)
+        self.typeMetaRuntime = meta(IntrospectionTypes.typeMetaField, IntrospectionResolvers.typeField)
+    }
+
+    /// The runtime of a field selected on an object type (meta-fields
+    /// `__schema` and `__type` included; `__typename` is answered inline).
+    func runtime(field name: String, on type: ObjectType) -> FieldRuntime? {
+        if let runtime = runtimes[type.name]?[name] { return runtime }
+        guard type.name == schema.queryTypeName else { return nil }
+        switch name {
+        case IntrospectionTypes.schemaMetaField.name: return schemaMetaRuntime
+        case IntrospectionTypes.typeMetaField.name: return typeMetaRuntime
+        default: return nil
+        }
+    }
+
+    /// What is wrong with a resolver map for a schema: resolvers for types or
+    /// fields the schema lacks, type resolvers for types that are not abstract,
+    /// and fields without a resolver where `defaultResolution` requires one.
+    public static func problems(
+        schema: GraphQLSchema, resolvers: ResolverMap, typeResolvers: [String: TypeResolver] = [:],
+        defaultResolution: DefaultResolution = .allowed
+    ) -> [ResolverMapProblem] {
+        var problems: [ResolverMapProblem] = []
+        for typeName in resolvers.keys.sorted() {
+            guard case .object(let object) = schema.type(named: typeName) else {
+                problems.append(.unknownType(typeName))
+                continue
+            }
+            for fieldName in (resolvers[typeName] ?? [:]).keys.sorted() where object.field(named: fieldName) == nil {
+                problems.append(.unknownField(type: typeName, field: fieldName))
+            }
+        }
+        for typeName in typeResolvers.keys.sorted() where schema.type(named: typeName)?.isAbstractType != true {
+            problems.append(.typeResolverForNonAbstractType(typeName))
+        }
+        let roots = Set([schema.queryTypeName, schema.mutationTypeName, schema.subscriptionTypeName].compactMap { $0 })
+        for type in schema.types {
+            guard case .object(let object) = type, !IntrospectionTypes.isIntrospectionTypeName(object.name) else {
+                continue
+            }
+            let required: Bool
+            switch defaultResolution {
+            case .allowed: required = false
+            case .allowedBelowRoot: required = roots.contains(object.name)
+            case .forbidden: required = true
+            }
+            guard required else { continue }
+            for field in object.fields where resolvers[object.name]?[field.name] == nil {
+                problems.append(.missingResolver(type: object.name, field: field.name))
+            }
+        }
+        return problems
+    }
+}
+
+/// One mismatch between a resolver map and its schema.
+public enum ResolverMapProblem: Sendable, Hashable, CustomStringConvertible {
+    case unknownType(String)
+    case unknownField(type: String, field: String)
+    case missingResolver(type: String, field: String)
+    case typeResolverForNonAbstractType(String)
+
+    public var description: String {
+        switch self {
+        case .unknownType(let type):
+            return "Resolvers are given for type \"\(type)\", which is not an object type of the schema."
+        case .unknownField(let type, let field):
+            return "Resolver \"\(type).\(field)\" has no field \"\(field)\" on type \"\(type)\" in the schema."
+        case .missingResolver(let type, let field):
+            return "Field \"\(type).\(field)\" has no resolver."
+        case .typeResolverForNonAbstractType(let type):
+            return "A type resolver is given for \"\(type)\", which is not an interface or union of the schema."
+        }
+    }
+}
+
+/// The resolver map does not fit the schema.
+public struct ExecutableSchemaError: Error, Sendable, CustomStringConvertible {
+    public let problems: [ResolverMapProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

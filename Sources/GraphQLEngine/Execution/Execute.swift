@@ -1,0 +1,76 @@
+/// Executes one operation of a parsed (and, normally, validated) document
+/// against an executable schema
+/// (https://spec.graphql.org/October2021/#sec-Executing-Requests).
+///
+/// Request errors (no operation to run, variables that cannot be coerced)
+/// give a response without `data`; field errors give `data` with nulls where
+/// they happened. The executor does not rely on validation having run: an
+/// unvalidated document cannot crash it, though it may be answered loosely
+/// (fields the type lacks are skipped, as graphql-js does).
+///
+/// - Parameters:
+///   - context: any per-request value resolvers read through `FieldContext.context(as:)`.
+///   - rootValue: the parent of the root fields.
+public func execute(
+    schema: ExecutableSchema, document: Document, variables: [String: JSONValue] = [:], operationName: String? = nil,
+    context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource()
+) async -> GraphQLResponse {
+    let operation: OperationDefinition
+    switch selectOperation(in: document, named: operationName) {
+    case .success(let selected): operation = selected
+    case .failure(let error): return GraphQLResponse(errors: [error])
+    }
+    guard let rootType = schema.schema.rootType(for: operation.operation) else {
+        return GraphQLResponse(errors: [
+            GraphQLError(
+                message: "Schema is not configured to execute \(operation.operation.rawValue) operation.",
+                locations: [document.source.location(at: operation.loc.start)],
+                extensions: [("code", .string(GraphQLError.Code.operationResolutionFailure))])
+        ])
+    }
+    if operation.operation == .subscription {
+        return GraphQLResponse(errors: [
+            GraphQLError(
+                message: "Subscriptions are not supported by this executor; use a subscription transport.",
+                locations: [document.source.location(at: operation.loc.start)],
+                extensions: [("code", .string(GraphQLError.Code.operationResolutionFailure))])
+        ])
+    }
+    let coercion = VariableCoercion(schema: schema.schema, source: document.source)
+    let (coercedVariables, variableErrors) = coercion.coerce(operation.variableDefinitions, inputs: variables)
+    if !variableErrors.isEmpty { return GraphQLResponse(errors: variableErrors) }
+    var fragments: [String: FragmentDefinition] = [:]
+    for definition in document.definitions {
+        if case .fragment(let fragment) = definition, fragments[fragment.name.value] == nil {
+            fragments[fragment.name.value] = fragment
+        }
+    }
+    let state = ExecutionState(
+        schema: schema, document: document, operation: operation, fragments: fragments, variables: coercedVariables,
+        context: context)
+    await Executor.run(state, rootType: rootType, rootValue: rootValue)
+    return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount)
+}
+
+/// Picks the operation to run
+/// (https://spec.graphql.org/October2021/#GetOperation()), with graphql-js 16's messages.
+func selectOperation(in document: Document, named name: String?) -> Result<OperationDefinition, GraphQLError> {
+    var found: OperationDefinition?
+    var count = 0
+    for definition in document.definitions {
+        guard case .operation(let operation) = definition else { continue }
+        if let name {
+            if operation.name?.value == name { return .success(operation) }
+        } else {
+            count += 1
+            if found == nil { found = operation }
+        }
+    }
+    func failure(_ message: String) -> Result<OperationDefinition, GraphQLError> {
+        .failure(FieldErrors.withCode(message, GraphQLError.Code.operationResolutionFailure))
+    }
+    if let name { return failure("Unknown operation named \"\(name)\".") }
+    guard let found else { return failure("Must provide an operation.") }
+    if count > 1 { return failure("Must provide operation name if query contains multiple operations.") }
+    return .success(found)
+}

@@ -1,0 +1,199 @@
+/// The fields to execute on objects of one type for one selection: the
+/// spec's `CollectFields` result, worked out once per request and shared by
+/// every object of that type in that place of the response.
+final class ObjectPlan {
+    let type: ObjectType
+    let fields: [FieldPlan]
+    /// Response keys in order, for writing.
+    let keys: [String]
+    /// Where `keys` sits in the result tree's key lists, once written there.
+    var keysIndex: Int?
+    /// Per field, what the walk needs for plain data, as plain values: reading
+    /// these involves no reference counting.
+    let steps: [FieldStep]
+
+    init(type: ObjectType, fields: [FieldPlan]) {
+        self.type = type
+        self.fields = fields
+        self.keys = fields.map(\.responseKey)
+        self.steps = fields.map { field in
+            guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
+                return FieldStep(name: field.definition.name, plainRead: false, leaf: nil)
+            }
+            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf)
+        }
+    }
+}
+
+/// The hot-path summary of one field of an object plan.
+struct FieldStep {
+    /// The field's name (what the default resolver reads).
+    let name: String
+    /// Whether the field is answered by reading the parent's property (no
+    /// resolver, no middleware, valid arguments).
+    let plainRead: Bool
+    /// The built-in scalar the field returns (not a list), if it is one.
+    let leaf: FieldRuntime.BuiltInLeaf?
+
+    /// See `FieldRuntime.fastLeaf`.
+    @inline(__always)
+    func fastLeaf(_ value: JSONValue) -> JSONValue? {
+        guard let leaf else { return nil }
+        switch (leaf, value) {
+        case (.string, .string), (.id, .string), (.boolean, .bool), (.float, .double): return value
+        case (.float, .int(let int)): return .double(Double(int))
+        case (.int, .int(let int)) where int >= BuiltInScalars.minInt && int <= BuiltInScalars.maxInt: return value
+        default: return nil
+        }
+    }
+}
+
+/// One response key of an object plan: its merged field nodes, its runtime
+/// (definition, resolver, type shape), its arguments coerced once, and the
+/// plans of its sub-selections by concrete type.
+///
+/// `@unchecked Sendable` because `FieldContext` carries it into async
+/// resolvers: those only read the immutable `let` properties, while the one
+/// mutable cache (`childPlans`) is touched only by the task driving the
+/// execution, never concurrently with itself.
+final class FieldPlan: @unchecked Sendable {
+    let responseKey: String
+    let fieldNodes: [Field]
+    let parentType: ObjectType
+    /// Nil for `__typename`, which is answered inline.
+    let runtime: FieldRuntime?
+    let definition: GraphQLField
+    let arguments: Result<ArgumentValues, GraphQLError>
+    /// Whether `arguments` coerced without error.
+    let argumentsAreValid: Bool
+    private var childPlans: [String: ObjectPlan] = [:]
+    private var lastChildPlan: ObjectPlan?
+
+    init(
+        responseKey: String, fieldNodes: [Field], parentType: ObjectType, runtime: FieldRuntime?,
+        definition: GraphQLField, arguments: Result<ArgumentValues, GraphQLError>
+    ) {
+        self.responseKey = responseKey
+        self.fieldNodes = fieldNodes
+        self.parentType = parentType
+        self.runtime = runtime
+        self.definition = definition
+        self.arguments = arguments
+        if case .success = arguments { argumentsAreValid = true } else { argumentsAreValid = false }
+    }
+
+    var argumentValues: ArgumentValues {
+        if case .success(let values) = arguments { return values }
+        return .empty
+    }
+
+    /// The plan for this field's sub-selection on objects of `type`.
+    func childPlan(for type: ObjectType, in execution: ExecutionState) -> ObjectPlan {
+        if let last = lastChildPlan, last.type === type { return last }
+        if let cached = childPlans[type.name] {
+            lastChildPlan = cached
+            return cached
+        }
+        let plan = execution.makeObjectPlan(type: type, selectionSets: fieldNodes.compactMap(\.selectionSet))
+        childPlans[type.name] = plan
+        lastChildPlan = plan
+        return plan
+    }
+}
+
+extension ExecutionState {
+    /// https://spec.graphql.org/October2021/#CollectFields()
+    func makeObjectPlan(type: ObjectType, selectionSets: [SelectionSet]) -> ObjectPlan {
+        var keys: [String] = []
+        var groups: [String: [Field]] = [:]
+        var visitedFragments = Set<String>()
+        for selectionSet in selectionSets {
+            collectFields(type, selectionSet, &keys, &groups, &visitedFragments)
+        }
+        var fields: [FieldPlan] = []
+        fields.reserveCapacity(keys.count)
+        for key in keys {
+            guard let nodes = groups[key], let first = nodes.first else { continue }
+            let name = first.name.value
+            if name == IntrospectionTypes.typeNameMetaField.name {
+                fields.append(
+                    FieldPlan(
+                        responseKey: key, fieldNodes: nodes, parentType: type, runtime: nil,
+                        definition: IntrospectionTypes.typeNameMetaField, arguments: .success(.empty)))
+                continue
+            }
+            // Fields the type does not define are left out, as validation would have rejected them.
+            guard let runtime = schema.runtime(field: name, on: type) else { continue }
+            fields.append(
+                FieldPlan(
+                    responseKey: key, fieldNodes: nodes, parentType: type, runtime: runtime,
+                    definition: runtime.definition,
+                    arguments: coerceArguments(runtime.definition.arguments, given: first.arguments)))
+        }
+        return ObjectPlan(type: type, fields: fields)
+    }
+
+    private func collectFields(
+        _ type: ObjectType, _ selectionSet: SelectionSet, _ keys: inout [String], _ groups: inout [String: [Field]],
+        _ visitedFragments: inout Set<String>
+    ) {
+        for selection in selectionSet.selections {
+            guard shouldInclude(selection.directives) else { continue }
+            switch selection {
+            case .field(let field):
+                let key = field.responseKey
+                if groups[key] == nil {
+                    keys.append(key)
+                    groups[key] = [field]
+                } else {
+                    groups[key]?.append(field)
+                }
+            case .inlineFragment(let fragment):
+                if let condition = fragment.typeCondition, !doesFragmentType(condition.name.value, apply: type) {
+                    continue
+                }
+                collectFields(type, fragment.selectionSet, &keys, &groups, &visitedFragments)
+            case .fragmentSpread(let spread):
+                let name = spread.name.value
+                guard visitedFragments.insert(name).inserted, let fragment = fragments[name],
+                    doesFragmentType(fragment.typeCondition.name.value, apply: type)
+                else { continue }
+                collectFields(type, fragment.selectionSet, &keys, &groups, &visitedFragments)
+            }
+        }
+    }
+
+    /// https://spec.graphql.org/October2021/#DoesFragmentTypeApply()
+    private func doesFragmentType(_ conditionName: String, apply type: ObjectType) -> Bool {
+        if conditionName == type.name { return true }
+        guard let condition = schema.schema.type(named: conditionName), condition.isAbstractType else { return false }
+        return schema.schema.isPossibleType(condition, type.name)
+    }
+
+    /// `@skip(if:)` and `@include(if:)`
+    /// (https://spec.graphql.org/October2021/#sec--skip).
+    func shouldInclude(_ directives: [Directive]) -> Bool {
+        if directives.isEmpty { return true }
+        for directive in directives {
+            switch directive.name.value {
+            case BuiltInDirectives.skip.name:
+                if conditionValue(directive) == true { return false }
+            case BuiltInDirectives.include.name:
+                if conditionValue(directive) == false { return false }
+            default: break
+            }
+        }
+        return true
+    }
+
+    private func conditionValue(_ directive: Directive) -> Bool? {
+        guard let argument = directive.arguments.first(where: { $0.name.value == "if" }) else { return nil }
+        switch argument.value {
+        case .boolean(let literal): return literal.value
+        case .variable(let variable):
+            if case .bool(let value) = variables[variable.name.value] { return value }
+            return nil
+        default: return nil
+        }
+    }
+}

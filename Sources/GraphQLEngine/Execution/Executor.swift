@@ -1,0 +1,185 @@
+/// Executes an operation level by level
+/// (https://spec.graphql.org/October2021/#sec-Execution).
+///
+/// A level is every field at one depth of the response. The executor walks a
+/// level running each field's resolver inline (synchronous resolvers cost no
+/// task), then awaits the level's async values together, then sends one
+/// batch per loader that has pending keys, completes the values that waited
+/// on them, and moves to the next level with the fields of the objects just
+/// completed. Mutation root fields run one after another, each with its whole
+/// sub-tree, as the spec requires
+/// (https://spec.graphql.org/October2021/#sec-Mutation).
+enum Executor {
+    static func run(_ state: ExecutionState, rootType: ObjectType, rootValue: any FieldSource) async {
+        let plan = state.makeObjectPlan(type: rootType, selectionSets: [state.operation.selectionSet])
+        state.nextLevel = []
+        let root: ExecutionState.ParentValue
+        if let json = rootValue as? JSONValue { root = .json(json) } else { root = .source(rootValue) }
+        state.completeObject(plan, source: root, slot: 0)
+        let rootTasks = state.nextLevel
+        state.nextLevel = []
+        if state.operation.operation == .mutation {
+            for task in rootTasks {
+                for index in task.fields {
+                    var single = task
+                    single.fields = index..<(index + 1)
+                    await state.runLevels(from: [single])
+                }
+            }
+        } else {
+            await state.runLevels(from: rootTasks)
+        }
+    }
+}
+
+extension ExecutionState {
+    func runLevels(from tasks: [ObjectTask]) async {
+        var level = tasks
+        while !level.isEmpty {
+            nextLevel = []
+            walk(level)
+            while !asyncWork.isEmpty || !pendingLoads.isEmpty {
+                if !asyncWork.isEmpty { await awaitAsyncWork() }
+                if !pendingLoads.isEmpty { await dispatchLoads() }
+            }
+            level = nextLevel
+        }
+        nextLevel = []
+    }
+
+    /// Resolves and completes every field of a level that can be done at
+    /// once; async and pending values are queued.
+    private func walk(_ level: [ObjectTask]) {
+        level.withUnsafeBufferPointer { tasks in
+            for taskIndex in 0..<tasks.count {
+                let start = tasks[taskIndex].start
+                let objectSlot = tree.slots[start].parent
+                if hasNulls && (tree.slots[objectSlot].isNull || isBelowNull(objectSlot)) { continue }
+                let objectPlan = tasks[taskIndex].plan
+                let parent = tasks[taskIndex].parent
+                let range = tasks[taskIndex].fields
+                objectPlan.steps.withUnsafeBufferPointer { steps in
+                    for index in range {
+                        // A sibling may have nulled the object (a non-null field failed).
+                        if hasNulls && tree.slots[objectSlot].isNull { break }
+                        let slot = start + index
+                        if steps[index].plainRead {
+                            // The common case of plain data: read, and for
+                            // built-in scalars serialize, without the general machinery.
+                            let value: ResolvedValue
+                            switch parent {
+                            case .json(let json):
+                                guard let raw = json.rawFieldValue(named: steps[index].name) else {
+                                    value = .null
+                                    break
+                                }
+                                if let leaf = steps[index].fastLeaf(raw) {
+                                    tree.slots[slot].value = .leaf(leaf)
+                                    continue
+                                }
+                                value = .json(raw)
+                            case .source(let source):
+                                value = source.fieldValue(named: steps[index].name)
+                                if case .json(let json) = value, let leaf = steps[index].fastLeaf(json) {
+                                    tree.slots[slot].value = .leaf(leaf)
+                                    continue
+                                }
+                            }
+                            let plan = objectPlan.fields[index]
+                            if let runtime = plan.runtime {
+                                complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                            }
+                            continue
+                        }
+                        let plan = objectPlan.fields[index]
+                        guard let runtime = plan.runtime else { continue }
+                        let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
+                        complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the field's middleware chain and resolver.
+    @inline(__always)
+    private func invoke(_ plan: FieldPlan, _ runtime: FieldRuntime, parent: any FieldSource, slot: Int)
+        -> ResolvedValue
+    {
+        if case .failure(let error) = plan.arguments { return .failure(error) }
+        if runtime.readsProperty { return parent.fieldValue(named: runtime.name) }  // (arguments checked above)
+        let field = FieldContext(execution: self, plan: plan, parent: parent, slot: slot)
+        if runtime.middleware.isEmpty { return resolve(field, runtime) }
+        do {
+            return try middlewareChain(runtime, 0, field)
+        } catch {
+            return .failure(responseError(from: error))
+        }
+    }
+
+    private func middlewareChain(_ runtime: FieldRuntime, _ index: Int, _ field: FieldContext) throws -> ResolvedValue {
+        if index == runtime.middleware.count { return resolve(field, runtime) }
+        return try runtime.middleware[index].resolve(field) { next in
+            try middlewareChain(runtime, index + 1, next)
+        }
+    }
+
+    private func resolve(_ field: FieldContext, _ runtime: FieldRuntime) -> ResolvedValue {
+        switch runtime.resolver {
+        case .property:
+            return field.parent.fieldValue(named: runtime.name)
+        case .sync(let body):
+            do {
+                return try body(field)
+            } catch {
+                return .failure(responseError(from: error))
+            }
+        case .async(let body):
+            return .async(AsyncResolution { try await body(field) })
+        }
+    }
+
+    /// Awaits the level's async values together (inline when there is only one).
+    private func awaitAsyncWork() async {
+        let work = asyncWork
+        asyncWork = []
+        if work.count == 1 {
+            let item = work[0]
+            let value: ResolvedValue
+            do { value = try await item.work.body() } catch { value = .failure(responseError(from: error)) }
+            complete(value, shape: item.shape, slot: item.slot, plan: item.plan)
+            return
+        }
+        var results = [Result<ResolvedValue, any Error>?](repeating: nil, count: work.count)
+        await withTaskGroup(of: (Int, Result<ResolvedValue, any Error>).self) { group in
+            for (index, item) in work.enumerated() {
+                let body = item.work.body
+                group.addTask {
+                    do { return (index, .success(try await body())) } catch { return (index, .failure(error)) }
+                }
+            }
+            for await (index, result) in group { results[index] = result }
+        }
+        for (item, result) in zip(work, results) {
+            let value: ResolvedValue
+            switch result {
+            case .success(let resolved): value = resolved
+            case .failure(let error): value = .failure(responseError(from: error))
+            case nil: value = .null
+            }
+            complete(value, shape: item.shape, slot: item.slot, plan: item.plan)
+        }
+    }
+
+    /// Sends one batch per loader with pending keys, then completes the
+    /// values that waited on them (which may ask loaders again: those keys
+    /// go into the next round).
+    private func dispatchLoads() async {
+        await loaders.dispatch()
+        let waiting = pendingLoads
+        pendingLoads = []
+        for item in waiting {
+            complete(item.work.request.resolve(in: loaders), shape: item.shape, slot: item.slot, plan: item.plan)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// A response (https://spec.graphql.org/October2021/#sec-Response-Format):
+/// `data` when execution started, and the errors raised, in the order they happened.
+public struct GraphQLResponse: Sendable {
+    /// The result tree; nil when the request failed before execution (then
+    /// the response has no `data` entry at all).
+    public let tree: ResultTree?
+    public let errors: [GraphQLError]
+    /// How many loader batches the request sent (for tests and metrics).
+    public let loaderBatches: Int
+
+    public init(data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0) {
+        self.tree = data
+        self.errors = errors
+        self.loaderBatches = loaderBatches
+    }
+
+    /// `data` as a value: nil when absent, `.null` when nulled by a non-null root field.
+    public var data: JSONValue? { tree?.data }
+
+    /// The response as JSON bytes: `{"errors":[...],"data":...}`, `errors`
+    /// first (as the spec's examples and graphql-js's `execute` order them)
+    /// and only when there are any, `data` only when execution started.
+    public func jsonBytes() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.bytes.reserveCapacity(256 + (tree?.slots.count ?? 0) * 16)
+        writer.write(self)
+        return writer.bytes
+    }
+
+    /// The response as a JSON string.
+    public func jsonString() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+}

@@ -1,0 +1,93 @@
+import GraphQLEngine
+import Testing
+
+@Suite struct DocumentCacheTests {
+    static func document(_ text: String) throws -> DocumentCache.Entry { .document(try Parser.parse(text)) }
+
+    @Test func aCachedTextIsReturnedAndCounted() async throws {
+        let cache = DocumentCache(maxEntries: 4)
+        #expect(await cache.entry(for: "{ a }") == nil)
+        await cache.store(try Self.document("{ a }"), for: "{ a }")
+        guard case .document(let document)? = await cache.entry(for: "{ a }") else {
+            Issue.record("missing entry")
+            return
+        }
+        #expect(document.definitions.count == 1)
+        #expect(await cache.hits == 1)
+        #expect(await cache.misses == 1)
+    }
+
+    @Test func theCacheStaysWithinItsEntryCapAndKeepsRecentlyUsedEntries() async throws {
+        let cache = DocumentCache(maxEntries: 3)
+        for name in ["a", "b", "c"] { await cache.store(try Self.document("{ \(name) }"), for: name) }
+        _ = await cache.entry(for: "a")
+        await cache.store(try Self.document("{ d }"), for: "d")
+        #expect(await cache.count == 3)
+        #expect(await cache.entry(for: "a") != nil)
+        #expect(await cache.entry(for: "b") == nil)
+        for index in 0..<100 { await cache.store(.errors([]), for: "q\(index)") }
+        #expect(await cache.count == 3)
+    }
+
+    @Test func theCacheStaysWithinItsByteCap() async throws {
+        let cache = DocumentCache(maxEntries: 100, maxBytes: 10)
+        await cache.store(.errors([]), for: "12345")
+        await cache.store(.errors([]), for: "67890")
+        await cache.store(.errors([]), for: "abc")
+        #expect(await cache.count == 2)
+        await cache.store(.errors([]), for: String(repeating: "x", count: 11))
+        #expect(await cache.count == 2)
+    }
+
+    @Test func concurrentUseIsSafe() async throws {
+        let cache = DocumentCache(maxEntries: 8)
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let key = "k\(index % 20)"
+                    if await cache.entry(for: key) == nil { await cache.store(.errors([]), for: key) }
+                }
+            }
+        }
+        #expect(await cache.count <= 8)
+    }
+}
+
+@Suite struct GraphQLServiceTests {
+    @Test func aRequestRunsEndToEndAndSyntaxErrorsBecomeResponses() async throws {
+        let schema = try Fixtures.executable()
+        let service = GraphQLService(schema: schema)
+        let ok = await service.execute(
+            GraphQLRequest(query: "query Q($n: Boolean!) { numbers @include(if: $n) status }", variables: ["n": true]),
+            rootValue: Fixtures.data)
+        #expect(ok.jsonString() == #"{"data":{"numbers":[1,2,3],"status":"ASSIGNED"}}"#)
+        let bad = await service.execute(GraphQLRequest(query: "{ numbers "), rootValue: Fixtures.data)
+        #expect(
+            bad.jsonString()
+                == #"{"errors":[{"message":"Syntax Error: Expected Name, found <EOF>.","locations":[{"line":1,"column":11}],"extensions":{"code":"GRAPHQL_PARSE_FAILED"}}]}"#
+        )
+        #expect(await service.cache?.count == 2)
+    }
+
+    @Test func aValidatorsErrorsAreAnsweredWithoutExecuting() async throws {
+        let service = GraphQLService(
+            schema: try Fixtures.executable(),
+            validator: { _, document in
+                document.definitions.count > 1 ? [GraphQLError(message: "One operation only.")] : []
+            })
+        let response = await service.execute(GraphQLRequest(query: "{ status } query B { status }"))
+        #expect(response.jsonString() == #"{"errors":[{"message":"One operation only."}]}"#)
+    }
+}
+
+@Suite struct ServiceWithValidationTests {
+    @Test func theEnginesValidatorStopsAnInvalidDocumentBeforeExecution() async throws {
+        let service = GraphQLService(
+            schema: try Fixtures.executable(), validator: { validate(schema: $0, document: $1) })
+        let response = await service.execute(GraphQLRequest(query: "{ status nope }"), rootValue: Fixtures.data)
+        #expect(response.data == nil)
+        #expect(response.errors.map(\.message) == [#"Cannot query field "nope" on type "Query"."#])
+        let ok = await service.execute(GraphQLRequest(query: "{ status }"), rootValue: Fixtures.data)
+        #expect(ok.jsonString() == #"{"data":{"status":"ASSIGNED"}}"#)
+    }
+}

@@ -1,0 +1,73 @@
+import GraphQLEngine
+import Testing
+
+/// JSON output compared with Node's `JSON.stringify`.
+@Suite struct JSONWriterTests {
+    static let doubles: [Double] = [
+        0, -0.0, 1, -1, 1.5, 0.1, 0.2 + 0.1, 1.0 / 3, 2.0 / 3, 100, 1e20, 1e21, 1.5e21, 123_456_789_012_345_680_000,
+        1e-6, 1e-7, 1.5e-7, 0.000001234, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 9_007_199_254_740_993,
+        9_007_199_254_740_992, 4503599627370496.5, 1e15, 1e16, 123.456, -987654.321, 3.14159, 2_147_483_648,
+        -2_147_483_649,
+        0.5, 1e100, 1.2345678901234567e-100, 299_792_458, 6.02214076e23, 1e-5, 12345.678e10,
+    ]
+
+    @Test func doublesAreWrittenAsJavaScriptWritesThem() throws {
+        let ours = JSONValue.list(Self.doubles.map { .double($0) }).jsonString
+        let theirs = try NodeRunner.run(
+            "const fs = require('fs'); process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], 'utf8'))))",
+            input: "[" + Self.doubles.map { "\($0)" }.joined(separator: ",") + "]")
+        #expect(ours == theirs)
+    }
+
+    static let strings = [
+        "plain", "quote \" and backslash \\", "tab\tnewline\nreturn\r", "\u{08}\u{0C}", "\u{00}\u{01}\u{1F}\u{7F}",
+        "é ü ß 日本 🚲", "slash / stays", "\u{2028}\u{2029}", "mixed \u{1B}[0m end", "",
+    ]
+
+    @Test func stringsAreEscapedAsJSONStringifyEscapesThem() throws {
+        let ours = JSONValue.list(Self.strings.map { .string($0) }).jsonString
+        // Node reads the strings from our output and writes them again.
+        let theirs = try NodeRunner.run(
+            "const fs = require('fs'); process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], 'utf8'))))",
+            input: ours)
+        #expect(ours == theirs)
+        #expect(JSONValue.string("a\"b\\c\n\u{01}").jsonString == #""a\"b\\c\n\u0001""#)
+    }
+
+    @Test func integersAndNestedValuesAreWrittenCompactly() {
+        let value: JSONValue = [
+            "a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": nil, "d": true, "e": false], "f": [],
+        ]
+        #expect(
+            value.jsonString
+                == #"{"a":[1,-20,9223372036854775807,-9223372036854775808],"b":{"c":null,"d":true,"e":false},"f":[]}"#)
+    }
+
+    @Test func errorsComeBeforeDataAndEmptyPartsAreLeftOut() {
+        let response = GraphQLResponse(errors: [
+            GraphQLError(message: "m", locations: [SourceLocation(line: 2, column: 3)], path: [.key("a"), .index(0)]),
+            GraphQLError(message: "n", extensions: [("code", "X"), ("retry", 2)]),
+        ])
+        #expect(
+            response.jsonString()
+                == #"{"errors":[{"message":"m","locations":[{"line":2,"column":3}],"path":["a",0]},{"message":"n","extensions":{"code":"X","retry":2}}]}"#
+        )
+    }
+}
+
+@Suite struct JSONParserTests {
+    @Test func jsonTextIsReadIntoValuesWithIntsAndDoublesApart() throws {
+        let value = try JSONValue(
+            parsingJSON:
+                #" {"a": [1, -2, 3.5, 1e2, 12345678901234567890], "b": "x\u00e9\ud83d\udeb2\n", "c": null, "d": true} "#
+        )
+        #expect(
+            value == ["a": [1, -2, 3.5, 100.0, 12345678901234567890.0], "b": "xé🚲\n", "c": nil, "d": true])
+    }
+
+    @Test func malformedJSONIsRejectedWithAnOffset() {
+        for text in ["", "{", "[1,]", "{\"a\" 1}", "01", "\"\u{01}\"", "tru", "1 2", "\"\\x\""] {
+            #expect(throws: JSONParseError.self, "\(text)") { try JSONValue(parsingJSON: text) }
+        }
+    }
+}
