@@ -32,30 +32,32 @@ function lineIndent(value, caret) {
  */
 export function createEditor(textarea, pre, { onChange = () => {} } = {}) {
   let escapedTab = false;
+  // The highlighted text sits in a <code> inside the <pre> and is moved by a
+  // transform to follow the textarea's scrolling: the <pre> has no scrollbars, so
+  // its own scroll range differs from the textarea's and scrollTop could not follow.
+  const code = document.createElement("code");
+  pre.replaceChildren(code);
 
   function render() {
     const value = textarea.value;
     const marks = new Set();
+    let unmatched = -1;
     if (document.activeElement === textarea && textarea.selectionStart === textarea.selectionEnd) {
       const m = matchBracket(value, textarea.selectionStart);
       if (m && m.match >= 0) {
         marks.add(m.at);
         marks.add(m.match);
-      }
-      pre.dataset.unmatched = m && m.match < 0 ? String(m.at) : "";
+      } else if (m) unmatched = m.at;
     }
-    pre.innerHTML = highlight(value, marks);
-    if (pre.dataset.unmatched) {
-      // Mark an unbalanced bracket as such, so it reads as a problem.
-      const at = Number(pre.dataset.unmatched);
-      markUnmatched(at);
-    }
+    code.innerHTML = highlight(value, marks);
+    // A bracket at the caret without a partner is marked as a problem.
+    if (unmatched >= 0) markUnmatched(unmatched);
     syncScroll();
   }
 
   function markUnmatched(at) {
     let offset = 0;
-    for (const node of pre.childNodes) {
+    for (const node of code.childNodes) {
       const length = node.textContent.length;
       if (offset === at && length === 1 && node.nodeType === 1) {
         node.classList.add("bracket-unmatched");
@@ -66,8 +68,7 @@ export function createEditor(textarea, pre, { onChange = () => {} } = {}) {
   }
 
   function syncScroll() {
-    pre.scrollTop = textarea.scrollTop;
-    pre.scrollLeft = textarea.scrollLeft;
+    code.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
   }
 
   function onKeyDown(event) {

@@ -56,24 +56,53 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === "string" ? document.createTextNode(child) : child);
   }
   return node;
 }
 
+/** Escaped text with Markdown `code` spans turned into <code>. */
+function inline(text) {
+  return escapeHTML(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
 /**
- * Renders the small Markdown-ish subset descriptions use here: `code` spans and
- * paragraphs; everything else is plain text.
+ * Renders the small Markdown subset descriptions use here (descriptions are
+ * CommonMark by https://spec.graphql.org/October2021/#sec-Descriptions):
+ * paragraphs, `- ` bullet lists and `code` spans; everything else stays plain text.
  */
 function description(text) {
   if (!text) return null;
   const node = el("div", { class: "description" });
-  for (const paragraph of text.split(/\n{2,}/)) {
-    const p = el("p");
-    p.innerHTML = escapeHTML(paragraph).replace(/`([^`]+)`/g, "<code>$1</code>");
-    node.append(p);
+  for (const block of text.split(/\n{2,}/)) {
+    let paragraph = [];
+    let list = null;
+    const flush = () => {
+      if (paragraph.length) {
+        const p = el("p");
+        p.innerHTML = inline(paragraph.join(" "));
+        node.append(p);
+        paragraph = [];
+      }
+    };
+    for (const line of block.split("\n")) {
+      const item = /^\s*[-*]\s+(.*)$/.exec(line);
+      if (item) {
+        flush();
+        if (!list) node.append((list = el("ul")));
+        const li = el("li");
+        li.innerHTML = inline(item[1]);
+        list.append(li);
+      } else if (list && /^\s+\S/.test(line)) {
+        list.lastChild.innerHTML += " " + inline(line.trim());
+      } else {
+        list = null;
+        paragraph.push(line);
+      }
+    }
+    flush();
   }
   return node;
 }
@@ -160,8 +189,11 @@ export function createExplorer(root, searchInput) {
       .filter(([, t]) => t);
     const userTypes = [...types.values()].filter((t) => !t.name.startsWith("__"))
       .sort((a, b) => a.name.localeCompare(b.name));
+    const about = schema.description
+      ? el("details", { class: "schema-about" }, el("summary", {}, "About this schema"), description(schema.description))
+      : null;
     body.replaceChildren(
-      description(schema.description),
+      ...(about ? [about] : []),
       el("h3", {}, "Root types"),
       el("ul", { class: "type-list" }, roots.map(([label, t]) =>
         el("li", {}, `${label.toLowerCase()}: `, typeLink({ kind: "OBJECT", name: t.name })))),

@@ -14,16 +14,16 @@ const STORE = {
   variables: "supportcarr.playground.variables",
 };
 
-const EXAMPLE_QUERY = `# Welcome to the SupportCarr playground.
-# Put your API key in the Headers pane, e.g. {"Authorization": "Bearer sk_..."},
-# then press Run or Ctrl/Cmd-Enter. The Schema tab lists every type and field.
+const EXAMPLE_QUERY = `# SupportCarr playground. Put your API key in Headers:
+#   {"Authorization": "Bearer sk_..."}
+# then Run (Ctrl/Cmd-Enter). Schema lists every type.
 
-query NearbyDrivers($near: GeoPointInput!, $maxDistanceMeters: Int = 5000) {
+query NearbyDrivers($near: GeoPointInput!, $radius: Int = 5000) {
   me {
     id
     role
   }
-  nearbyDrivers(near: $near, maxDistanceMeters: $maxDistanceMeters, first: 5) {
+  nearbyDrivers(near: $near, maxDistanceMeters: $radius, first: 5) {
     distanceMeters
     driver {
       id
@@ -41,7 +41,7 @@ query NearbyDrivers($near: GeoPointInput!, $maxDistanceMeters: Int = 5000) {
 
 const EXAMPLE_VARIABLES = `{
   "near": { "lng": -122.4194, "lat": 37.7749 },
-  "maxDistanceMeters": 5000
+  "radius": 5000
 }`;
 
 const EXAMPLE_HEADERS = `{

@@ -162,6 +162,7 @@ class PlaygroundInABrowser(unittest.TestCase):
                   "DriverProfile did not open")
         fields = [f.get_attribute("data-field") for f in self.driver.find_elements(By.CSS_SELECTOR, "#explorer .field")]
         self.assertIn("rating", fields)
+        self.assertIn("Implements Profile", self.by_id("explorer").text)
         self.assertIn("location", fields)
         self.assertIn("The driver's", self.by_id("explorer").text)  # descriptions are shown
         self.driver.find_element(By.CSS_SELECTOR, '#explorer .field[data-field="location"] .type-link').click()
@@ -171,6 +172,7 @@ class PlaygroundInABrowser(unittest.TestCase):
         self.by_id("explorer-back").click()
         self.wait(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#explorer .type-title"), "DriverProfile"),
                   "Back did not return to DriverProfile")
+        self.driver.save_screenshot(os.environ.get("PLAYGROUND_EXPLORER_SCREENSHOT", "/tmp/playground-explorer.png"))
 
     def test_a_field_with_arguments_lists_them_with_their_types(self):
         self.open_fresh()
