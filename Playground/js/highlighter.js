@@ -89,6 +89,9 @@ export function classify(source, tokens) {
       } else if (value === "{") braceDepth++;
       else if (value === "}") braceDepth = Math.max(0, braceDepth - 1);
       if ("(){}[]".includes(value)) t.cls += " tok-bracket";
+      if ((value === "$" || value === "@") && next && next.kind === "name" && next.start === t.end) {
+        t.cls = value === "$" ? "tok-variable" : "tok-directive";
+      }
       continue;
     }
     if (t.kind !== "name") {

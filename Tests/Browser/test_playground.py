@@ -207,6 +207,39 @@ class PlaygroundInABrowser(unittest.TestCase):
                   "the brackets around the caret are not both highlighted")
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#query-highlight .tok-field"))
 
+    def test_the_highlighter_tells_apart_keywords_types_variables_strings_and_comments(self):
+        self.open_fresh()
+        classes = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/playground/js/highlighter.js').then(({ tokenize, classify }) => {
+              const src = 'query Q($v: ObjectID!) { user(id: $v) { ... on User { role } n(s: "{") } } # }';
+              const out = {};
+              for (const t of classify(src, tokenize(src))) out[src.slice(t.start, t.end)] = t.cls;
+              done(out);
+            }).catch((e) => done({ error: String(e) }));
+        """)
+        self.assertEqual(classes.get("query"), "tok-keyword", classes)
+        self.assertEqual(classes.get("ObjectID"), "tok-type")
+        self.assertEqual(classes.get("User"), "tok-type")
+        self.assertEqual(classes.get("v"), "tok-variable")
+        self.assertEqual(classes.get("id"), "tok-argument")
+        self.assertEqual(classes.get("role"), "tok-field")
+        self.assertEqual(classes.get('"{"'), "tok-string")
+        self.assertEqual(classes.get("# }"), "tok-comment")
+
+    def test_bracket_matching_skips_brackets_in_strings_and_comments(self):
+        self.open_fresh()
+        match = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/playground/js/brackets.js').then(({ matchBracket }) => {
+              const src = '{ a(s: "}") # }\\n}';
+              done([matchBracket(src, 1), matchBracket(src, src.length), matchBracket('{ a(', 4)]);
+            }).catch((e) => done({ error: String(e) }));
+        """)
+        self.assertEqual(match[0], {"at": 0, "match": 16}, match)
+        self.assertEqual(match[1], {"at": 16, "match": 0})
+        self.assertEqual(match[2], {"at": 3, "match": -1})
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
