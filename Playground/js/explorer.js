@@ -109,8 +109,9 @@ function description(text) {
 
 function deprecation(item) {
   if (!item.isDeprecated) return null;
-  return el("span", { class: "deprecated", title: item.deprecationReason || "Deprecated" },
-    "deprecated" + (item.deprecationReason ? `: ${item.deprecationReason}` : ""));
+  const badge = el("span", { class: "deprecated", title: item.deprecationReason || "Deprecated" });
+  badge.innerHTML = "deprecated" + (item.deprecationReason ? `: ${inline(item.deprecationReason)}` : "");
+  return badge;
 }
 
 /**

@@ -165,6 +165,8 @@ class PlaygroundInABrowser(unittest.TestCase):
         self.assertIn("Implements Profile", self.by_id("explorer").text)
         self.assertIn("location", fields)
         self.assertIn("The driver's", self.by_id("explorer").text)  # descriptions are shown
+        deprecated = self.driver.find_element(By.CSS_SELECTOR, '#explorer .field[data-field="completedRescues"]')
+        self.assertIn("deprecated: Use stats { completedRescues }", deprecated.text)
         self.driver.find_element(By.CSS_SELECTOR, '#explorer .field[data-field="location"] .type-link').click()
         self.wait(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#explorer .type-title"), "GeoPoint"),
                   "clicking a field's type did not open it")
