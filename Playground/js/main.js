@@ -176,7 +176,9 @@ function main() {
   });
 
   const explorer = createExplorer($("explorer"), $("explorer-search"));
+  let schemaLoads = 0; // only the latest load may render, when loads overlap
   async function loadSchema() {
+    const load = ++schemaLoads;
     let headers;
     try {
       headers = currentHeaders();
@@ -187,17 +189,23 @@ function main() {
     explorer.message("Loading the schema…");
     try {
       const result = await postGraphQL(endpoint, { query: INTROSPECTION_QUERY }, headers);
+      if (load !== schemaLoads) return;
       const schema = result.json && result.json.data && result.json.data.__schema;
       if (schema) explorer.load(schema);
       else {
         const why = result.json && result.json.errors ? result.json.errors.map((e) => e.message).join("; ") : `HTTP ${result.status}`;
-        explorer.message(`The schema could not be loaded: ${why}`, true);
+        const hint = result.status === 401 || result.status === 403 ? " Put your API key in Headers; the schema reloads when you leave that pane." : "";
+        explorer.message(`The schema could not be loaded: ${why}${hint}`, true);
       }
     } catch (error) {
-      explorer.message(`Could not reach ${endpoint}: ${error.message}`, true);
+      if (load === schemaLoads) explorer.message(`Could not reach ${endpoint}: ${error.message}`, true);
     }
   }
   $("explorer-reload").addEventListener("click", loadSchema);
+  // New headers (usually a new key) may see a different schema: load it again.
+  headersArea.addEventListener("change", () => {
+    if (validatePane(headersArea, $("headers-message"), "Headers")) loadSchema();
+  });
   loadSchema();
 
   setupTabs("editor-tabs");
