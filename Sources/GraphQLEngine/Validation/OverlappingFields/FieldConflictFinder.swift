@@ -21,6 +21,9 @@ final class FieldConflictFinder {
     /// A collected field of each shared shape, to compare shapes with.
     private var representatives: [Int: CollectedField] = [:]
     private var verdicts: [VerdictKey: Bool] = [:]
+    /// Interned field-map shapes, and whether two pure maps have any conflict.
+    private var mapShapeIDs: [[FieldShapes.Entry]: Int] = [:]
+    private var mapVerdicts: [VerdictKey: Bool] = [:]
 
     private struct VerdictKey: Hashable {
         var shape1: Int
@@ -86,6 +89,7 @@ final class FieldConflictFinder {
                     argumentsKey: shapes.argumentsKey(of: node), shape: shape)
                 if representatives[shape] == nil { representatives[shape] = field }
                 map.append(field)
+                map.noteShape(of: field, pure: shapes.isPure(shape))
             case .fragmentSpread(let spread):
                 map.appendFragmentName(spread.name.value)
             case .inlineFragment(let inline):
@@ -127,7 +131,44 @@ final class FieldConflictFinder {
 
     /// (D, F, H) Every field of `map1` with every field of `map2` that shares its
     /// response name; each map has been compared within itself already.
+    ///
+    /// Maps of pure fields compare alike whenever their shapes are alike, so
+    /// whether two such maps conflict at all is decided once (this keeps many
+    /// small fragments spread together cheap to compare pair by pair).
     private func collectConflictsBetween(
+        _ map1: FieldMap, _ map2: FieldMap, mutuallyExclusive: Bool, into sink: inout ConflictSink
+    ) {
+        if map1.hasOnlyPureFields && map2.hasOnlyPureFields {
+            let key = VerdictKey(
+                shape1: mapShapeID(of: map1), shape2: mapShapeID(of: map2), mutuallyExclusive: mutuallyExclusive)
+            let conflicts: Bool
+            if let known = mapVerdicts[key] {
+                conflicts = known
+            } else {
+                var trial = ConflictSink(report: nil, limit: 1, nestedLimit: 1)
+                collectConflictsBetweenFields(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &trial)
+                conflicts = !trial.conflicts.isEmpty
+                mapVerdicts[key] = conflicts
+            }
+            if !conflicts { return }
+        }
+        collectConflictsBetweenFields(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+    }
+
+    private func mapShapeID(of map: FieldMap) -> Int {
+        if let known = map.shapeID { return known }
+        let id: Int
+        if let interned = mapShapeIDs[map.shapeEntries] {
+            id = interned
+        } else {
+            id = mapShapeIDs.count
+            mapShapeIDs[map.shapeEntries] = id
+        }
+        map.shapeID = id
+        return id
+    }
+
+    private func collectConflictsBetweenFields(
         _ map1: FieldMap, _ map2: FieldMap, mutuallyExclusive: Bool, into sink: inout ConflictSink
     ) {
         for group1 in map1.groups {

@@ -63,6 +63,18 @@ final class FieldMap {
     private var groupIndex: [String: Int] = [:]
     private(set) var fragmentNames: [String] = []
     private var fragmentNameSet: Set<String> = []
+    /// Response names and shapes of the fields in order: equal for maps that
+    /// compare alike when every field is pure.
+    private(set) var shapeEntries: [FieldShapes.Entry] = []
+    /// Whether every field's shape is pure (no fragment spread inside).
+    private(set) var hasOnlyPureFields = true
+    /// The interned `shapeEntries`, set by the finder on first need.
+    var shapeID: Int?
+
+    func noteShape(of field: CollectedField, pure: Bool) {
+        shapeEntries.append(FieldShapes.Entry(responseName: field.node.responseKey, shape: field.shape))
+        if !pure { hasOnlyPureFields = false }
+    }
 
     func group(named responseName: String) -> FieldGroup? {
         groupIndex[responseName].map { groups[$0] }
