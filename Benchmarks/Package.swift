@@ -5,6 +5,7 @@
 // benchmarks can be added beside it without touching the others.
 //   graphql-bench: our engine against GraphQLSwift (and graphql-js via node/).
 //   mongo-bench:   the MongoStore layer against raw libmongoc in the same process.
+//   validation-bench: parse + validate of 2,000-field selections, ours vs graphql-js (node/).
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "graphql-bench", targets: ["graphql-bench"]),
         .executable(name: "mongo-bench", targets: ["mongo-bench"]),
+        .executable(name: "validation-bench", targets: ["validation-bench"]),
     ],
     dependencies: [
         // The product under test. The name fixes the package's identity, which would
@@ -45,6 +47,12 @@ let package = Package(
             name: "mongo-bench",
             dependencies: [.product(name: "MongoStore", package: "SupportCarrGateway")],
             path: "Sources/mongo-bench"
+        ),
+        // MARK: validation-bench: parse + validate of hostile selections, ours vs graphql-js
+        .executableTarget(
+            name: "validation-bench",
+            dependencies: [.product(name: "GraphQLEngine", package: "SupportCarrGateway")],
+            path: "Sources/validation-bench"
         ),
     ],
     swiftLanguageModes: [.v6]
