@@ -50,7 +50,8 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SecurityTests", dependencies: ["Security"], swiftSettings: strict),
+        .testTarget(
+            name: "SecurityTests", dependencies: ["Security"], exclude: ["Fixtures"], swiftSettings: strict),
 
         // MARK: The SupportCarr data model: collections, indexes, migrations, demo data
         .target(

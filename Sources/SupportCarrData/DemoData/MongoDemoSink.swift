@@ -1,0 +1,25 @@
+public import MongoStore
+
+/// Writes demo batches into a database with `insertMany` (ordered, so a failed
+/// batch stops the run at a known point).
+public struct MongoDemoSink: DemoSink {
+    public let database: MongoDatabase
+
+    public init(database: MongoDatabase) {
+        self.database = database
+    }
+
+    public func insert(_ documents: [BSONDocument], into collection: Collections) async throws {
+        guard !documents.isEmpty else { return }
+        try await database.collection(collection.name).insertMany(documents)
+    }
+
+    /// Whether the database already holds SupportCarr data (any user or rescue);
+    /// `supportcarr seed --if-empty` skips seeding then.
+    public func hasData() async throws -> Bool {
+        for collection in [Collections.users, .rescueRequests] {
+            if try await database.collection(collection.name).countDocuments([:], limit: 1) > 0 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import MongoStore
+
+/// Where the database is: `--mongodb-uri` / `--database`, falling back on
+/// `MONGODB_URI` (required) and `SUPPORTCARR_DB` (default `supportcarr`).
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("mongodb-uri"), help: "MongoDB connection string (default: $MONGODB_URI).")
+    var mongodbURI: String?
+
+    @Option(help: "Database name (default: $SUPPORTCARR_DB, else 'supportcarr').")
+    var database: String?
+
+    /// The URI and database name, or a one-line error naming the missing setting.
+    func resolve(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (uri: String, database: String) {
+        guard let uri = mongodbURI ?? environment["MONGODB_URI"], !uri.isEmpty else {
+            throw ConfigurationProblem("MONGODB_URI is not set (export it or pass --mongodb-uri)")
+        }
+        let name = database ?? environment["SUPPORTCARR_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "supportcarr"
+        return (uri, name)
+    }
+
+    /// A connected client's handle on the database (fails fast when unreachable).
+    func connect() async throws -> (client: MongoClient, database: MongoDatabase) {
+        let (uri, name) = try resolve()
+        let client: MongoClient
+        do {
+            client = try MongoClient(uri: uri)
+            try await client.ping()
+        } catch {
+            // An operator's terminal, not a client: the detail helps here.
+            throw ConfigurationProblem("cannot reach MongoDB at MONGODB_URI: \(error.debugDescription)")
+        }
+        return (client, client.database(name))
+    }
+}
+
+/// A setting problem reported as one line (`Error: ...`) before exiting.
+struct ConfigurationProblem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

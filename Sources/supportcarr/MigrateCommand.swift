@@ -1,0 +1,36 @@
+import ArgumentParser
+import MongoStore
+import SupportCarrData
+
+/// `supportcarr migrate`: creates every catalogue index that is missing.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Create the indexes of the SupportCarr data model (idempotent).",
+        discussion: """
+            Creates every index the seed data model lists, the notification TTL index and \
+            the blind-index unique indexes; prints what it created and what already existed. \
+            Existing indexes are never dropped; a conflicting one is reported and the command fails.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing but the summary.")
+    var quiet = false
+
+    func run() async throws {
+        let (_, db) = try await database.connect()
+        let quiet = self.quiet
+        let report: MigrationReport
+        do {
+            report = try await Migrator().migrate(db) { entry in
+                if !quiet { print(entry) }
+            }
+        } catch let error as MongoError {
+            throw ConfigurationProblem("migrate failed: \(error.debugDescription)")
+        }
+        print("migrate: \(report.created.count) created, \(report.existing.count) already existed, \(report.conflicts.count) conflicts")
+        if !report.conflicts.isEmpty { throw ExitCode(2) }
+    }
+}

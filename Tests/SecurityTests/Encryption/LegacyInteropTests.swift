@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@testable import Security
+
+/// Ciphertexts made by the seed's own Node.js `encrypt` (kept as the fixture
+/// `Fixtures/seed-encrypt.js`) decrypt with our cipher given the same key.
+@Suite("Legacy seed format interoperability")
+struct LegacyInteropTests {
+    static let legacyKeyHex = "3c6f1d2a9b8e7f60514233241506f7e8d9cabbac9d8e7f60514233241506f7e8"
+
+    struct FixtureOutput: Decodable {
+        var plaintext: String
+        var ciphertext: String
+        var roundTrip: String
+    }
+
+    /// Runs the fixture on `plaintexts`; fails the test with a clear message when
+    /// node is not installed.
+    func seedEncrypt(_ plaintexts: [String]) throws -> [FixtureOutput] {
+        let data = try Self.runFixture("seed-encrypt.js", input: try JSONEncoder().encode(plaintexts),
+                                       environment: ["ENCRYPTION_KEY": Self.legacyKeyHex])
+        return try JSONDecoder().decode([FixtureOutput].self, from: data)
+    }
+
+    /// Runs `Fixtures/<name>` under node with `input` on standard input; returns standard output.
+    static func runFixture(_ name: String, input: Data, environment: [String: String] = [:]) throws -> Data {
+        let node = try #require(
+            ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
+            "node (Node.js) is required for the interoperability test: apt-get install nodejs"
+        )
+        let fixture = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(name)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [fixture.path]
+        process.environment = environment
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(name) exited with \(process.terminationStatus)")
+        return data
+    }
+
+    var legacyCipher: FieldCipher {
+        get throws {
+            FieldCipher(keyRing: try KeyRing(keys: KeyRing.development.keys, legacyKeyHex: Self.legacyKeyHex))
+        }
+    }
+
+    let binding = FieldBinding(collection: "users", field: "phoneNumber", documentId: "65f0a1b2c3d4e5f601234567")
+
+    @Test("ciphertexts from the seed's Node encrypt decrypt to the same text")
+    func nodeCiphertextsDecrypt() throws {
+        let plaintexts = [
+            "+14155550123", "", "Zoë Ångström", "🚲 bike rescue", "dana.ruiz@example.com",
+            #"{"accountNumber":"000123456789","routingNumber":"121000358","accountHolderName":"Dana Ruiz"}"#,
+            String(repeating: "long ", count: 500),
+        ]
+        let outputs = try seedEncrypt(plaintexts)
+        #expect(outputs.count == plaintexts.count)
+        let cipher = try legacyCipher
+        for output in outputs {
+            #expect(output.roundTrip == output.plaintext)
+            let parts = output.ciphertext.split(separator: ":", omittingEmptySubsequences: false)
+            #expect(parts.count == 3 && parts[0].count == 32 && parts[1].count == 32)
+            // Legacy values carry no binding: any binding reads them.
+            #expect(try cipher.decrypt(output.ciphertext, for: binding) == output.plaintext)
+            #expect(cipher.needsRotation(output.ciphertext))
+        }
+    }
+
+    @Test("a legacy ciphertext is refused when no legacy key is configured")
+    func noLegacyKey() throws {
+        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+        let cipher = FieldCipher(keyRing: .development)
+        #expect(throws: FieldCipherError.legacyKeyNotConfigured) { try cipher.decrypt(output.ciphertext, for: binding) }
+    }
+
+    @Test("a tampered legacy ciphertext fails authentication")
+    func tamperedLegacy() throws {
+        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+        var parts = output.ciphertext.split(separator: ":").map(String.init)
+        let last = parts[2].removeLast()
+        parts[2].append(last == "0" ? "1" : "0")
+        #expect(throws: FieldCipherError.tampered) { try legacyCipher.decrypt(parts.joined(separator: ":"), for: binding) }
+    }
+
+    @Test("a legacy ciphertext under another key fails authentication")
+    func wrongLegacyKey() throws {
+        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+        let cipher = FieldCipher(
+            keyRing: try KeyRing(keys: KeyRing.development.keys, legacyKeyHex: String(repeating: "11", count: 32)))
+        #expect(throws: FieldCipherError.tampered) { try cipher.decrypt(output.ciphertext, for: binding) }
+    }
+
+    @Test("a whole object the Node services wrote as JSON text decrypts into the type")
+    func legacyObject() throws {
+        struct Bank: Codable, Equatable {
+            var accountNumber: String
+            var routingNumber: String
+            var accountHolderName: String
+        }
+        let json = #"{"accountNumber":"000123456789","routingNumber":"121000358","accountHolderName":"Dana Ruiz"}"#
+        let output = try #require(try seedEncrypt([json]).first)
+        let bank = try legacyCipher.decryptJSON(Bank.self, from: output.ciphertext, for: binding)
+        #expect(bank == Bank(accountNumber: "000123456789", routingNumber: "121000358", accountHolderName: "Dana Ruiz"))
+    }
+
+    @Test("an independent Node reader written from the format's documentation opens our v1 ciphertexts")
+    func versionedFormatIsDocumented() throws {
+        struct Item: Encodable {
+            var stored, collection, field, documentId: String
+        }
+        struct Input: Encodable {
+            var keys: [String: String]
+            var items: [Item]
+        }
+        let cipher = FieldCipher(keyRing: .development)
+        let plaintexts = ["+14155550123", "Zoë Ångström 🚲", ""]
+        var items = try plaintexts.map { text in
+            Item(stored: try cipher.encrypt(text, for: binding), collection: binding.collection, field: binding.field,
+                 documentId: binding.documentId)
+        }
+        // The same ciphertext presented for another document must not open.
+        var moved = items[0]
+        moved.documentId = "000000000000000000000000"
+        items.append(moved)
+        let keys = Dictionary(uniqueKeysWithValues: KeyRing.developmentKeyText.map { ($0.id, $0.hex) })
+        let data = try Self.runFixture("versioned-decrypt.js", input: try JSONEncoder().encode(Input(keys: keys, items: items)))
+        let opened = try JSONDecoder().decode([String?].self, from: data)
+        #expect(opened == plaintexts + [nil])
+    }
+}
