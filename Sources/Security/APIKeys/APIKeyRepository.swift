@@ -44,7 +44,7 @@ public struct APIKeyRepository: APIKeyStore {
             do {
                 try await keys.insertOne(stored.document)
                 return Created(key: APIKeySummary(stored), token: token)
-            } catch where error.code == .duplicateKey && attempt < 3 {
+            } catch  where error.code == .duplicateKey && attempt < 3 {
                 continue
             }
         }
@@ -107,7 +107,9 @@ public struct APIKeyRepository: APIKeyStore {
         let models = batch.map { usage in
             WriteModel.updateOne(
                 filter: ["_id": .objectID(usage.keyId)],
-                update: ["$inc": ["requestCount": .int64(usage.count)], "$max": ["lastUsedAt": .date(usage.lastUsedAt)]])
+                update: [
+                    "$inc": ["requestCount": .int64(usage.count)], "$max": ["lastUsedAt": .date(usage.lastUsedAt)],
+                ])
         }
         try await keys.bulkWrite(models, ordered: false)
     }

@@ -35,9 +35,13 @@ public struct PermissionSet: Sendable, Hashable, Sequence, ExpressibleByArrayLit
     /// The members' names in catalogue order (the stored form of `APIKey.permissions`).
     public var names: [String] { sorted.map(\.name) }
 
-    public func intersection(_ other: PermissionSet) -> PermissionSet { PermissionSet(members.intersection(other.members)) }
+    public func intersection(_ other: PermissionSet) -> PermissionSet {
+        PermissionSet(members.intersection(other.members))
+    }
     public func union(_ other: PermissionSet) -> PermissionSet { PermissionSet(members.union(other.members)) }
-    public func subtracting(_ other: PermissionSet) -> PermissionSet { PermissionSet(members.subtracting(other.members)) }
+    public func subtracting(_ other: PermissionSet) -> PermissionSet {
+        PermissionSet(members.subtracting(other.members))
+    }
     public func isSubset(of other: PermissionSet) -> Bool { members.isSubset(of: other.members) }
 
     public func makeIterator() -> [Permission].Iterator { sorted.makeIterator() }

@@ -46,7 +46,8 @@ public struct RowRelationsLoader: Sendable {
             if scope.relations[.ownRescueIds] == nil { rescues = try await load(.ownRescueIds, scope) }
             if rescues.isEmpty { return [] }
             return try await distinctIds(
-                "driverId", in: "rescueassignments", where: ["rescueId": ["$in": .array(rescues.map(BSONValue.objectID))]])
+                "driverId", in: "rescueassignments",
+                where: ["rescueId": ["$in": .array(rescues.map(BSONValue.objectID))]])
         case .assignedRescueIds:
             guard let driver = scope.driverProfileId else { return [] }
             return try await ids("rescueId", in: "rescueassignments", where: ["driverId": .objectID(driver)])
@@ -70,7 +71,8 @@ public struct RowRelationsLoader: Sendable {
         -> [ObjectID]
     {
         let projection: BSONDocument = field == "_id" ? ["_id": 1] : [field: 1, "_id": 0]
-        let documents = try await database.collection(collection).find(filter, options: FindOptions(projection: projection))
+        let documents = try await database.collection(collection).find(
+            filter, options: FindOptions(projection: projection))
         var seen = Set<ObjectID>()
         return documents.compactMap { document in
             guard case .objectID(let id)? = document[field], seen.insert(id).inserted else { return nil }
@@ -78,7 +80,8 @@ public struct RowRelationsLoader: Sendable {
         }
     }
 
-    private func distinctIds(_ field: String, in collection: String, where filter: BSONDocument) async throws(MongoError)
+    private func distinctIds(_ field: String, in collection: String, where filter: BSONDocument)
+        async throws(MongoError)
         -> [ObjectID]
     {
         try await database.collection(collection).distinct(field, filter: filter).compactMap {

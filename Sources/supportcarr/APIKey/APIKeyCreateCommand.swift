@@ -65,7 +65,8 @@ struct APIKeyCreateCommand: AsyncParsableCommand {
         let environment = OperatorEnvironment.values
         let hasher = try APIKeyHasher.fromEnvironment(environment)
         let permissions = try requestedPermissions()
-        let kind = self.kind.flatMap(APIKeyKind.init(rawValue:))
+        let kind =
+            self.kind.flatMap(APIKeyKind.init(rawValue:))
             ?? (OperatorEnvironment.deployment == .production ? .live : .test)
         let (_, db) = try await database.connect()
         let now = BSONDate.now()
@@ -94,7 +95,9 @@ struct APIKeyCreateCommand: AsyncParsableCommand {
     {
         let users = db.collection(APIKeyRepository.usersCollectionName)
         if let userId, let id = ObjectID(userId) {
-            guard let user = try await users.findOne(["_id": .objectID(id)], options: FindOptions(projection: ["role": 1]))
+            guard
+                let user = try await users.findOne(
+                    ["_id": .objectID(id)], options: FindOptions(projection: ["role": 1]))
             else {
                 throw ConfigurationProblem("no user with _id \(userId)")
             }
@@ -111,7 +114,8 @@ struct APIKeyCreateCommand: AsyncParsableCommand {
             let cipher = FieldCipher(keyRing: try KeyRing.fromEnvironment(environment))
             let blindIndex = try BlindIndex.fromEnvironment(environment)
             user["phoneNumber"] = .string(
-                try cipher.encrypt(phone, for: FieldBinding(collection: "users", field: "phoneNumber", documentId: id.hex)))
+                try cipher.encrypt(
+                    phone, for: FieldBinding(collection: "users", field: "phoneNumber", documentId: id.hex)))
             user["phoneNumberHash"] = .string(try blindIndex.phoneNumberHash(phone))
         }
         user["role"] = .string(role.rawValue)

@@ -8,7 +8,9 @@ import Security
 enum OperatorEnvironment {
     static var values: [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        if environment[DeploymentEnvironment.variable] == nil { environment[DeploymentEnvironment.variable] = "development" }
+        if environment[DeploymentEnvironment.variable] == nil {
+            environment[DeploymentEnvironment.variable] = "development"
+        }
         return environment
     }
 

@@ -29,8 +29,9 @@ struct APIKeyListCommand: AsyncParsableCommand {
             throw ConfigurationProblem("apikey list failed: \(error.debugDescription)")
         }
         let now = BSONDate.now()
-        print(["id", "prefix", "status", "user", "requests", "last used", "expires", "name", "permissions"].joined(
-            separator: "\t"))
+        print(
+            ["id", "prefix", "status", "user", "requests", "last used", "expires", "name", "permissions"].joined(
+                separator: "\t"))
         for key in keys {
             let status =
                 !key.isActive ? "revoked" : (key.expiresAt.map { $0 <= now } ?? false) ? "expired" : "active"

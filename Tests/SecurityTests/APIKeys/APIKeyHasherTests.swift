@@ -8,7 +8,8 @@ struct APIKeyHasherTests {
     func pinned() throws {
         let token = try #require(APIKeyToken(parsing: "sk_test_" + String(repeating: "0", count: 42) + "1"))
         // python3: hmac.new(pepper, b"apikey\0" + key, hashlib.sha256).hexdigest()
-        #expect(APIKeyHasher.development.hash(token) == "708fd20ff28c13677815b2e3835ab61a3c26e040c3f3a9469dd1adc1abb01a8d")
+        #expect(
+            APIKeyHasher.development.hash(token) == "708fd20ff28c13677815b2e3835ab61a3c26e040c3f3a9469dd1adc1abb01a8d")
     }
 
     @Test("the hash never equals or contains the key, and depends on the pepper")
@@ -53,10 +54,13 @@ struct APIKeyHasherTests {
         let token = APIKeyToken.generate(.test)
         #expect(hasher.hash(token) == APIKeyHasher.development.hash(token))
         #expect {
-            try APIKeyHasher.fromEnvironment(["SUPPORTCARR_ENV": "development", "SUPPORTCARR_API_KEY_PEPPER": "secretxyz"])
+            try APIKeyHasher.fromEnvironment([
+                "SUPPORTCARR_ENV": "development", "SUPPORTCARR_API_KEY_PEPPER": "secretxyz",
+            ])
         } throws: { error in
             let error = error as? ConfigurationError
-            return error?.variable == "SUPPORTCARR_API_KEY_PEPPER" && !(error?.description.contains("secretxyz") ?? true)
+            return error?.variable == "SUPPORTCARR_API_KEY_PEPPER"
+                && !(error?.description.contains("secretxyz") ?? true)
         }
     }
 

@@ -9,7 +9,8 @@ struct APIKeyHeadersTests {
     @Test("the key is read from Authorization: Bearer or X-API-Key, names and scheme in any case")
     func accepted() throws {
         let forms: [[(name: String, value: String)]] = [
-            [("Authorization", "Bearer \(key)")], [("authorization", "bearer  \(key) ")], [("AUTHORIZATION", "BEARER \(key)")],
+            [("Authorization", "Bearer \(key)")], [("authorization", "bearer  \(key) ")],
+            [("AUTHORIZATION", "BEARER \(key)")],
             [("X-API-Key", key)], [("x-api-key", " \(key)")],
             [("Authorization", "Bearer \(key)"), ("X-API-Key", key)],
             [("Accept", "application/json"), ("X-Api-Key", key), ("Cookie", "a=b")],

@@ -52,7 +52,8 @@ struct APIKeyRepositoryTests {
             let repository = APIKeyRepository(database: db, hasher: hasher)
             let verifier = APIKeyVerifier(store: repository, hasher: hasher)
             let owner = try await user(db, role: "support")
-            let first = try await repository.create(userId: owner, name: "one", permissions: [.rescuesRead], kind: .test)
+            let first = try await repository.create(
+                userId: owner, name: "one", permissions: [.rescuesRead], kind: .test)
             let second = try await repository.create(
                 userId: owner, name: "two", permissions: [.piiContact], kind: .test,
                 expiresAt: BSONDate(millisecondsSinceEpoch: BSONDate.now().millisecondsSinceEpoch + 86_400_000))
@@ -70,7 +71,9 @@ struct APIKeyRepositoryTests {
             _ = try await verifier.verify(second.token.text)
             // An expired key (moved past its expiry) and a key whose user is gone fail the same way.
             let later = BSONDate(millisecondsSinceEpoch: BSONDate.now().millisecondsSinceEpoch + 2 * 86_400_000)
-            await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(second.token.text, now: later) }
+            await #expect(throws: AuthenticationError.invalidKey) {
+                try await verifier.verify(second.token.text, now: later)
+            }
             try await db.collection("users").deleteOne(["_id": .objectID(owner)])
             await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(second.token.text) }
         }
@@ -94,7 +97,8 @@ struct APIKeyRepositoryTests {
             let base: Int64 = 1_900_000_000_000
             for index in 0..<25 {
                 let key = keys[index % 5 == 0 ? 1 : 0]
-                _ = try await verifier.verify(key.token.text, now: BSONDate(millisecondsSinceEpoch: base + Int64(index)))
+                _ = try await verifier.verify(
+                    key.token.text, now: BSONDate(millisecondsSinceEpoch: base + Int64(index)))
             }
             // Nothing written yet: the requests did not touch the counters.
             #expect(try await repository.list().map(\.requestCount) == [0, 0])

@@ -38,7 +38,9 @@ struct APIKeyTokenTests {
     @Test("base62 round-trips the extreme and random 32-byte values at a fixed width")
     func base62RoundTrip() {
         var generator = SplitMix(state: 7)
-        var samples: [[UInt8]] = [Array(repeating: 0, count: 32), Array(repeating: 0xff, count: 32), [1] + Array(repeating: 0, count: 31)]
+        var samples: [[UInt8]] = [
+            Array(repeating: 0, count: 32), Array(repeating: 0xff, count: 32), [1] + Array(repeating: 0, count: 31),
+        ]
         for _ in 0..<200 { samples.append((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }) }
         for bytes in samples {
             let text = Base62.encode(bytes)
@@ -71,7 +73,8 @@ struct APIKeyTokenTests {
     @Test(
         "text that is not a key does not parse",
         arguments: [
-            "", "sk_live_", "sk_prod_" + String(repeating: "a", count: 43), "pk_live_" + String(repeating: "a", count: 43),
+            "", "sk_live_", "sk_prod_" + String(repeating: "a", count: 43),
+            "pk_live_" + String(repeating: "a", count: 43),
             "sk_live_" + String(repeating: "a", count: 42), "sk_live_" + String(repeating: "a", count: 44),
             "sk_live_" + String(repeating: "a", count: 42) + "-", "sk_live_" + String(repeating: "a", count: 42) + "é",
             " sk_live_" + String(repeating: "a", count: 43), "SK_LIVE_" + String(repeating: "a", count: 43),

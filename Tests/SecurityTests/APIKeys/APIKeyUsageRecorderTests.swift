@@ -14,7 +14,9 @@ struct APIKeyUsageRecorderTests {
         let log = BatchLog()
         let recorder = APIKeyUsageRecorder { await log.append($0) }
         let keys = [ObjectID(), ObjectID(), ObjectID()]
-        for index in 0..<300 { recorder.record(keyId: keys[index % 3], at: date(Int64(1_000 + (index * 7919) % 1_000))) }
+        for index in 0..<300 {
+            recorder.record(keyId: keys[index % 3], at: date(Int64(1_000 + (index * 7919) % 1_000)))
+        }
         #expect(recorder.statistics.pendingKeys == 3)
         await recorder.flush()
         let batches = await log.batches
@@ -35,7 +37,9 @@ struct APIKeyUsageRecorderTests {
     func bounded() async {
         let log = BatchLog()
         let recorder = APIKeyUsageRecorder(capacity: 2) { await log.append($0) }
-        let a = ObjectID(), b = ObjectID(), c = ObjectID()
+        let a = ObjectID()
+        let b = ObjectID()
+        let c = ObjectID()
         recorder.record(keyId: a, at: date(1))
         recorder.record(keyId: b, at: date(1))
         recorder.record(keyId: c, at: date(1))

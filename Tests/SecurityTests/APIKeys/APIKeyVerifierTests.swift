@@ -32,7 +32,8 @@ struct APIKeyVerifierTests {
     ) async -> (MemoryKeyStore, APIKeyToken, StoredAPIKey) {
         let token = APIKeyToken.generate(kind)
         let stored = StoredAPIKey(
-            id: ObjectID(), userId: ObjectID(), name: "test", keyPrefix: token.lookupPrefix, keyHash: hasher.hash(token),
+            id: ObjectID(), userId: ObjectID(), name: "test", keyPrefix: token.lookupPrefix,
+            keyHash: hasher.hash(token),
             permissionNames: permissions, isActive: isActive, expiresAt: expiresAt)
         let store = MemoryKeyStore()
         await store.add(APIKeyCandidate(key: stored, role: role))
@@ -41,7 +42,8 @@ struct APIKeyVerifierTests {
 
     @Test("a valid key gives its user, role and the key's permissions limited by the role")
     func success() async throws {
-        let (store, token, stored) = await store(expiresAt: BSONDate(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1))
+        let (store, token, stored) = await store(
+            expiresAt: BSONDate(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1))
         let verified = try await APIKeyVerifier(store: store, hasher: hasher).verify(token.text, now: now)
         #expect(verified.keyId == stored.id)
         #expect(verified.userId == stored.userId)
@@ -86,7 +88,8 @@ struct APIKeyVerifierTests {
         await expectRefused(orphanToken.text, orphan)
         let (testStore, testToken, _) = await store(kind: .test)
         await expectRefused(
-            testToken.text, testStore, verifier: APIKeyVerifier(store: testStore, hasher: hasher, acceptedKinds: [.live]))
+            testToken.text, testStore,
+            verifier: APIKeyVerifier(store: testStore, hasher: hasher, acceptedKinds: [.live]))
         let (store, token, _) = await store()
         let otherPepper = APIKeyHasher(pepperBytes: Array(repeating: 9, count: 32))
         await expectRefused(token.text, store, verifier: APIKeyVerifier(store: store, hasher: otherPepper))
@@ -104,9 +107,12 @@ struct APIKeyVerifierTests {
         let (store, token, _) = await store()
         let verifier = APIKeyVerifier(store: store, hasher: hasher)
         for headers in [[], [(name: "Authorization", value: "Basic abc")], [(name: "X-API-Key", value: "")]] {
-            await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(headers: headers, now: now) }
+            await #expect(throws: AuthenticationError.invalidKey) {
+                try await verifier.verify(headers: headers, now: now)
+            }
         }
-        let verified = try await verifier.verify(headers: [(name: "Authorization", value: "Bearer \(token.text)")], now: now)
+        let verified = try await verifier.verify(
+            headers: [(name: "Authorization", value: "Bearer \(token.text)")], now: now)
         #expect(verified.role == .rider)
     }
 

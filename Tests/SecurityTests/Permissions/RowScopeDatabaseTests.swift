@@ -53,13 +53,17 @@ struct RowScopeDatabaseTests {
             let loader = RowRelationsLoader(database: db)
             let collections = ["rescuerequests", "rescueassignments", "payments", "riderprofiles", "driverprofiles"]
 
-            let riderA = try await loader.load(try await loader.scope(userId: world.riderUserA, role: .rider), for: collections)
+            let riderA = try await loader.load(
+                try await loader.scope(userId: world.riderUserA, role: .rider), for: collections)
             #expect(riderA.riderProfileId == world.riderA)
             #expect(Set(riderA.relations[.ownRescueIds] ?? []) == [world.r1, world.r2])
             #expect(Set(riderA.relations[.counterpartDriverIds] ?? []) == [world.driverX, world.driverY])
-            let riderRescues = try await db.collection("rescuerequests").find(riderA.restrict([:], in: "rescuerequests"))
+            let riderRescues = try await db.collection("rescuerequests").find(
+                riderA.restrict([:], in: "rescuerequests"))
             #expect(ids(riderRescues) == [world.r1, world.r2])
-            #expect(try await db.collection("rescueassignments").countDocuments(riderA.filter(for: "rescueassignments")) == 2)
+            #expect(
+                try await db.collection("rescueassignments").countDocuments(riderA.filter(for: "rescueassignments"))
+                    == 2)
             #expect(try await db.collection("payments").countDocuments(riderA.filter(for: "payments")) == 1)
             let completed = riderA.restrict(["status": "completed"], in: "rescuerequests")
             #expect(ids(try await db.collection("rescuerequests").find(completed)) == [world.r1])
@@ -76,16 +80,25 @@ struct RowScopeDatabaseTests {
 
             let driverY = try await loader.load(
                 try await loader.scope(userId: world.driverUserY, role: .driver), for: collections)
-            #expect(ids(try await db.collection("rescuerequests").find(driverY.filter(for: "rescuerequests"))) == [world.r2])
-            #expect(ids(try await db.collection("riderprofiles").find(driverY.filter(for: "riderprofiles"))) == [world.riderA])
+            #expect(
+                ids(try await db.collection("rescuerequests").find(driverY.filter(for: "rescuerequests"))) == [world.r2]
+            )
+            #expect(
+                ids(try await db.collection("riderprofiles").find(driverY.filter(for: "riderprofiles"))) == [
+                    world.riderA
+                ])
             #expect(try await db.collection("payments").countDocuments(driverY.filter(for: "payments")) == 0)
 
-            let support = try await loader.load(try await loader.scope(userId: ObjectID(), role: .support), for: collections)
-            #expect(try await db.collection("rescuerequests").countDocuments(support.filter(for: "rescuerequests")) == 4)
+            let support = try await loader.load(
+                try await loader.scope(userId: ObjectID(), role: .support), for: collections)
+            #expect(
+                try await db.collection("rescuerequests").countDocuments(support.filter(for: "rescuerequests")) == 4)
 
             // A rider account without a profile sees no rescue.
-            let newcomer = try await loader.load(try await loader.scope(userId: ObjectID(), role: .rider), for: collections)
-            #expect(try await db.collection("rescuerequests").countDocuments(newcomer.filter(for: "rescuerequests")) == 0)
+            let newcomer = try await loader.load(
+                try await loader.scope(userId: ObjectID(), role: .rider), for: collections)
+            #expect(
+                try await db.collection("rescuerequests").countDocuments(newcomer.filter(for: "rescuerequests")) == 0)
         }
     }
 }
