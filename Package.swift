@@ -51,6 +51,7 @@ let package = Package(
                 "MongoStore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Permissions/README-permissions.md"],
             swiftSettings: strict
         ),
         .testTarget(

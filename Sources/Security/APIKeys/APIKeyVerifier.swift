@@ -35,6 +35,8 @@ public struct APIKeyVerifier: Sendable {
     /// A lookup prefix no generated key has (`_` is not a base62 digit): what a
     /// malformed key looks up, to spend the same round trip as a real one.
     static let unusablePrefix = "sk_none_" + String(repeating: "_", count: APIKeyToken.lookupLength)
+    /// Bytes of the presented text that are hashed: more than any key's length (51).
+    static let maximumHashedLength = 64
     /// What an unknown prefix compares against: 32 zero bytes.
     static let dummyMAC = [UInt8](repeating: 0, count: 32)
 
@@ -43,7 +45,9 @@ public struct APIKeyVerifier: Sendable {
     public func verify(_ text: String, now: BSONDate = .now()) async throws -> AuthenticatedKey {
         let token = APIKeyToken(parsing: text)
         let candidate = try await store.candidate(forLookupPrefix: token?.lookupPrefix ?? Self.unusablePrefix)
-        let presented = hasher.mac(ofText: text)
+        // At most `maximumHashedLength` bytes are hashed, so a huge header costs
+        // no more than a real key; anything longer is malformed and refused anyway.
+        let presented = hasher.mac(ofText: String(decoding: text.utf8.prefix(Self.maximumHashedLength), as: UTF8.self))
         let expected = candidate.flatMap { Hex.decode($0.key.keyHash) } ?? Self.dummyMAC
         let hashMatches = ConstantTime.equals(presented, expected)
         guard let token, let candidate, hashMatches, candidate.key.keyPrefix == token.lookupPrefix,
