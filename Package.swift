@@ -47,10 +47,7 @@ let package = Package(
         // MARK: Security (API keys, permissions, field encryption)
         .target(
             name: "Security",
-            dependencies: [
-                "MongoStore", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["MongoStore", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Permissions/README-permissions.md"],
             swiftSettings: strict
         ),
