@@ -28,8 +28,15 @@ public struct RowRelationsLoader: Sendable {
     /// `scope` with the relations `collections`' rules need loaded.
     public func load(_ scope: RowScope, for collections: some Sequence<String>) async throws(MongoError) -> RowScope {
         var scope = scope
-        let missing = scope.missingRelations(for: collections)
-        // Dependencies first: the counterpart lists are read through the own lists.
+        var missing = scope.missingRelations(for: collections)
+        // The counterpart lists are read through the own lists: load (and keep)
+        // those first.
+        if missing.contains(.counterpartDriverIds), scope.relations[.ownRescueIds] == nil {
+            missing.insert(.ownRescueIds)
+        }
+        if missing.contains(.counterpartRiderIds), scope.relations[.assignedRescueIds] == nil {
+            missing.insert(.assignedRescueIds)
+        }
         for relation in RowRelation.allCases where missing.contains(relation) {
             scope.relations[relation] = try await load(relation, scope)
         }

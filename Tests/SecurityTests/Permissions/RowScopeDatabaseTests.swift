@@ -94,6 +94,12 @@ struct RowScopeDatabaseTests {
             #expect(
                 try await db.collection("rescuerequests").countDocuments(support.filter(for: "rescuerequests")) == 4)
 
+            // Loading only what `vehicles` needs keeps the list it was read through.
+            let vehiclesOnly = try await loader.load(
+                try await loader.scope(userId: world.riderUserB, role: .rider), for: ["vehicles"])
+            #expect(Set(vehiclesOnly.relations.keys) == [.ownRescueIds, .counterpartDriverIds])
+            #expect(vehiclesOnly.relations[.counterpartDriverIds] == [world.driverX])
+
             // A rider account without a profile sees no rescue.
             let newcomer = try await loader.load(
                 try await loader.scope(userId: ObjectID(), role: .rider), for: collections)
