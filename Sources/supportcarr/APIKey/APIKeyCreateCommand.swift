@@ -20,7 +20,7 @@ struct APIKeyCreateCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The user's role: rider, driver, support or admin.") var role: Role
+    @Option(help: "The user's role.") var role: Role
     @Option(help: "A label for the key, such as 'rider app' or 'partner: bike shop'.") var name: String
     @Option(name: .customLong("user-id"), help: "The user the key acts as (default: a new user).") var userId: String?
     @Option(help: "Comma-separated permission names (default: all the role may hold).") var permissions: String?

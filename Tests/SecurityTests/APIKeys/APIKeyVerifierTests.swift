@@ -71,7 +71,10 @@ struct APIKeyVerifierTests {
         await expectRefused(revokedToken.text, revoked)
         let (expired, expiredToken, _) = await self.store(expiresAt: now)
         await expectRefused(expiredToken.text, expired)
-        for malformed in ["", "garbage", token.text + "x", token.text + String(repeating: "x", count: 100_000), String(token.text.dropLast()), "Bearer " + token.text] {
+        for malformed in [
+            "", "garbage", token.text + "x", token.text + String(repeating: "x", count: 100_000),
+            String(token.text.dropLast()), "Bearer " + token.text,
+        ] {
             await expectRefused(malformed, store)
         }
         // The right prefix with a wrong secret part: found, but the hash differs.
