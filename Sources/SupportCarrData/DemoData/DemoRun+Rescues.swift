@@ -251,11 +251,12 @@ extension DemoRun {
         }
 
         // The driver's trail: towards the pickup while en route, then towards the
-        // drop-off while the job runs; a point a minute, the last 100 kept.
+        // drop-off while the job runs; a point every 30 seconds (the seed: the app
+        // reports every 10 to 30 seconds), the last 100 kept (the seed's cap).
         let start = (DemoGeo.round(driver.lng + random.double(-0.02...0.02)), DemoGeo.round(driver.lat + random.double(-0.015...0.015)))
         var trail: [(Double, Double, Int64)] = []
         func walk(from a: (Double, Double), to b: (Double, Double), from t0: Int64, to t1: Int64) {
-            let steps = max(1, Int((t1 - t0) / DemoTime.minute))
+            let steps = max(1, Int((t1 - t0) / (30 * DemoTime.second)))
             for step in 0...steps {
                 let f = Double(step) / Double(steps)
                 trail.append((
@@ -302,8 +303,9 @@ extension DemoRun {
         // The first completed rescues cover every payment status; then mostly success.
         let status: String
         let recent = completedAt > asOf - 2 * DemoTime.hour
-        if number < 16 {
-            status = ["succeeded", "pending", "processing", "failed", "refunded"][number % 5]
+        let covering = ["succeeded", "pending", "processing", "failed", "refunded"]
+        if paymentsMade < covering.count {
+            status = covering[paymentsMade]
         } else if recent {
             status = random.chance(0.5) ? "pending" : "processing"
         } else {
@@ -345,6 +347,7 @@ extension DemoRun {
         payment["createdAt"] = .date(ms: createdAt)
         payment["updatedAt"] = .date(ms: updatedAt)
         emit(.payments, payment)
+        paymentsMade += 1
 
         if status == "succeeded" {
             drivers[driverIndex].earnings += price.driverPayout

@@ -57,6 +57,8 @@ final class DemoRun {
     var twilioCounter = 0
     /// Rescues generated so far that are neither completed nor cancelled.
     var activeRescues = 0
+    /// Payments generated so far (the first few cover every payment status).
+    var paymentsMade = 0
     let onlineDriverCount: Int
 
     init(options: DemoSeedOptions, cast: DemoCast, random: SplitMix64, cipher: FieldCipher, blindIndex: BlindIndex) {
