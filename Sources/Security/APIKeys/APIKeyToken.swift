@@ -51,10 +51,16 @@ public struct APIKeyToken: Sendable, Hashable {
         guard let kind = APIKeyKind.allCases.first(where: { utf8.starts(with: $0.prefix.utf8) }) else { return nil }
         let body = utf8.dropFirst(kind.prefix.utf8.count)
         guard body.count == Self.bodyLength, body.allSatisfy(Base62.isDigit) else { return nil }
-        let bodyText = String(decoding: body, as: UTF8.self)
-        guard Base62.decode(bodyText, byteCount: Self.randomByteCount) != nil else { return nil }
-        self.init(kind: kind, body: bodyText)
+        // Fixed-width base62 in this alphabet (ASCII order) compares like the
+        // numbers it spells, so "fits in 32 bytes" is one byte-wise comparison
+        // with the largest body, much cheaper than decoding (parsing happens
+        // before the lookup, and a refused key should cost what an accepted one does).
+        guard !Self.largestBody.utf8.lexicographicallyPrecedes(body) else { return nil }
+        self.init(kind: kind, body: String(decoding: body, as: UTF8.self))
     }
+
+    /// The body of the largest 32-byte number, 2^256 - 1.
+    static let largestBody = Base62.encode([UInt8](repeating: 0xff, count: randomByteCount))
 
     /// The 32 random bytes the key holds.
     public var randomBytes: [UInt8] { Base62.decode(body, byteCount: Self.randomByteCount) ?? [] }

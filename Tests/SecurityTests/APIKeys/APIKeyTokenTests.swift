@@ -85,6 +85,19 @@ struct APIKeyTokenTests {
         #expect(APIKeyToken(parsing: text) == nil)
     }
 
+    @Test("the largest 32-byte number parses and the next one does not")
+    func boundary() throws {
+        let largest = Base62.encode(Array(repeating: 0xff, count: 32))
+        let token = try #require(APIKeyToken(parsing: "sk_live_" + largest))
+        #expect(token.randomBytes == Array(repeating: 0xff, count: 32))
+        // Add one in base62: the last digit of 2^256 - 1 is not 'z', so just bump it.
+        let digits = Array(largest.utf8)
+        let last = try #require(Base62.alphabet.firstIndex(of: digits[42]))
+        let next = String(decoding: digits.dropLast() + [Base62.alphabet[last + 1]], as: UTF8.self)
+        #expect(APIKeyToken(parsing: "sk_live_" + next) == nil)
+        #expect(Base62.decode(next, byteCount: 32) == nil)
+    }
+
     @Test("a key printed into a log shows only its lookup prefix")
     func description() {
         let token = APIKeyToken.generate(.live)
