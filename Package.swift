@@ -47,11 +47,12 @@ let package = Package(
         // MARK: Security (API keys, permissions, field encryption)
         .target(
             name: "Security",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MongoStore", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Permissions/README-permissions.md"],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SecurityTests", dependencies: ["Security"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "SecurityTests", dependencies: ["Security", "MongoStore"], exclude: ["Fixtures"], swiftSettings: strict),
 
         // MARK: The SupportCarr data model: collections, indexes, migrations, demo data
         .target(

@@ -36,8 +36,9 @@ public enum IndexCatalogue {
 
     static let users: [IndexSpec] = [
         IndexSpec(
-            .users, [.asc("phoneNumberHash")], unique: true,
-            reason: "seed: { phoneNumber: 1 } UNIQUE, on the blind index (phoneNumber is encrypted)"),
+            .users, [.asc("phoneNumberHash")], unique: true, sparse: true,
+            reason: "seed: { phoneNumber: 1 } UNIQUE, on the blind index (phoneNumber is encrypted); sparse so that "
+                + "accounts without a phone number (API-key users made by `supportcarr apikey create`) can coexist"),
         IndexSpec(.users, [.asc("role"), .desc("createdAt")], reason: "seed: { role: 1, createdAt: -1 }"),
         IndexSpec(.users, [.asc("refreshToken")], sparse: true, reason: "seed: { refreshToken: 1 } SPARSE"),
     ]

@@ -1,0 +1,77 @@
+public import MongoStore
+
+/// Checks a presented key: parse, look the record up by its prefix, compare the
+/// keyed hash in constant time, check `isActive` and `expiresAt`, read the
+/// user's role (DESIGN.md "Security model").
+///
+/// Every refusal is the same `AuthenticationError.invalidKey`, and every path
+/// does the same work: one store lookup (a malformed key looks up a prefix no
+/// key can have) and one HMAC (an unknown prefix hashes the presented text
+/// against a dummy hash), so neither the answer nor its timing tells a client
+/// whether a prefix exists, or a key was revoked or expired rather than wrong.
+///
+/// Errors of the store itself (database unreachable) are rethrown as they are:
+/// they are not the client's fault, and the server answers them as an internal
+/// error, not as `UNAUTHENTICATED`.
+public struct APIKeyVerifier: Sendable {
+    public let store: any APIKeyStore
+    public let hasher: APIKeyHasher
+    /// Kinds this deployment accepts (production: `[.live]`); a key of another
+    /// kind is refused like an unknown one.
+    public let acceptedKinds: Set<APIKeyKind>
+    /// Where successful uses are counted, off the request's critical path.
+    public let usage: APIKeyUsageRecorder?
+
+    public init(
+        store: any APIKeyStore, hasher: APIKeyHasher, acceptedKinds: Set<APIKeyKind> = Set(APIKeyKind.allCases),
+        usage: APIKeyUsageRecorder? = nil
+    ) {
+        self.store = store
+        self.hasher = hasher
+        self.acceptedKinds = acceptedKinds
+        self.usage = usage
+    }
+
+    /// A lookup prefix no generated key has (`_` is not a base62 digit): what a
+    /// malformed key looks up, to spend the same round trip as a real one.
+    static let unusablePrefix = "sk_none_" + String(repeating: "_", count: APIKeyToken.lookupLength)
+    /// Bytes of the presented text that are hashed: more than any key's length (51).
+    static let maximumHashedLength = 64
+    /// What an unknown prefix compares against: 32 zero bytes.
+    static let dummyMAC = [UInt8](repeating: 0, count: 32)
+
+    /// The request's identity for the key `text` (as sent, already taken out of
+    /// its header), or `AuthenticationError.invalidKey`.
+    public func verify(_ text: String, now: BSONDate = .now()) async throws -> AuthenticatedKey {
+        let token = APIKeyToken(parsing: text)
+        let candidate = try await store.candidate(forLookupPrefix: token?.lookupPrefix ?? Self.unusablePrefix)
+        // At most `maximumHashedLength` bytes are hashed, so a huge header costs
+        // no more than a real key; anything longer is malformed and refused anyway.
+        let presented = hasher.mac(ofText: String(decoding: text.utf8.prefix(Self.maximumHashedLength), as: UTF8.self))
+        let expected = candidate.flatMap { Hex.decode($0.key.keyHash) } ?? Self.dummyMAC
+        let hashMatches = ConstantTime.equals(presented, expected)
+        guard let token, let candidate, hashMatches, candidate.key.keyPrefix == token.lookupPrefix,
+            acceptedKinds.contains(token.kind), candidate.key.isUsable(at: now), let role = candidate.role
+        else {
+            throw AuthenticationError.invalidKey
+        }
+        usage?.record(keyId: candidate.key.id, at: now)
+        return AuthenticatedKey(
+            keyId: candidate.key.id, userId: candidate.key.userId, role: role, kind: token.kind,
+            lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions)
+    }
+
+    /// `verify` for the key in a request's headers (`APIKeyHeaders`); no key or
+    /// a malformed header is `invalidKey` too.
+    public func verify(headers: some Sequence<(name: String, value: String)>, now: BSONDate = .now()) async throws
+        -> AuthenticatedKey
+    {
+        let presented: String
+        do {
+            presented = try APIKeyHeaders.credential(in: headers) ?? ""
+        } catch {
+            presented = ""
+        }
+        return try await verify(presented, now: now)
+    }
+}

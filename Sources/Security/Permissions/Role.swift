@@ -1,0 +1,59 @@
+/// A user's role (`User.role` in the seed: `rider`, `driver`, `support`,
+/// `admin`). The role bounds what any of the user's keys may do: a key's
+/// effective permissions are its own list limited by `maximalPermissions`.
+public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case rider
+    case driver
+    case support
+    case admin
+
+    public var description: String { rawValue }
+
+    /// The most a key of this role may hold. Riders and drivers get the reads
+    /// their apps need; row rules (`RowScope`) then limit them to their own
+    /// records, so `pii:contact` for a rider means its own name, email and phone
+    /// number (and its current driver's name), never anyone else's.
+    ///
+    /// - rider: its account (`users:read` for `me`), its profile, its rescues and
+    ///   cancelling them (`rescues:write`), nearby drivers (`drivers:read`, without
+    ///   `pii:identity`), its payments and payment methods, ratings, notifications
+    ///   and contact data.
+    /// - driver: the same for its side, plus `payouts:read` (its earnings) and
+    ///   `pii:identity` (its own license, insurance and plates: row rules keep it
+    ///   to its own rows; riders have no identity fields).
+    /// - support: every read, `rescues:write` (a console cancels stuck rescues),
+    ///   `pii:contact` and `pii:identity`; not `pii:financial` (bank details stay
+    ///   with admins) and not `apikeys:manage`.
+    /// - admin: everything.
+    ///
+    /// No role below admin holds `pii:financial`: bank details, card expiry and
+    /// processor ids are edited in Stripe's own hosted flows, not read through
+    /// this API.
+    public var maximalPermissions: PermissionSet {
+        switch self {
+        case .rider: Self.riderPermissions
+        case .driver: Self.driverPermissions
+        case .support: Self.supportPermissions
+        case .admin: .everything
+        }
+    }
+
+    private static let riderPermissions: PermissionSet = [
+        .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .ratingsRead,
+        .notificationsRead, .piiContact,
+    ]
+
+    private static let driverPermissions: PermissionSet = [
+        .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
+        .ratingsRead, .notificationsRead, .piiContact, .piiIdentity,
+    ]
+
+    private static let supportPermissions: PermissionSet = [
+        .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
+        .ratingsRead, .notificationsRead, .auditLogsRead, .twilioRead, .piiContact, .piiIdentity,
+    ]
+
+    /// Whether the role's rows are limited by `RowScope` rules (riders and
+    /// drivers) or it sees every row (support and admin).
+    public var seesEveryRow: Bool { self == .support || self == .admin }
+}

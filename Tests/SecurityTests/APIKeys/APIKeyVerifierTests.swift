@@ -1,0 +1,138 @@
+import MongoStore
+import Testing
+
+@testable import Security
+
+/// Keys in memory, counting lookups so tests can see every path does one.
+actor MemoryKeyStore: APIKeyStore {
+    var candidates: [String: APIKeyCandidate] = [:]
+    var lookups: [String] = []
+
+    func add(_ candidate: APIKeyCandidate) {
+        if let prefix = candidate.key.keyPrefix { candidates[prefix] = candidate }
+    }
+
+    func candidate(forLookupPrefix lookupPrefix: String) async throws -> APIKeyCandidate? {
+        lookups.append(lookupPrefix)
+        return candidates[lookupPrefix]
+    }
+
+    func lookupCount() -> Int { lookups.count }
+}
+
+@Suite("API key verification")
+struct APIKeyVerifierTests {
+    let hasher = APIKeyHasher.development
+    let now = BSONDate(millisecondsSinceEpoch: 1_800_000_000_000)
+
+    /// A store with one key of `role` (holding `permissions`), and the key.
+    func store(
+        role: Role? = .rider, permissions: [String] = ["rescues:read", "pii:contact", "pii:financial"],
+        isActive: Bool = true, expiresAt: BSONDate? = nil, kind: APIKeyKind = .live
+    ) async -> (MemoryKeyStore, APIKeyToken, StoredAPIKey) {
+        let token = APIKeyToken.generate(kind)
+        let stored = StoredAPIKey(
+            id: ObjectID(), userId: ObjectID(), name: "test", keyPrefix: token.lookupPrefix,
+            keyHash: hasher.hash(token),
+            permissionNames: permissions, isActive: isActive, expiresAt: expiresAt)
+        let store = MemoryKeyStore()
+        await store.add(APIKeyCandidate(key: stored, role: role))
+        return (store, token, stored)
+    }
+
+    @Test("a valid key gives its user, role and the key's permissions limited by the role")
+    func success() async throws {
+        let (store, token, stored) = await store(
+            expiresAt: BSONDate(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1))
+        let verified = try await APIKeyVerifier(store: store, hasher: hasher).verify(token.text, now: now)
+        #expect(verified.keyId == stored.id)
+        #expect(verified.userId == stored.userId)
+        #expect(verified.role == .rider)
+        #expect(verified.kind == .live)
+        #expect(verified.keyPermissions == [.rescuesRead, .piiContact, .piiFinancial])
+        #expect(verified.permissions == [.rescuesRead, .piiContact])  // a rider may not hold pii:financial
+    }
+
+    /// Expects `text` to be refused with the one error, after exactly one lookup.
+    func expectRefused(_ text: String, _ store: MemoryKeyStore, verifier: APIKeyVerifier? = nil) async {
+        let before = await store.lookupCount()
+        await #expect(throws: AuthenticationError.invalidKey) {
+            try await (verifier ?? APIKeyVerifier(store: store, hasher: hasher)).verify(text, now: now)
+        }
+        #expect(await store.lookupCount() == before + 1)
+        #expect(AuthenticationError.invalidKey.description == "Invalid or missing API key")
+    }
+
+    @Test("unknown, revoked, expired and malformed keys all get the same error after the same work")
+    func sameRefusal() async {
+        let (store, token, _) = await store()
+        await expectRefused(APIKeyToken.generate(.live).text, store)  // unknown prefix
+        let (revoked, revokedToken, _) = await self.store(isActive: false)
+        await expectRefused(revokedToken.text, revoked)
+        let (expired, expiredToken, _) = await self.store(expiresAt: now)
+        await expectRefused(expiredToken.text, expired)
+        for malformed in [
+            "", "garbage", token.text + "x", token.text + String(repeating: "x", count: 100_000),
+            String(token.text.dropLast()), "Bearer " + token.text,
+        ] {
+            await expectRefused(malformed, store)
+        }
+        // The right prefix with a wrong secret part: found, but the hash differs.
+        let last = token.text.last == "A" ? "B" : "A"
+        await expectRefused(String(token.text.dropLast()) + last, store)
+        // Still works afterwards.
+        let verified = try? await APIKeyVerifier(store: store, hasher: hasher).verify(token.text, now: now)
+        #expect(verified != nil)
+    }
+
+    @Test("a key whose user is gone or has no known role, or of a kind not accepted, is refused the same way")
+    func otherRefusals() async {
+        let (orphan, orphanToken, _) = await store(role: nil)
+        await expectRefused(orphanToken.text, orphan)
+        let (testStore, testToken, _) = await store(kind: .test)
+        await expectRefused(
+            testToken.text, testStore,
+            verifier: APIKeyVerifier(store: testStore, hasher: hasher, acceptedKinds: [.live]))
+        let (store, token, _) = await store()
+        let otherPepper = APIKeyHasher(pepperBytes: Array(repeating: 9, count: 32))
+        await expectRefused(token.text, store, verifier: APIKeyVerifier(store: store, hasher: otherPepper))
+    }
+
+    @Test("a key stored with an empty permission list grants nothing")
+    func emptyList() async throws {
+        let (store, token, _) = await store(role: .admin, permissions: [])
+        let verified = try await APIKeyVerifier(store: store, hasher: hasher).verify(token.text, now: now)
+        #expect(verified.permissions.isEmpty)
+    }
+
+    @Test("headers: a missing or malformed header is the same invalid key; a good one verifies")
+    func headers() async throws {
+        let (store, token, _) = await store()
+        let verifier = APIKeyVerifier(store: store, hasher: hasher)
+        for headers in [[], [(name: "Authorization", value: "Basic abc")], [(name: "X-API-Key", value: "")]] {
+            await #expect(throws: AuthenticationError.invalidKey) {
+                try await verifier.verify(headers: headers, now: now)
+            }
+        }
+        let verified = try await verifier.verify(
+            headers: [(name: "Authorization", value: "Bearer \(token.text)")], now: now)
+        #expect(verified.role == .rider)
+    }
+
+    @Test("only successful verifications are counted as uses")
+    func usage() async throws {
+        let (store, token, stored) = await store()
+        let batches = BatchLog()
+        let recorder = APIKeyUsageRecorder { await batches.append($0) }
+        let verifier = APIKeyVerifier(store: store, hasher: hasher, usage: recorder)
+        for _ in 0..<3 { _ = try await verifier.verify(token.text, now: now) }
+        _ = try? await verifier.verify(APIKeyToken.generate(.live).text, now: now)
+        await recorder.flush()
+        #expect(await batches.batches == [[APIKeyUsageRecorder.Usage(keyId: stored.id, count: 3, lastUsedAt: now)]])
+    }
+}
+
+actor BatchLog {
+    var batches: [[APIKeyUsageRecorder.Usage]] = []
+    func append(_ batch: [APIKeyUsageRecorder.Usage]) { batches.append(batch) }
+}

@@ -1,0 +1,104 @@
+import MongoStore
+import Testing
+
+@testable import Security
+
+@Suite("Row scope filters")
+struct RowScopeTests {
+    let user = ObjectID()
+    let rider = ObjectID()
+    let driver = ObjectID()
+    let rescues = [ObjectID(), ObjectID()]
+    let counterparts = [ObjectID()]
+
+    static let collections = [
+        "users", "riderprofiles", "driverprofiles", "vehicles", "rescuerequests", "rescueassignments", "payments",
+        "payouts", "ratings", "paymentmethods", "apikeys", "notifications", "auditlogs", "driverstats",
+        "driveravailabilitylogs", "rescuestatushistories", "twilioeventlogs",
+    ]
+
+    func ids(_ list: [ObjectID]) -> BSONValue { .array(list.map(BSONValue.objectID)) }
+
+    @Test("support and admin see every row of every collection, and restrict leaves filters alone")
+    func staff() {
+        for role in [Role.support, .admin] {
+            let scope = RowScope(role: role, userId: user)
+            for collection in Self.collections {
+                #expect(scope.filter(for: collection) == [:])
+                #expect(scope.restrict(["status": "completed"], in: collection) == ["status": "completed"])
+            }
+            #expect(scope.missingRelations(for: Self.collections).isEmpty)
+        }
+    }
+
+    @Test("a rider sees its own rescues, payments, payment methods and notifications, and no payouts or logs")
+    func riderScope() {
+        let scope = RowScope(
+            role: .rider, userId: user, riderProfileId: rider,
+            relations: [.ownRescueIds: rescues, .counterpartDriverIds: counterparts])
+        #expect(scope.filter(for: "rescuerequests") == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: "payments") == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: "paymentmethods") == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: "notifications") == ["userId": .objectID(user)])
+        #expect(scope.filter(for: "users") == ["_id": .objectID(user)])
+        #expect(scope.filter(for: "rescueassignments") == ["rescueId": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: "vehicles") == ["driverId": ["$in": ids(counterparts)]])
+        #expect(scope.filter(for: "driverprofiles") == [:])
+        #expect(
+            scope.filter(for: "ratings")
+                == ["$or": [["fromUserId": .objectID(user)], ["toUserId": .objectID(user)]]])
+        for closed in ["payouts", "auditlogs", "twilioeventlogs", "driveravailabilitylogs", "somethingnew"] {
+            #expect(scope.filter(for: closed) == RowScope.matchesNothing, "\(closed)")
+        }
+    }
+
+    @Test("a driver sees its assignments, payouts and the rescues assigned to it")
+    func driverScope() {
+        let scope = RowScope(
+            role: .driver, userId: user, driverProfileId: driver,
+            relations: [.assignedRescueIds: rescues, .counterpartRiderIds: counterparts])
+        #expect(scope.filter(for: "rescueassignments") == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: "payouts") == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: "payments") == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: "rescuerequests") == ["_id": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: "riderprofiles") == ["_id": ["$in": ids(counterparts)]])
+        #expect(scope.filter(for: "driverprofiles") == ["_id": .objectID(driver)])
+        #expect(scope.filter(for: "paymentmethods") == RowScope.matchesNothing)
+        #expect(scope.filter(for: "auditlogs") == RowScope.matchesNothing)
+    }
+
+    @Test("rules fail closed: no profile or relations not loaded admit nothing")
+    func failClosed() {
+        let noProfile = RowScope(role: .rider, userId: user)
+        #expect(noProfile.filter(for: "rescuerequests") == RowScope.matchesNothing)
+        #expect(noProfile.filter(for: "notifications") == ["userId": .objectID(user)])
+        let unloaded = RowScope(role: .driver, userId: user, driverProfileId: driver)
+        #expect(unloaded.filter(for: "rescuerequests") == RowScope.matchesNothing)
+        #expect(unloaded.missingRelations(for: ["rescuerequests", "payouts"]) == [.assignedRescueIds])
+        #expect(unloaded.missingRelations(for: ["riderprofiles"]) == [.counterpartRiderIds])
+    }
+
+    @Test("restrict ANDs the row rule into a query's own filter")
+    func restrict() {
+        let scope = RowScope(role: .rider, userId: user, riderProfileId: rider)
+        #expect(scope.restrict([:], in: "payments") == ["riderId": .objectID(rider)])
+        #expect(
+            scope.restrict(["status": "succeeded"], in: "payments")
+                == ["$and": [["status": "succeeded"], ["riderId": .objectID(rider)]]])
+    }
+
+    @Test("riders read personal data only of their own records and of drivers assigned to them")
+    func personalData() {
+        let other = ObjectID()
+        let scope = RowScope(
+            role: .rider, userId: user, riderProfileId: rider, relations: [.counterpartDriverIds: counterparts])
+        #expect(scope.maySee(["_id": .objectID(other)], in: "driverprofiles"))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "driverprofiles"))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(counterparts[0])], in: "driverprofiles"))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(rider)], in: "riderprofiles"))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "riderprofiles"))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(user)], in: "users"))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "users"))
+        #expect(RowScope(role: .support, userId: user).mayReadPersonalData(of: [:], in: "riderprofiles"))
+    }
+}
