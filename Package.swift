@@ -48,7 +48,6 @@ let package = Package(
         .target(
             name: "Security",
             dependencies: ["MongoStore", .product(name: "Crypto", package: "swift-crypto")],
-            exclude: ["Permissions/README-permissions.md"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Roles and effective permissions")
 struct RolePermissionTests {
-    /// The role table of README-permissions.md: ✓ = the role may hold it.
+    /// The role table of the README (## Permissions): ✓ = the role may hold it.
     static let table: [String: (rider: Bool, driver: Bool, support: Bool, admin: Bool)] = [
         "rescues:read": (true, true, true, true),
         "rescues:write": (true, true, true, true),
