@@ -1,0 +1,21 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// Notifications of a user.
+enum NotificationResolvers {
+    static let map: ResolverMap = [
+        "Notification": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "Query": [
+            "notification": .sync { try $0.lookup(.notifications) },
+            "notifications": .sync { field in
+                var filter: BSONDocument = ["userId": .objectID(try field.objectIDArgument("userId"))]
+                if field.arguments["unreadOnly", as: Bool.self] == true { filter["read"] = false }
+                field.enumCondition("type", into: &filter)
+                return try ConnectionQuery(
+                    .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
+                ).page(field)
+            },
+        ],
+    ]
+}
