@@ -81,6 +81,25 @@ import Testing
                 return nil
             }
             #expect(distances == distances.sorted(), "nearest first")
+            #expect(distances.allSatisfy { $0 <= 50000 })
+            // The same drivers, in the same order, as the server's own $geoNear.
+            let served = (near.data?["nearbyDrivers"]?.listValue ?? []).count
+            let byServer = try await fixture.collection(.driverProfiles).aggregate([
+                [
+                    "$geoNear": [
+                        "near": ["type": "Point", "coordinates": [.double(lng), .double(lat)]], "distanceField": "d",
+                        "maxDistance": 50000.0, "spherical": true, "key": "location",
+                        "query": ["isOnline": true, "isAvailable": true, "status": "approved"],
+                    ]
+                ],
+                ["$limit": 20],
+            ])
+            let ids = await fixture.run(
+                "{ nearbyDrivers(near: {lng: \(lng), lat: \(lat)}, maxDistanceMeters: 50000) { driver { id } } }")
+            #expect(
+                (ids.data?["nearbyDrivers"]?.listValue ?? []).compactMap { $0["driver", "id"]?.stringValue }
+                    == byServer.compactMap { $0["_id"].map(BSONConversion.json)?.stringValue })
+            #expect(served == byServer.count)
         }
     }
 
@@ -159,14 +178,9 @@ import Testing
                 options: FindOptions(sort: ["createdAt": -1, "_id": -1], limit: 21, hint: paymentsHint.map { .name($0) }))
             #expect(paymentsPlan.usesIndex, "payments by rider: \(paymentsPlan.winningPlanStages)")
 
-            let nearPlan = try await fixture.collection(.driverProfiles).explainAggregate(
-                NearbyDrivers.pipeline(lng: -122.4, lat: 37.77, maxDistance: 5000, first: 20))
-            // SecantusDB's explain of an aggregation reports the `$cursor` stage in
-            // front of `$geoNear` as COLLSCAN; whether its `$geoNear` uses the
-            // 2dsphere index is not visible through explain.
-            withKnownIssue("SecantusDB explain shows COLLSCAN before $geoNear") {
-                #expect(nearPlan.usesIndex, "nearby drivers: \(nearPlan.winningPlanStages)")
-            }
+            let nearPlan = try await fixture.collection(.driverProfiles).explainFind(
+                NearbyDrivers.filter(lng: -122.4, lat: 37.77, maxDistance: 5000))
+            #expect(nearPlan.usesIndex, "nearby drivers: \(nearPlan.winningPlanStages)")
         }
     }
 
