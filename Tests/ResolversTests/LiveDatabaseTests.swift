@@ -100,6 +100,7 @@ import Testing
                 (ids.data?["nearbyDrivers"]?.listValue ?? []).compactMap { $0["driver", "id"]?.stringValue }
                     == byServer.compactMap { $0["_id"].map(BSONConversion.json)?.stringValue })
             #expect(served == byServer.count)
+            #expect(served > 0, "the seed has free drivers near an approved driver")
         }
     }
 
@@ -236,6 +237,59 @@ import Testing
             print("round trips: 50 rescues -> \(fifty), 100 rescues -> \(hundred) (loader batches + page: \(batches))")
             #expect(fifty == hundred)
             #expect(fifty == batches)
+            // Selecting totalCount adds exactly the count query.
+            let counted = Self.rescueQuery.replacingOccurrences(of: "pageInfo {", with: "totalCount pageInfo {")
+            _ = await fixture.run(counted, ["first": .int(100)])
+            var withCount: [Int] = []
+            for _ in 0..<3 {
+                withCount.append(
+                    try await Self.serverCommands(fixture.database) {
+                        let response = await fixture.run(counted, ["first": .int(100)])
+                        #expect(response.errors.map(\.message) == [])
+                        #expect(response.data?["rescueRequests", "totalCount"] == .int(SeededDatabase.options.rescues))
+                    })
+            }
+            print("round trips with totalCount: 100 rescues -> \(withCount.min() ?? -1)")
+            #expect(withCount.min() == batches + 1)
+        }
+    }
+
+    @Test func lookupsAnswerNullForUnknownIdsAndRefuseMalformedOnes() async throws {
+        try await SeededDatabase.with { fixture in
+            let unknown = await fixture.run("{ rescueRequest(id: \"000000000000000000000000\") { id } }")
+            #expect(unknown.errors.isEmpty)
+            #expect(unknown.data?["rescueRequest"] == .null)
+            let malformed = await fixture.run("{ rescueRequest(id: \"not-an-id\") { id } }")
+            #expect(malformed.errors.first?.extensions.first { $0.key == "code" }?.value == .string("BAD_USER_INPUT"))
+        }
+    }
+
+    @Test func storedValuesAreServedInTheSchemasForms() async throws {
+        try await SeededDatabase.with { fixture in
+            let stored = try #require(try await fixture.collection(.rescueRequests).findOne())
+            guard case .objectID(let id)? = stored["_id"], case .string(let type)? = stored["type"],
+                case .date(let requested)? = stored["requestedAt"], case .document(let pickup)? = stored["pickupLocation"],
+                case .array(let coordinates)? = pickup["coordinates"]
+            else { throw CancellationError() }
+            let response = await fixture.run(
+                "{ rescueRequest(id: \"\(id.hex)\") { id type requestedAt pickupLocation { lng lat } } }")
+            #expect(response.errors.map(\.message) == [])
+            #expect(response.data?["rescueRequest", "id"] == .string(id.hex))
+            #expect(response.data?["rescueRequest", "type"] == .string(type.uppercased()))
+            #expect(response.data?["rescueRequest", "requestedAt"] == .string(ISO8601.format(requested)))
+            #expect(response.data?["rescueRequest", "pickupLocation", "lng"] == BSONConversion.json(coordinates[0]))
+            #expect(response.data?["rescueRequest", "pickupLocation", "lat"] == BSONConversion.json(coordinates[1]))
+        }
+    }
+
+    @Test func encryptedFieldsPassTheirStoredCiphertextThroughTheHookUntilDecryptionLands() async throws {
+        try await SeededDatabase.with { fixture in
+            let stored = try #require(try await fixture.collection(.riderProfiles).findOne())
+            guard case .objectID(let id)? = stored["_id"], case .string(let ciphertext)? = stored["name"] else {
+                throw CancellationError()
+            }
+            let response = await fixture.run("{ riderProfile(id: \"\(id.hex)\") { name } }")
+            #expect(response.data?["riderProfile", "name"] == .string(ciphertext))
         }
     }
 }
