@@ -55,7 +55,7 @@ import Testing
                 #expect(response.data?[field, "id"]?.stringValue == id, "\(field)")
             }
             let lists = [
-                "me { id }",
+                "me { id }",  // null for the trusted principal; a user's own below
                 "nearbyDrivers(near: {lng: \(lng), lat: \(lat)}, maxDistanceMeters: 50000) { distanceMeters driver { id } }",
                 "rescueHistory(riderId: \"\(rider)\") { totalCount edges { node { id } } }",
                 "activeRescue(driverId: \"\(driver)\") { id status }",
@@ -69,11 +69,17 @@ import Testing
                 "auditLogs { edges { node { id action changes } } }",
                 "twilioEventLogs { edges { node { id type status rawEvent } } }",
             ]
+            // Every root field of the schema is exercised above or here.
+            let exercised = Set(lookups.map(\.0) + lists.map { String($0.prefix { $0.isLetter }) })
+            let queryType = try #require(fixture.service.schema.schema.queryType)
+            #expect(Set(queryType.fields.map(\.name)) == exercised)
             for selection in lists {
                 let response = await fixture.run("{ \(selection) }")
                 #expect(response.errors.map(\.message) == [], "\(selection)")
                 #expect(response.data != nil, "\(selection)")
             }
+            let me = await fixture.run("{ me { id } }", principal: .user(try #require(ObjectID(user))))
+            #expect(me.data?["me", "id"] == .string(user))
             let near = await fixture.run(
                 "{ nearbyDrivers(near: {lng: \(lng), lat: \(lat)}, maxDistanceMeters: 50000) { distanceMeters } }")
             let distances = (near.data?["nearbyDrivers"]?.listValue ?? []).compactMap { item -> Double? in
