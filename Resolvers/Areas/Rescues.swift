@@ -46,14 +46,11 @@ enum RescueResolvers {
                 var filter = BSONDocument()
                 field.enumListCondition("status", into: &filter)
                 try field.rangeCondition("requestedAt", into: &filter)
-                var query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt")
-                query = filter["status"] != nil
-                    ? ConnectionQuery(
-                        .rescueRequests, filter: filter, sortField: "requestedAt",
-                        hint: IndexNames.named(.rescueRequests, "status", "requestedAt"))
-                    : ConnectionQuery(
-                        .rescueRequests, filter: filter, sortField: "requestedAt",
-                        hint: IndexNames.named(.rescueRequests, "requestedAt"))
+                // With a status filter, {status: 1, requestedAt: 1}; otherwise {requestedAt: 1}.
+                let hint = filter["status"] != nil
+                    ? IndexNames.named(.rescueRequests, "status", "requestedAt")
+                    : IndexNames.named(.rescueRequests, "requestedAt")
+                let query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt", hint: hint)
                 return try query.page(field)
             },
         ],
