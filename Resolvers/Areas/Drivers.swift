@@ -24,13 +24,14 @@ enum DriverResolvers {
                     : IndexNames.named(.rescueAssignments, "driverId", "status")
                 return try ConnectionQuery(.rescueAssignments, filter: filter, hint: hint).page(field)
             },
+            // Batched: one find for every driver of the level, the latest active per driver.
             "activeAssignment": .sync { field in
                 guard let driver = try field.document().objectID("_id") else { return .null }
-                let database = try field.requestContext().database
-                return .async {
-                    try await RescueResolvers.activeAssignment(ofDriver: driver, in: database)
-                        .map { .object(DocumentSource($0)) } ?? .null
-                }
+                let loader = ManyByForeignKeyLoader(
+                    try field.requestContext().database, .rescueAssignments, field: "driverId",
+                    sort: ["assignedAt": -1, "_id": -1],
+                    filter: ["status": ["$in": .array(RescueResolvers.activeAssignmentStatuses)]])
+                return field.load(loader, key: driver) { found in found?.first.map { .object($0) } ?? .null }
             },
             "payouts": .sync { field in
                 guard let driver = try field.document().objectID("_id") else { return .null }
