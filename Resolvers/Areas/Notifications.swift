@@ -17,5 +17,18 @@ enum NotificationResolvers {
                 ).page(field)
             },
         ],
+        "Mutation": [
+            // Sets `read` and `readAt` once: a notification already read keeps its first `readAt`.
+            "markNotificationRead": .sync { field in
+                let id = try field.objectIDArgument("id")
+                let collection = try field.requestContext().collection(.notifications)
+                return .async {
+                    _ = try await collection.findOneAndUpdate(
+                        ["_id": .objectID(id), "read": ["$ne": true]],
+                        ["$set": ["read": true, "readAt": .date(BSONDate.now())]])
+                    return try await collection.findOne(["_id": .objectID(id)]).map { .object(DocumentSource($0)) } ?? .null
+                }
+            }
+        ],
     ]
 }
