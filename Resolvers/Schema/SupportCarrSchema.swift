@@ -9,7 +9,7 @@ public enum SupportCarrSchema {
         let areas: [ResolverMap] = [
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, VehicleResolvers.map, RescueResolvers.map,
             PaymentResolvers.map, PayoutResolvers.map, RatingResolvers.map, NotificationResolvers.map,
-            AuditLogResolvers.map, TwilioResolvers.map,
+            AuditLogResolvers.map, TwilioResolvers.map, RescueTransitions.map,
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }

@@ -361,3 +361,42 @@ extension LiveDatabaseTests {
         }
     }
 }
+
+extension LiveDatabaseTests {
+    @Test func aRescueMovesOneStepOnlyFromTheStatusTheCallerSaw() async throws {
+        try await SeededDatabase.with { fixture in
+            let requested = try #require(try await fixture.collection(.rescueRequests).findOne(["status": "requested"]))
+            guard case .objectID(let id)? = requested["_id"] else { throw CancellationError() }
+            let user = ObjectID()
+            let move = "mutation($from: RescueStatus!, $to: RescueStatus!) { transitionRescue(id: \"\(id.hex)\", from: $from, to: $to, reason: \"test\") { id status matchedAt statusHistory { fromStatus toStatus changedBy } } }"
+            let before = try await fixture.collection(.rescueStatusHistories).countDocuments(["rescueId": .objectID(id)])
+            let moved = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"], principal: .user(user))
+            #expect(moved.errors.map(\.message) == [])
+            #expect(moved.data?["transitionRescue", "status"] == .string("MATCHED"))
+            #expect(moved.data?["transitionRescue", "matchedAt"]?.stringValue != nil)
+            let history = moved.data?["transitionRescue", "statusHistory"]?.listValue ?? []
+            #expect(history.count == before + 1)
+            #expect(history.last?["changedBy"] == .string(user.hex))
+            // The same move again: the rescue is no longer REQUESTED.
+            let stale = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"])
+            #expect(stale.errors.first?.extensions.first { $0.key == "code" }?.value == .string("CONFLICT"))
+            #expect(stale.errors.first?.message == "The rescue is MATCHED, not REQUESTED.")
+            // Skipping a step is refused before the database is asked.
+            let skip = await fixture.run(move, ["from": "MATCHED", "to": "COMPLETED"])
+            #expect(skip.errors.first?.extensions.first { $0.key == "code" }?.value == .string("BAD_USER_INPUT"))
+            let stored = try await fixture.collection(.rescueRequests).findOne(["_id": .objectID(id)])
+            #expect(stored?["status"] == .string("matched"))
+        }
+    }
+
+    @Test func theLifecycleAllowsOneStepBackFromMatchedAndCancellingUntilFinal() {
+        #expect(RescueTransitions.isAllowed(from: "REQUESTED", to: "MATCHED"))
+        #expect(RescueTransitions.isAllowed(from: "IN_PROGRESS", to: "COMPLETED"))
+        #expect(RescueTransitions.isAllowed(from: "MATCHED", to: "REQUESTED"))
+        #expect(RescueTransitions.isAllowed(from: "ARRIVED", to: "CANCELLED"))
+        #expect(!RescueTransitions.isAllowed(from: "COMPLETED", to: "CANCELLED"))
+        #expect(!RescueTransitions.isAllowed(from: "CANCELLED", to: "REQUESTED"))
+        #expect(!RescueTransitions.isAllowed(from: "ACCEPTED", to: "REQUESTED"))
+        #expect(!RescueTransitions.isAllowed(from: "REQUESTED", to: "ACCEPTED"))
+    }
+}
