@@ -61,6 +61,14 @@ let package = Package(
         ),
         .testTarget(name: "SupportCarrDataTests", dependencies: ["SupportCarrData", "MongoStore", "Security"], swiftSettings: strict),
 
+        // MARK: Resolvers: Schema.graphql over MongoDB, batched per request (issue 5)
+        .target(
+            name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "SupportCarrData"], path: "Resolvers",
+            exclude: ["README.md"], swiftSettings: strict),
+        .testTarget(
+            name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "SupportCarrData"],
+            swiftSettings: strict),
+
         // MARK: CLI
         .executableTarget(
             name: "supportcarr",

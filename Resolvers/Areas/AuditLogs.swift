@@ -1,0 +1,23 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// The audit log.
+enum AuditLogResolvers {
+    static let map: ResolverMap = [
+        "AuditLog": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "Query": [
+            "auditLog": .sync { try $0.lookup(.auditLogs) },
+            "auditLogs": .sync { field in
+                var filter = BSONDocument()
+                try field.idCondition("userId", into: &filter)
+                if let entity = field.arguments["entity", as: String.self] { filter["entity"] = .string(entity) }
+                try field.idCondition("entityId", into: &filter)
+                if let action = field.arguments["action", as: String.self] { filter["action"] = .string(action) }
+                try field.rangeCondition("createdAt", into: &filter)
+                let hint = filter["userId"] != nil ? IndexNames.named(.auditLogs, "userId", "createdAt") : nil
+                return try ConnectionQuery(.auditLogs, filter: filter, hint: hint).page(field)
+            },
+        ],
+    ]
+}

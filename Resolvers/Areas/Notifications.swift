@@ -1,0 +1,34 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// Notifications of a user.
+enum NotificationResolvers {
+    static let map: ResolverMap = [
+        "Notification": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "Query": [
+            "notification": .sync { try $0.lookup(.notifications) },
+            "notifications": .sync { field in
+                var filter: BSONDocument = ["userId": .objectID(try field.objectIDArgument("userId"))]
+                if field.arguments["unreadOnly", as: Bool.self] == true { filter["read"] = false }
+                field.enumCondition("type", into: &filter)
+                return try ConnectionQuery(
+                    .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
+                ).page(field)
+            },
+        ],
+        "Mutation": [
+            // Sets `read` and `readAt` once: a notification already read keeps its first `readAt`.
+            "markNotificationRead": .sync { field in
+                let id = try field.objectIDArgument("id")
+                let collection = try field.requestContext().collection(.notifications)
+                return .async {
+                    _ = try await collection.findOneAndUpdate(
+                        ["_id": .objectID(id), "read": ["$ne": true]],
+                        ["$set": ["read": true, "readAt": .date(BSONDate.now())]])
+                    return try await collection.findOne(["_id": .objectID(id)]).map { .object(DocumentSource($0)) } ?? .null
+                }
+            }
+        ],
+    ]
+}

@@ -1,0 +1,33 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// Payments: their rescue, rider and driver; the filtered payment lists.
+enum PaymentResolvers {
+    static let map: ResolverMap = [
+        "Payment": [
+            "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
+            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId", typeName: "RiderProfile") },
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
+        ],
+        "Query": [
+            "payment": .sync { try $0.lookup(.payments) },
+            "payments": .sync { field in
+                var filter = BSONDocument()
+                try field.idCondition("riderId", into: &filter)
+                try field.idCondition("driverId", into: &filter)
+                field.enumListCondition("status", into: &filter)
+                try field.rangeCondition("createdAt", into: &filter)
+                return try payments(filter, field)
+            },
+        ],
+    ]
+
+    /// Payments matching `filter`, newest first, on the catalogue index that
+    /// leads with the filter's first key (`riderId`, `driverId`, `status`).
+    static func payments(_ filter: BSONDocument, _ field: FieldContext) throws -> ResolvedValue {
+        let leading = ["riderId", "driverId", "status"].first { filter[$0] != nil }
+        let hint = leading.flatMap { IndexNames.named(.payments, $0, "createdAt") }
+        return try ConnectionQuery(.payments, filter: filter, hint: hint).page(field)
+    }
+}

@@ -1,0 +1,79 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// Rescue requests, their assignments and status history; the rider's rescue
+/// history and the driver's active rescue (the seed's critical queries).
+enum RescueResolvers {
+    /// Assignment statuses of a job under way.
+    static let activeAssignmentStatuses: [BSONValue] = ["accepted", "en_route", "arrived", "in_progress"]
+
+    static let map: ResolverMap = [
+        "RescueRequest": [
+            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId", typeName: "RiderProfile") },
+            "cancelledByUser": .sync { try $0.byID(.users, from: "cancelledBy", typeName: "User") },
+            "assignment": .sync { try $0.one(.rescueAssignments, where: "rescueId") },
+            "payment": .sync { try $0.one(.payments, where: "rescueId") },
+            "ratings": .sync { try $0.many(.ratings, where: "rescueId", sort: ["createdAt": 1, "_id": 1]) },
+            "statusHistory": .sync {
+                try $0.many(.rescueStatusHistories, where: "rescueId", sort: ["timestamp": 1, "_id": 1])
+            },
+        ],
+        "RescueAssignment": [
+            "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
+        ],
+        "RescueStatusHistory": [
+            "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
+            "changedByUser": .sync { try $0.byID(.users, from: "changedBy", typeName: "User") },
+        ],
+        "Query": [
+            "rescueRequest": .sync { try $0.lookup(.rescueRequests) },
+            "rescueAssignment": .sync { try $0.lookup(.rescueAssignments) },
+            "rescueStatusHistory": .sync { try $0.lookup(.rescueStatusHistories) },
+            "rescueHistory": .sync { field in
+                let rider = try field.objectIDArgument("riderId")
+                return try history(ofRider: rider).page(field)
+            },
+            "activeRescue": .sync { field in
+                let driver = try field.objectIDArgument("driverId")
+                let database = try field.requestContext().database
+                return .async {
+                    try await activeAssignment(ofDriver: driver, in: database).map { .object(DocumentSource($0)) } ?? .null
+                }
+            },
+            "rescueRequests": .sync { field in
+                var filter = BSONDocument()
+                field.enumListCondition("status", into: &filter)
+                try field.rangeCondition("requestedAt", into: &filter)
+                // With a status filter, {status: 1, requestedAt: 1}; otherwise {requestedAt: 1}.
+                let hint = filter["status"] != nil
+                    ? IndexNames.named(.rescueRequests, "status", "requestedAt")
+                    : IndexNames.named(.rescueRequests, "requestedAt")
+                let query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt", hint: hint)
+                return try query.page(field)
+            },
+        ],
+    ]
+
+    /// A rider's rescues, newest first, on `{riderId: 1, createdAt: -1}`.
+    static func history(ofRider rider: ObjectID) -> ConnectionQuery {
+        ConnectionQuery(
+            .rescueRequests, filter: ["riderId": .objectID(rider)], sortField: "createdAt",
+            hint: IndexNames.named(.rescueRequests, "riderId", "createdAt"))
+    }
+
+    /// The filter and options of a driver's active assignment, on `{driverId: 1, status: 1}`.
+    static func activeAssignmentQuery(ofDriver driver: ObjectID) -> (BSONDocument, FindOptions) {
+        (
+            ["driverId": .objectID(driver), "status": ["$in": .array(activeAssignmentStatuses)]],
+            FindOptions(
+                sort: ["assignedAt": -1], hint: IndexNames.named(.rescueAssignments, "driverId", "status").map { .name($0) })
+        )
+    }
+
+    static func activeAssignment(ofDriver driver: ObjectID, in database: MongoDatabase) async throws -> BSONDocument? {
+        let (filter, options) = activeAssignmentQuery(ofDriver: driver)
+        return try await database.collection(Collections.rescueAssignments.name).findOne(filter, options: options)
+    }
+}

@@ -1,0 +1,58 @@
+import GraphQLEngine
+import MongoStore
+import SupportCarrData
+
+/// User accounts: their profiles, API keys, notifications, ratings and audit trail.
+enum UserResolvers {
+    static let map: ResolverMap = [
+        "User": [
+            "riderProfile": .sync { try $0.one(.riderProfiles, where: "userId", typeName: "RiderProfile") },
+            "driverProfile": .sync { try $0.one(.driverProfiles, where: "userId", typeName: "DriverProfile") },
+            // The profile of the user's role: a driver's driver profile, anyone else's rider profile.
+            "profile": .sync { field in
+                let role = try field.document().stored("role")
+                return role == .string("driver")
+                    ? try field.one(.driverProfiles, where: "userId", typeName: "DriverProfile")
+                    : try field.one(.riderProfiles, where: "userId", typeName: "RiderProfile")
+            },
+            "apiKeys": .sync { field in
+                let activeOnly = field.arguments["activeOnly", as: Bool.self] ?? false
+                return try field.many(
+                    .apiKeys, where: "userId", sort: ["createdAt": -1, "_id": -1],
+                    filter: activeOnly ? ["isActive": true] : [:])
+            },
+            "notifications": .sync { field in
+                guard let user = try field.document().objectID("_id") else { return .null }
+                var filter: BSONDocument = ["userId": .objectID(user)]
+                if field.arguments["unreadOnly", as: Bool.self] == true { filter["read"] = false }
+                return try ConnectionQuery(
+                    .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
+                ).page(field)
+            },
+            "ratingsReceived": .sync { try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "toUserId", $0) },
+            "ratingsGiven": .sync { try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "fromUserId", $0) },
+            "auditLogs": .sync { field in
+                guard let user = try field.document().objectID("_id") else { return .null }
+                return try ConnectionQuery(
+                    .auditLogs, filter: ["userId": .objectID(user)],
+                    hint: IndexNames.named(.auditLogs, "userId", "createdAt")
+                ).page(field)
+            },
+        ],
+        "Query": [
+            "me": .sync { field in
+                guard let id = try field.requestContext().principal.userID else { return .null }
+                return field.load(ByIDLoader(try field.requestContext().database, .users, typeName: "User"), key: id)
+            },
+            "user": .sync { try $0.lookup(.users, typeName: "User") },
+            "apiKey": .sync { try $0.lookup(.apiKeys) },
+            "users": .sync { field in
+                var filter = BSONDocument()
+                field.enumCondition("role", into: &filter)
+                let hint = filter.isEmpty ? nil : IndexNames.named(.users, "role", "createdAt")
+                return try ConnectionQuery(.users, filter: filter, hint: hint).page(field)
+            },
+        ],
+        "APIKey": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+    ]
+}

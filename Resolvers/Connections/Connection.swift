@@ -1,0 +1,127 @@
+public import GraphQLEngine
+public import MongoStore
+public import SupportCarrData
+
+/// One page of a Relay connection (https://relay.dev/graphql/connections.htm)
+/// over a collection, newest first by a date field then `_id`.
+///
+/// The page is one find (`limit: first + 1`, so `hasNextPage` needs no count).
+/// `totalCount` is a resolver of its own on every connection type, so the
+/// count query runs only when a client selects it.
+public struct ConnectionQuery: Sendable {
+    public let collection: Collections
+    public let filter: BSONDocument
+    /// The date field the list is ordered by (descending), `_id` breaking ties.
+    public let sortField: String
+    /// The catalogue index to use (`IndexSpec.name`), nil to let the planner choose.
+    public let hint: String?
+    public var typeName: String? = nil
+
+    public init(_ collection: Collections, filter: BSONDocument, sortField: String = "createdAt", hint: String? = nil) {
+        self.collection = collection
+        self.filter = filter
+        self.sortField = sortField
+        self.hint = hint
+    }
+
+    /// The most a page may hold.
+    public static let maxPageSize = 100
+
+    /// The page the field's `first`/`after` arguments ask for, as a value the
+    /// connection type's fields read.
+    public func page(_ field: FieldContext) throws -> ResolvedValue {
+        let first = field.arguments["first", as: Int.self] ?? 20
+        guard first >= 0, first <= ConnectionQuery.maxPageSize else {
+            throw UserInputError("Argument \"first\" must be between 0 and \(ConnectionQuery.maxPageSize); got \(first).")
+        }
+        var query = filter
+        if let text = field.arguments["after", as: String.self] {
+            guard let cursor = Cursor(encoded: text) else { throw UserInputError("Argument \"after\" is not a cursor of this list.") }
+            let after: BSONDocument = [
+                "$or": [
+                    [sortField: ["$lt": .date(cursor.sortKey)]],
+                    [sortField: .date(cursor.sortKey), "_id": ["$lt": .objectID(cursor.id)]],
+                ]
+            ]
+            query = query.isEmpty ? after : ["$and": [.document(query), .document(after)]]
+        }
+        let database = try field.requestContext().database
+        let options = FindOptions(
+            sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1, hint: hint.map { .name($0) })
+        let countFilter = filter
+        let pageFilter = query
+        let this = self
+        return .async {
+            let documents = first == 0 ? [] : try await database.collection(this.collection.name).find(pageFilter, options: options)
+            return .object(ConnectionPage(query: this, countFilter: countFilter, database: database, documents: documents, first: first))
+        }
+    }
+}
+
+/// A fetched page: `edges`, `pageInfo`, and what `totalCount` needs to count.
+public struct ConnectionPage: FieldSource {
+    let query: ConnectionQuery
+    let countFilter: BSONDocument
+    let database: MongoDatabase
+    let edges: [Edge]
+    let hasNextPage: Bool
+
+    init(query: ConnectionQuery, countFilter: BSONDocument, database: MongoDatabase, documents: [BSONDocument], first: Int) {
+        self.query = query
+        self.countFilter = countFilter
+        self.database = database
+        self.hasNextPage = documents.count > first
+        self.edges = documents.prefix(first).map { document in
+            let node = DocumentSource(document, typeName: query.typeName)
+            var cursor = ""
+            if case .date(let key)? = document[query.sortField], case .objectID(let id)? = document["_id"] {
+                cursor = Cursor(sortKey: key, id: id).encoded
+            }
+            return Edge(cursor: cursor, node: node)
+        }
+    }
+
+    public func fieldValue(named name: String) -> ResolvedValue {
+        switch name {
+        case "edges":
+            return .list(edges.map { .object($0) })
+        case "pageInfo":
+            return .json(
+                .object([
+                    (key: "hasNextPage", value: .bool(hasNextPage)), (key: "hasPreviousPage", value: .bool(false)),
+                    (key: "startCursor", value: edges.first.map { .string($0.cursor) } ?? .null),
+                    (key: "endCursor", value: edges.last.map { .string($0.cursor) } ?? .null),
+                ]))
+        default:
+            return .null
+        }
+    }
+
+    /// `totalCount`: every item of the list (not only this page), counted on the server.
+    public func totalCount() -> ResolvedValue {
+        let collection = database.collection(query.collection.name)
+        let filter = countFilter
+        return .async { .int(try await collection.countDocuments(filter)) }
+    }
+
+    /// One item of a page.
+    struct Edge: FieldSource {
+        let cursor: String
+        let node: DocumentSource
+        func fieldValue(named name: String) -> ResolvedValue {
+            switch name {
+            case "cursor": return .string(cursor)
+            case "node": return .object(node)
+            default: return .null
+            }
+        }
+    }
+}
+
+/// The resolver of `totalCount` on every connection type.
+enum ConnectionResolvers {
+    static let totalCount = FieldResolver.sync { field in
+        guard let page = field.parent as? ConnectionPage else { return .null }
+        return page.totalCount()
+    }
+}

@@ -1,0 +1,47 @@
+public import GraphQLEngine
+public import MongoStore
+public import SupportCarrData
+
+/// Every document of a collection whose `field` holds a key (one-to-many,
+/// such as ratings by `rescueId` or vehicles by `driverId`), in `sort` order:
+/// one `{field: {$in: [...]}}` find per level. A key with no documents gets an
+/// empty list, not null.
+public struct ManyByForeignKeyLoader: Loader {
+    public let database: MongoDatabase
+    public let collection: Collections
+    public let field: String
+    /// Order within each key's list (the find sorts by it; keys are then grouped).
+    public let sort: BSONDocument?
+    /// Extra conditions every document must meet (such as `isActive: true`).
+    public let filter: BSONDocument
+
+    public init(
+        _ database: MongoDatabase, _ collection: Collections, field: String, sort: BSONDocument? = nil,
+        filter: BSONDocument = [:]
+    ) {
+        self.database = database
+        self.collection = collection
+        self.field = field
+        self.sort = sort
+        self.filter = filter
+    }
+
+    static let batchSize = 100_000
+
+    public var identity: String {
+        collection.name + "." + field + "|" + String(describing: sort) + "|" + String(describing: filter)
+    }
+
+    public func load(_ keys: [ObjectID]) async throws -> [ObjectID: [DocumentSource]] {
+        var query = filter
+        query[field] = ["$in": .array(keys.map { .objectID($0) })]
+        // One reply for the whole batch (no getMore): the server still caps a reply at 16 MB.
+        let documents = try await database.collection(collection.name).find(
+            query, options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
+        var found: [ObjectID: [DocumentSource]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
+        for document in documents {
+            if case .objectID(let key)? = document[field] { found[key, default: []].append(DocumentSource(document)) }
+        }
+        return found
+    }
+}

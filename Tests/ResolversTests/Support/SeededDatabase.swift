@@ -1,0 +1,79 @@
+import Foundation
+import GraphQLEngine
+import MongoStore
+import Resolvers
+import SupportCarrData
+import Testing
+
+/// A throw-away database on the server `MONGODB_URI` names, migrated (the
+/// catalogue's indexes) and seeded by `DemoSeeder` with a fixed seed, dropped
+/// after the test.
+enum SeededDatabase {
+    static let options = DemoSeedOptions(
+        riders: 40, drivers: 20, rescues: 160, randomSeed: 5, asOf: BSONDate(millisecondsSinceEpoch: 1_764_201_600_000))
+
+    static let schemaText: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("Schema.graphql"), encoding: .utf8)) ?? ""
+    }()
+
+    static func client() throws -> MongoClient {
+        let uri = try #require(
+            ProcessInfo.processInfo.environment["MONGODB_URI"].flatMap { $0.isEmpty ? nil : $0 },
+            "MONGODB_URI is not set: export MONGODB_URI=$(scripts/db start --memory)")
+        return try MongoClient(uri: uri)
+    }
+
+    /// Runs `body` with a seeded database and a service over it (trusted context).
+    static func with<R>(_ body: (Fixture) async throws -> R) async throws -> R {
+        let client = try client()
+        var random = SystemRandomNumberGenerator()
+        let database = client.database("resolvers_test_" + String(random.next(), radix: 16))
+        do {
+            _ = try await Migrator().migrate(database)
+            try await DemoSeeder(options: options).seed(into: MongoDemoSink(database: database))
+            let schema = try SupportCarrSchema.make(sdl: schemaText, exposesInternalErrors: true)
+            let fixture = Fixture(database: database, service: GraphQLService(schema: schema, cache: nil))
+            let result = try await body(fixture)
+            try await database.drop()
+            return result
+        } catch {
+            try? await database.drop()
+            throw error
+        }
+    }
+}
+
+struct Fixture: Sendable {
+    let database: MongoDatabase
+    let service: GraphQLService
+
+    var context: RequestContext { RequestContext(database: database, principal: .trusted) }
+
+    func run(_ query: String, _ variables: [String: JSONValue] = [:], principal: Principal = .trusted) async -> GraphQLResponse {
+        await service.execute(
+            GraphQLRequest(query: query, variables: variables),
+            context: RequestContext(database: database, principal: principal))
+    }
+
+    func collection(_ collection: Collections) -> MongoCollection { database.collection(collection.name) }
+}
+
+extension JSONValue {
+    /// The value at a path of object keys and list indexes (nil when absent).
+    subscript(_ path: Any...) -> JSONValue? {
+        var current: JSONValue? = self
+        for step in path {
+            switch (current, step) {
+            case (.object(let entries)?, let key as String): current = entries.first { $0.key == key }?.value
+            case (.list(let items)?, let index as Int): current = index < items.count ? items[index] : nil
+            default: return nil
+            }
+        }
+        return current
+    }
+
+    var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    var listValue: [JSONValue]? { if case .list(let l) = self { l } else { nil } }
+}
