@@ -28,6 +28,7 @@ let package = Package(
         .executableTarget(
             name: "graphql-bench",
             dependencies: [
+                .product(name: "GraphQLEngine", package: "SupportCarrGateway"),
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
