@@ -9,7 +9,7 @@ import PackageDescription
 
 let package = Package(
     name: "SupportCarrBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "graphql-bench", targets: ["graphql-bench"]),
         .executable(name: "mongo-bench", targets: ["mongo-bench"]),

@@ -35,7 +35,7 @@ enum Fixtures {
 
     static let data: JSONValue = [
         "rider": [
-            "id": "r1", "name": "Ann", "nickname": nil,
+            "id": "r1", "name": "Ann", "nickname": .null,
             "friends": [["id": "r2", "name": "Bob"], ["id": "r3", "name": "Cy"]],
             "bike": ["id": "b1", "wheels": 2, "electric": true],
             "vehicles": [

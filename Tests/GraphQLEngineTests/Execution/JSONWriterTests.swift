@@ -36,7 +36,7 @@ import Testing
 
     @Test func integersAndNestedValuesAreWrittenCompactly() {
         let value: JSONValue = [
-            "a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": nil, "d": true, "e": false], "f": [],
+            "a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": .null, "d": true, "e": false], "f": [],
         ]
         #expect(
             value.jsonString
@@ -62,7 +62,7 @@ import Testing
                 #" {"a": [1, -2, 3.5, 1e2, 12345678901234567890], "b": "x\u00e9\ud83d\udeb2\n", "c": null, "d": true} "#
         )
         #expect(
-            value == ["a": [1, -2, 3.5, 100.0, 12345678901234567890.0], "b": "xé🚲\n", "c": nil, "d": true])
+            value == ["a": [1, -2, 3.5, 100.0, 12345678901234567890.0], "b": "xé🚲\n", "c": .null, "d": true])
     }
 
     @Test func malformedJSONIsRejectedWithAnOffset() {

@@ -21,7 +21,7 @@ import Testing
     static let cannot = #"Cannot return null for non-nullable field Item.name."#
 
     @Test func aNullNonNullFieldNullsItsNullableParent() async throws {
-        let result = try await Self.run("{ item { id name } }", ["item": ["id": "1", "name": nil]])
+        let result = try await Self.run("{ item { id name } }", ["item": ["id": "1", "name": .null]])
         #expect(
             result
                 == #"{"errors":[{"message":"\#(Self.cannot)","locations":[{"line":1,"column":13}],"path":["item","name"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"item":null}}"#
@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test func aNullablFieldStaysNullWithoutError() async throws {
-        let result = try await Self.run("{ item { note child { id } } }", ["item": ["note": nil]])
+        let result = try await Self.run("{ item { note child { id } } }", ["item": ["note": .null]])
         #expect(result == #"{"data":{"item":{"note":null,"child":null}}}"#)
     }
 
     @Test func nullsPropagateThroughNonNullParentsUpToData() async throws {
         let result = try await Self.run(
             "{ strictItem { strictChild { name } } item { id } }",
-            ["strictItem": ["strictChild": ["name": nil]], "item": ["id": "2"]])
+            ["strictItem": ["strictChild": ["name": .null]], "item": ["id": "2"]])
         #expect(
             result
                 == #"{"errors":[{"message":"\#(Self.cannot)","locations":[{"line":1,"column":30}],"path":["strictItem","strictChild","name"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#
@@ -46,7 +46,7 @@ import Testing
     @Test func propagationStopsAtTheFirstNullableAncestor() async throws {
         let result = try await Self.run(
             "{ item { child { strictChild { name } } id } }",
-            ["item": ["id": "3", "child": ["strictChild": ["name": nil]]]])
+            ["item": ["id": "3", "child": ["strictChild": ["name": .null]]]])
         #expect(
             result
                 == #"{"errors":[{"message":"\#(Self.cannot)","locations":[{"line":1,"column":32}],"path":["item","child","strictChild","name"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"item":{"child":null,"id":"3"}}}"#
@@ -54,12 +54,12 @@ import Testing
     }
 
     @Test func aNullItemInANullableListStaysNull() async throws {
-        let result = try await Self.run("{ items { id } }", ["items": [["id": "1"], nil, ["id": "3"]]])
+        let result = try await Self.run("{ items { id } }", ["items": [["id": "1"], .null, ["id": "3"]]])
         #expect(result == #"{"data":{"items":[{"id":"1"},null,{"id":"3"}]}}"#)
     }
 
     @Test func aNullItemInAListOfNonNullItemsNullsTheList() async throws {
-        let result = try await Self.run("{ strictItems { id } }", ["strictItems": [["id": "1"], nil]])
+        let result = try await Self.run("{ strictItems { id } }", ["strictItems": [["id": "1"], .null]])
         #expect(
             result
                 == #"{"errors":[{"message":"Cannot return null for non-nullable field Query.strictItems.","locations":[{"line":1,"column":3}],"path":["strictItems",1],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"strictItems":null}}"#
@@ -80,7 +80,7 @@ import Testing
         // `name` fails first (same level as `child`), so `child`'s own failing
         // field one level down is never resolved.
         let result = try await Self.run(
-            "{ item { name child { name } } }", ["item": ["name": nil, "child": ["name": nil]]])
+            "{ item { name child { name } } }", ["item": ["name": .null, "child": ["name": .null]]])
         #expect(
             result
                 == #"{"errors":[{"message":"\#(Self.cannot)","locations":[{"line":1,"column":10}],"path":["item","name"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"item":null}}"#

@@ -27,7 +27,7 @@ import Testing
 
     @Test func aNullForANonNullVariableIsReported() async throws {
         #expect(
-            try await Self.messages("$x: Int!", ["x": nil]) == [
+            try await Self.messages("$x: Int!", ["x": .null]) == [
                 #"Variable "$x" of non-null type "Int!" must not be null."#
             ])
     }
@@ -60,7 +60,7 @@ import Testing
 
     @Test func inputObjectProblemsAreReportedWithTheirPath() async throws {
         #expect(
-            try await Self.messages("$p: Point", ["p": ["x": 1, "z": 2, "tags": ["a", nil]]]) == [
+            try await Self.messages("$p: Point", ["p": ["x": 1, "z": 2, "tags": ["a", .null]]]) == [
                 #"Variable "$p" got invalid value null at "p.tags[1]"; Expected non-nullable type "String!" not to be null."#,
                 #"Variable "$p" got invalid value { x: 1, z: 2, tags: ["a", null] }; Field "z" is not defined by type "Point". Did you mean "x" or "y"?"#,
             ])
