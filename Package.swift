@@ -13,7 +13,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "SupportCarrGateway",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),

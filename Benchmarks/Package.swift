@@ -10,7 +10,7 @@ import PackageDescription
 
 let package = Package(
     name: "SupportCarrBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "graphql-bench", targets: ["graphql-bench"]),
         .executable(name: "mongo-bench", targets: ["mongo-bench"]),
@@ -30,6 +30,7 @@ let package = Package(
         .executableTarget(
             name: "graphql-bench",
             dependencies: [
+                .product(name: "GraphQLEngine", package: "SupportCarrGateway"),
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -17,9 +17,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
 
-# The engines, in table order. `ours` joins once Sources/graphql-bench/Engines/
-# OurEngine.swift exists; nothing else here needs to change.
-ENGINES="${ENGINES:-graphql-js graphqlswift}"
+# The engines, in table order.
+ENGINES="${ENGINES:-graphql-js graphqlswift ours}"
 WORKLOADS="${*:-small introspection introspection-basic list1000}"
 SCALE="${SCALE:-1}"
 RUNS="${RUNS:-1}"

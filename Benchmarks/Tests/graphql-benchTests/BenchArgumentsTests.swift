@@ -47,14 +47,4 @@ import Testing
             ])
         }
     }
-
-    @Test func theOursEngineIsReportedAsNotBuiltYet() throws {
-        let inputs = BenchInputs(schemaSDL: "type Query { a: Int }", dataJSON: Array("{}".utf8), query: "{ a }")
-        do throws(UsageError) {
-            _ = try EngineRegistry.makeEngine(named: "ours", inputs: inputs)
-            Issue.record("expected a usage error")
-        } catch {
-            #expect(error.description == "engine ours not built yet")
-        }
-    }
 }

@@ -7,7 +7,8 @@ final class ObjectPlan {
     /// Response keys in order, for writing.
     let keys: [String]
     /// Where `keys` sits in the result tree's key lists, once written there.
-    var keysIndex: Int?
+    /// (Exclusivity unchecked: only the task driving the execution touches it.)
+    @exclusivity(unchecked) var keysIndex: Int?
     /// Per field, what the walk needs for plain data, as plain values: reading
     /// these involves no reference counting.
     let steps: [FieldStep]
@@ -66,8 +67,9 @@ final class FieldPlan: @unchecked Sendable {
     let arguments: Result<ArgumentValues, GraphQLError>
     /// Whether `arguments` coerced without error.
     let argumentsAreValid: Bool
-    private var childPlans: [String: ObjectPlan] = [:]
-    private var lastChildPlan: ObjectPlan?
+    // Exclusivity unchecked: only the task driving the execution touches these.
+    @exclusivity(unchecked) private var childPlans: [String: ObjectPlan] = [:]
+    @exclusivity(unchecked) private var lastChildPlan: ObjectPlan?
 
     init(
         responseKey: String, fieldNodes: [Field], parentType: ObjectType, runtime: FieldRuntime?,

@@ -15,20 +15,25 @@ final class ExecutionState: @unchecked Sendable {
     let variables: [String: JSONValue]
     let context: any Sendable
 
-    var tree = ResultTree()
-    var errors: [GraphQLError] = []
+    // Exclusivity is not checked at run time for the mutable state below (it
+    // is touched on every field, and the checks were a measurable share of a
+    // request): only the task driving the execution mutates it, and no
+    // mutation is ever in progress while another access starts (async
+    // resolvers read it only while that task is suspended; see above).
+    @exclusivity(unchecked) var tree = ResultTree()
+    @exclusivity(unchecked) var errors: [GraphQLError] = []
     /// Set once any slot became null, so the walk starts checking whether a
     /// field still has a live parent (and skips it otherwise).
-    var hasNulls = false
+    @exclusivity(unchecked) var hasNulls = false
     let loaders = LoaderRegistry()
-    var objectPlans: [ObjectPlan] = []
+    @exclusivity(unchecked) var objectPlans: [ObjectPlan] = []
 
     /// The objects whose fields make up the next level.
-    var nextLevel: [ObjectTask] = []
+    @exclusivity(unchecked) var nextLevel: [ObjectTask] = []
     /// Async values of the current level, awaited together.
-    var asyncWork: [Waiting<AsyncResolution>] = []
+    @exclusivity(unchecked) var asyncWork: [Waiting<AsyncResolution>] = []
     /// Values waiting for the current level's loader batches.
-    var pendingLoads: [Waiting<PendingLoad>] = []
+    @exclusivity(unchecked) var pendingLoads: [Waiting<PendingLoad>] = []
 
     init(
         schema: ExecutableSchema, document: Document, operation: OperationDefinition,

@@ -94,6 +94,12 @@ extension ExecutionState {
                         let plan = objectPlan.fields[index]
                         guard let runtime = plan.runtime else { continue }
                         let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
+                        // A resolver's built-in scalar that needs no conversion is
+                        // stored as is, as for plain data above.
+                        if case .json(let json) = value, let leaf = runtime.fastLeaf(json) {
+                            tree.slots[slot].value = .leaf(leaf)
+                            continue
+                        }
                         complete(value, shape: runtime.shape, slot: slot, plan: plan)
                     }
                 }

@@ -22,7 +22,9 @@ public struct GraphQLResponse: Sendable {
     /// and only when there are any, `data` only when execution started.
     public func jsonBytes() -> [UInt8] {
         var writer = JSONWriter()
-        writer.bytes.reserveCapacity(256 + (tree?.slots.count ?? 0) * 16)
+        // About 18 bytes per slot in practice (keys included); reserving a
+        // little more spares the copy of a last regrowth of a large response.
+        writer.bytes.reserveCapacity(256 + (tree?.slots.count ?? 0) * 24)
         writer.write(self)
         return writer.bytes
     }

@@ -3,6 +3,12 @@
 /// (https://spec.graphql.org/October2021/#sec-Schema-Introspection).
 /// Every introspection field has its own resolver, so these have no
 /// properties for the default resolver to read.
+///
+/// The wrappers of fields, input values, enum values and directives are
+/// classes: each introspection resolver casts its parent back from `any
+/// FieldSource`, and casting to a class copies one reference, where casting
+/// to a struct of many references retained every one of them (and a struct
+/// that large was boxed in the existential anyway).
 
 /// The `__Schema` object.
 struct IntrospectedSchema: FieldSource {
@@ -35,25 +41,29 @@ enum IntrospectedType: FieldSource {
 }
 
 /// A `__Field`.
-struct IntrospectedField: FieldSource {
+final class IntrospectedField: FieldSource {
     let field: GraphQLField
+    init(field: GraphQLField) { self.field = field }
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
 /// An `__InputValue`: an argument or an input object field.
-struct IntrospectedInputValue: FieldSource {
+final class IntrospectedInputValue: FieldSource {
     let inputValue: GraphQLInputValue
+    init(inputValue: GraphQLInputValue) { self.inputValue = inputValue }
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
 /// An `__EnumValue`.
-struct IntrospectedEnumValue: FieldSource {
+final class IntrospectedEnumValue: FieldSource {
     let value: GraphQLEnumValue
+    init(value: GraphQLEnumValue) { self.value = value }
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
 /// A `__Directive`.
-struct IntrospectedDirective: FieldSource {
+final class IntrospectedDirective: FieldSource {
     let directive: GraphQLDirective
+    init(directive: GraphQLDirective) { self.directive = directive }
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }

@@ -29,6 +29,10 @@ public final class GraphQLSchema: Sendable {
     private let implementationIndex: [String: Implementations]
     private let subTypeIndex: [String: Set<String>]
     private let possibleTypeIndex: [String: [ObjectType]]
+    /// The directives' locations and arguments as validation rules look them up.
+    let directiveTables: DirectiveTables
+    /// `validateSchema(self)`, computed once (see `validationErrors`).
+    private let validity = SchemaValidityCache()
 
     /// The object and interface types implementing an interface.
     public struct Implementations: Sendable {
@@ -75,6 +79,7 @@ public final class GraphQLSchema: Sendable {
             directiveIndex[directive.name] = directive
         }
         self.directiveIndex = directiveIndex
+        self.directiveTables = DirectiveTables(directives)
 
         var implementations: [String: Implementations] = [:]
         for type in ordered {
@@ -115,6 +120,13 @@ public final class GraphQLSchema: Sendable {
         }
         self.subTypeIndex = subTypes
         self.possibleTypeIndex = possibleTypes
+    }
+
+    /// The schema's type-system errors (`validateSchema(_:)`), computed on
+    /// first use and then kept: validating a document checks the schema first,
+    /// and that must not cost a schema walk per request.
+    public var validationErrors: [GraphQLError] {
+        validity.errors { SchemaValidator.errors(of: self) }
     }
 
     // MARK: Lookups

@@ -13,20 +13,27 @@
 /// - required arguments and input fields are not deprecated.
 /// https://spec.graphql.org/October2021/#sec-Type-System (the "Type Validation"
 /// sub-sections of each kind of type).
+///
+/// The result is computed once per schema and kept (`GraphQLSchema.validationErrors`).
 public func validateSchema(_ schema: GraphQLSchema) -> [GraphQLError] {
-    var validator = SchemaValidator(schema: schema)
-    validator.validateRootTypes()
-    validator.validateDirectives()
-    validator.validateTypes()
-    return validator.errors
+    schema.validationErrors
 }
 
-private struct SchemaValidator {
+struct SchemaValidator {
     let schema: GraphQLSchema
     var errors: [GraphQLError] = []
 
     init(schema: GraphQLSchema) {
         self.schema = schema
+    }
+
+    /// Runs every check on a schema (uncached; see `validateSchema(_:)`).
+    static func errors(of schema: GraphQLSchema) -> [GraphQLError] {
+        var validator = SchemaValidator(schema: schema)
+        validator.validateRootTypes()
+        validator.validateDirectives()
+        validator.validateTypes()
+        return validator.errors
     }
 
     // MARK: Roots

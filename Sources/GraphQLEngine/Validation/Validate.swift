@@ -22,7 +22,8 @@ public func validate(
     let context = ValidationContext(
         schema: schema, document: document, typeInfo: typeInfo, maxErrors: maxErrors,
         suggestionsEnabled: suggestions)
-    let visitors: [any ASTVisitor] = rules.map { $0.init(context: context) }
+    let visitors: [any ASTVisitor] =
+        [context.makeVariableUsageRecorder()] + rules.map { $0.init(context: context) }
     let walker = ASTWalker(visitors: visitors, helper: typeInfo)
     context.walker = walker
     walker.walk(document)

@@ -187,6 +187,22 @@ public final class ValidationContext {
         return usages
     }
 
+    /// Keeps the usages the main walk recorded for a definition it has just
+    /// left (see `VariableUsageRecorder`), so no second walk is needed for it.
+    fileprivate func record(_ usages: [VariableUsage], for key: DefinitionKey) {
+        if usagesByDefinition[key] == nil { usagesByDefinition[key] = usages }
+    }
+
+    /// A visitor that records, during the validation's own walk, the variable
+    /// usages of each operation and fragment (with the walk's `TypeInfo`),
+    /// to be placed first among the visitors. Rules ask for usages when
+    /// leaving an operation: its own usages are complete by then, and so are
+    /// those of fragments defined before it; only fragments defined after it
+    /// need a walk of their own.
+    func makeVariableUsageRecorder() -> any ASTVisitor {
+        VariableUsageRecorder(context: self)
+    }
+
     private func variableUsages(key: DefinitionKey, walk: (ASTWalker) -> Void) -> [VariableUsage] {
         if let cached = usagesByDefinition[key] { return cached }
         let typeInfo = TypeInfo(schema: schema)
@@ -194,6 +210,45 @@ public final class ValidationContext {
         walk(ASTWalker(visitors: [collector], helper: typeInfo))
         usagesByDefinition[key] = collector.usages
         return collector.usages
+    }
+}
+
+/// See `ValidationContext.makeVariableUsageRecorder()`. The same visits as
+/// `VariableUsageCollector`, in the main walk, whose `TypeInfo` is in the
+/// same state at each node as a fresh one walking the definition alone
+/// (its stacks are empty between definitions).
+private final class VariableUsageRecorder: ASTVisitor {
+    unowned let context: ValidationContext
+    var usages: [VariableUsage] = []
+
+    init(context: ValidationContext) {
+        self.context = context
+    }
+
+    func enter(_ node: OperationDefinition) -> VisitAction {
+        usages = []
+        return .continue
+    }
+
+    func leave(_ node: OperationDefinition) {
+        context.record(usages, for: DefinitionKey(node))
+    }
+
+    func enter(_ node: FragmentDefinition) -> VisitAction {
+        usages = []
+        return .continue
+    }
+
+    func leave(_ node: FragmentDefinition) {
+        context.record(usages, for: DefinitionKey(node))
+    }
+
+    func enter(_ node: VariableDefinition) -> VisitAction { .skip }
+
+    func enter(_ node: Variable) -> VisitAction {
+        usages.append(
+            VariableUsage(node: node, type: context.typeInfo.inputType, defaultValue: context.typeInfo.defaultValue))
+        return .continue
     }
 }
 

@@ -12,10 +12,7 @@ enum EngineRegistry {
                 throw UsageError("graphqlswift: cannot set up the workload: \(error)")
             }
         case "ours":
-            // The only place that knows our engine is missing: once `GraphQLEngine`
-            // has an executor, this becomes `return try OurEngine(inputs: inputs)`
-            // (with OurEngine.swift beside this file and the package dependency).
-            throw UsageError("engine ours not built yet")
+            return try OurEngine(inputs: inputs)
         default:
             throw UsageError("unknown engine \(name); one of \(names.joined(separator: ", "))")
         }

@@ -48,6 +48,11 @@ final class FieldConflictFinder {
     func reportConflicts(
         within selectionSet: SelectionSet, parentType: GraphQLNamedType?, report: @escaping (FieldConflict) -> Bool
     ) {
+        // The common case: no fragment spread and no response name twice
+        // (inline fragments included) leaves nothing to compare, so nothing
+        // is collected. Collected maps are only a cache: a later comparison
+        // of this set, as the sub-selection of a field, collects it then.
+        if Self.hasNoSpreadAndUniqueNames(selectionSet) { return }
         var sink = ConflictSink(report: report, limit: nil, nestedLimit: Self.maxSubfieldConflicts)
         let fieldMap = fieldsAndFragmentNames(of: selectionSet, parentType: parentType)
         collectConflictsWithin(fieldMap, into: &sink)
@@ -61,6 +66,38 @@ final class FieldConflictFinder {
                 collectConflictsBetweenFragments(name, other, mutuallyExclusive: false, into: &sink)
             }
         }
+    }
+
+    /// Whether a selection set (with its inline fragments, not its fields'
+    /// sub-selections) spreads no fragment and uses each response name once.
+    static func hasNoSpreadAndUniqueNames(_ selectionSet: SelectionSet) -> Bool {
+        var names: [String] = []
+        var seen = Set<String>()
+        func visit(_ set: SelectionSet) -> Bool {
+            for selection in set.selections {
+                switch selection {
+                case .fragmentSpread:
+                    return false
+                case .inlineFragment(let inline):
+                    if !visit(inline.selectionSet) { return false }
+                case .field(let field):
+                    let name = field.responseKey
+                    if !seen.isEmpty {
+                        if !seen.insert(name).inserted { return false }
+                    } else if names.contains(name) {
+                        return false
+                    } else if names.count < 16 {
+                        names.append(name)
+                    } else {
+                        // Past a few names a set beats scanning the list.
+                        seen = Set(names)
+                        seen.insert(name)
+                    }
+                }
+            }
+            return true
+        }
+        return visit(selectionSet)
     }
 
     // MARK: - Collecting fields

@@ -10,9 +10,7 @@ public final class KnownArgumentNamesRule: ValidationRule {
 
     public init(context: ValidationContext) {
         self.context = context
-        for directive in context.schema.directives {
-            directiveArguments[directive.name] = directive.arguments.map(\.name)
-        }
+        directiveArguments = context.schema.directiveTables.argumentNames
         for case .directive(let definition) in context.document.definitions {
             directiveArguments[definition.name.value] = definition.arguments.map(\.name.value)
         }

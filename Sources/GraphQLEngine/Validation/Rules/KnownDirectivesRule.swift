@@ -12,9 +12,7 @@ public final class KnownDirectivesRule: ValidationRule {
 
     public init(context: ValidationContext) {
         self.context = context
-        for directive in context.schema.directives {
-            locationsByName[directive.name] = directive.locations.map(\.rawValue)
-        }
+        locationsByName = context.schema.directiveTables.locations
         for case .directive(let definition) in context.document.definitions {
             locationsByName[definition.name.value] = definition.locations.map(\.value)
         }

@@ -10,11 +10,7 @@ public final class ProvidedRequiredArgumentsRule: ValidationRule {
 
     public init(context: ValidationContext) {
         self.context = context
-        for directive in context.schema.directives {
-            requiredDirectiveArguments[directive.name] = directive.arguments.filter(\.isRequired).map {
-                ($0.name, $0.type.description)
-            }
-        }
+        requiredDirectiveArguments = context.schema.directiveTables.requiredArguments
         for case .directive(let definition) in context.document.definitions {
             requiredDirectiveArguments[definition.name.value] = definition.arguments.compactMap { argument in
                 guard case .nonNull = argument.type, argument.defaultValue == nil else { return nil }

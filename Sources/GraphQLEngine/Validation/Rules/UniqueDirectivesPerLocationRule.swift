@@ -12,9 +12,7 @@ public final class UniqueDirectivesPerLocationRule: ValidationRule {
 
     public init(context: ValidationContext) {
         self.context = context
-        for directive in context.schema.directives {
-            isUnique[directive.name] = !directive.isRepeatable
-        }
+        isUnique = context.schema.directiveTables.isUnique
         for case .directive(let definition) in context.document.definitions {
             isUnique[definition.name.value] = !definition.repeatable
         }
