@@ -16,7 +16,7 @@ final class ClientLeases: Sendable {
         state = Mutex(State(available: count))
     }
 
-    func acquire() async {
+    nonisolated(nonsending) func acquire() async {
         let granted = state.withLock { s in
             if s.available > 0 {
                 s.available -= 1
