@@ -1,5 +1,4 @@
 internal import Foundation
-import Synchronization
 
 /// A fixed set of dedicated threads that run blocking libmongoc calls, fed by a
 /// FIFO queue. libmongoc blocks its calling thread for the whole network round
@@ -9,19 +8,8 @@ import Synchronization
 ///
 /// The pool is sized to the libmongoc client pool: every job holds at most one
 /// client, so with as many threads as clients no job ever waits for a client.
-///
-/// A thread that finishes a job and finds the queue empty polls it for a short
-/// while (``spinLimit``) before parking on the condition: a request that
-/// follows another closely (the common case under load, and a caller's next
-/// query after awaiting the previous one) is then picked up without the cost of
-/// waking a parked thread, which on Linux is a futex wake plus a reschedule
-/// (tens of microseconds on a busy machine). `enqueue` signals only when some
-/// thread is parked.
 final class BlockingExecutor: Sendable {
     typealias Job = @Sendable () -> Void
-
-    /// How long an idle thread polls for the next job before it parks.
-    static let spinLimit: Duration = .microseconds(Int(ProcessInfo.processInfo.environment["MONGOSTORE_SPIN_US"] ?? "50") ?? 50)
 
     /// The queue and the shutdown flag, guarded by `condition`'s lock.
     private final class State: @unchecked Sendable {
@@ -30,22 +18,17 @@ final class BlockingExecutor: Sendable {
         var head = 0
         var stopping = false
         var running = 0
-        /// Threads waiting on the condition (not those polling).
-        var parked = 0
     }
 
     private let condition = NSCondition()
     private let state = State()
-    /// Jobs queued and not yet taken: what polling threads read without the lock.
-    /// Written only with `condition` locked, so it always equals the queue length.
-    private let pending = Atomic<Int>(0)
     let threadCount: Int
 
     init(threads: Int, name: String = "MongoStore.blocking") {
         threadCount = max(1, threads)
         state.running = threadCount
         for i in 0..<threadCount {
-            let thread = Thread { [self] in self.worker() }
+            let thread = Thread { [condition, state] in Self.worker(condition: condition, state: state) }
             thread.name = "\(name).\(i)"
             thread.stackSize = 1 << 20
             thread.start()
@@ -56,18 +39,11 @@ final class BlockingExecutor: Sendable {
     func enqueue(_ job: @escaping Job) {
         condition.lock()
         state.jobs.append(job)
-        pending.add(1, ordering: .releasing)
-        // A polling thread takes the job by itself; only a parked one needs waking.
-        if state.parked > 0 { condition.signal() }
+        condition.signal()
         condition.unlock()
     }
 
     /// Runs `body` on a pool thread and returns its result to the awaiting task.
-    /// `nonisolated(nonsending)`: the caller stays on its own executor until it
-    /// suspends, and is resumed there, so an actor-isolated caller pays one hop
-    /// to the pool thread and one back, not an extra pass through the global
-    /// executor each way.
-    nonisolated(nonsending)
     func run<R: Sendable>(_ body: @escaping @Sendable () throws(MongoError) -> R) async throws(MongoError) -> R {
         let result: Result<R, MongoError> = await withCheckedContinuation { continuation in
             enqueue {
@@ -85,31 +61,11 @@ final class BlockingExecutor: Sendable {
         condition.unlock()
     }
 
-    /// Polls `pending` until a job shows up or ``spinLimit`` passes; true if one did.
-    /// Yields the CPU between polls so a waiting thread never starves the thread
-    /// that would queue the job (two cores, shared).
-    private func pollForJob() -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: Self.spinLimit)
+    private static func worker(condition: NSCondition, state: State) {
         while true {
-            for _ in 0..<64 where pending.load(ordering: .acquiring) > 0 { return true }
-            if clock.now >= deadline { return false }
-            sched_yield()
-        }
-    }
-
-    private func worker() {
-        // The executor is retained by the thread while it runs; the threads end
-        // at `shutdown()`, which the client pool's deinit calls.
-        while true {
-            if pending.load(ordering: .relaxed) == 0 { _ = pollForJob() }
             condition.lock()
-            if state.head == state.jobs.count && !state.stopping {
-                state.parked += 1
-                while state.head == state.jobs.count && !state.stopping {
-                    condition.wait()
-                }
-                state.parked -= 1
+            while state.head == state.jobs.count && !state.stopping {
+                condition.wait()
             }
             if state.head == state.jobs.count {  // stopping and drained
                 state.running -= 1
@@ -121,7 +77,6 @@ final class BlockingExecutor: Sendable {
             let job = state.jobs[state.head]
             state.jobs[state.head] = nil
             state.head += 1
-            pending.subtract(1, ordering: .relaxed)
             if state.head > 64 && state.head * 2 > state.jobs.count {
                 state.jobs.removeFirst(state.head)
                 state.head = 0

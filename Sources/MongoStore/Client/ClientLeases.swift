@@ -16,7 +16,7 @@ final class ClientLeases: Sendable {
         state = Mutex(State(available: count))
     }
 
-    nonisolated(nonsending) func acquire() async {
+    func acquire() async {
         let granted = state.withLock { s in
             if s.available > 0 {
                 s.available -= 1

@@ -85,7 +85,7 @@ final class ClientPool: Sendable {
 
     /// Runs one operation on a pool thread with a pooled client, or on the
     /// session's own client when `session` is given.
-    nonisolated(nonsending) func withClient<R: Sendable>(
+    func withClient<R: Sendable>(
         session: MongoSession?,
         _ body: @escaping @Sendable (OperationContext) throws(MongoError) -> R
     ) async throws(MongoError) -> R {

@@ -13,7 +13,7 @@ public struct MongoDatabase: Sendable {
     /// Runs a database command as given (`{ping: 1}`, `{collStats: "c"}`, an
     /// `explain`...) and returns the server's reply; a reply with `ok: 0` throws.
     @discardableResult
-    nonisolated(nonsending) public func runCommand(_ command: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> BSONDocument {
+    public func runCommand(_ command: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> BSONDocument {
         let name = self.name
         return try await pool.withClient(session: session) { context throws(MongoError) in
             let cmd = try context.bson(command)
@@ -25,12 +25,12 @@ public struct MongoDatabase: Sendable {
     }
 
     /// Drops the database and everything in it.
-    nonisolated(nonsending) public func drop(session: MongoSession? = nil) async throws(MongoError) {
+    public func drop(session: MongoSession? = nil) async throws(MongoError) {
         try await runCommand(["dropDatabase": 1], session: session)
     }
 
     /// The names of the database's collections.
-    nonisolated(nonsending) public func listCollectionNames() async throws(MongoError) -> [String] {
+    public func listCollectionNames() async throws(MongoError) -> [String] {
         let reply = try await runCommand(["listCollections": 1, "nameOnly": true])
         guard let cursor = try? reply["cursor", as: BSONDocument.self],
             let batch = try? cursor["firstBatch", as: [BSONDocument].self]

@@ -37,20 +37,20 @@ public struct MongoExplanation: Sendable {
 
 extension MongoCollection {
     /// Explains the `find` these arguments would run.
-    nonisolated(nonsending) public func explainFind(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError) -> MongoExplanation {
+    public func explainFind(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError) -> MongoExplanation {
         var find: BSONDocument = ["find": .string(name), "filter": .document(filter)]
         for element in options.document { find[element.key] = element.value }
         return try await explain(find)
     }
 
     /// Explains an aggregation.
-    nonisolated(nonsending) public func explainAggregate(_ pipeline: [BSONDocument]) async throws(MongoError) -> MongoExplanation {
+    public func explainAggregate(_ pipeline: [BSONDocument]) async throws(MongoError) -> MongoExplanation {
         try await explain([
             "aggregate": .string(name), "pipeline": .array(pipeline.map { .document($0) }), "cursor": .document([:]),
         ])
     }
 
-    nonisolated(nonsending) private func explain(_ command: BSONDocument) async throws(MongoError) -> MongoExplanation {
+    private func explain(_ command: BSONDocument) async throws(MongoError) -> MongoExplanation {
         let reply = try await database.runCommand(["explain": .document(command), "verbosity": "queryPlanner"])
         return MongoExplanation(document: reply)
     }

@@ -5,7 +5,7 @@ extension MongoCollection {
     /// names. An index that already exists with the same specification is left
     /// as it is; one with the same name but other options fails (server code 85/86).
     @discardableResult
-    nonisolated(nonsending) public func createIndexes(_ models: [IndexModel], session: MongoSession? = nil) async throws(MongoError) -> [String] {
+    public func createIndexes(_ models: [IndexModel], session: MongoSession? = nil) async throws(MongoError) -> [String] {
         guard !models.isEmpty else { return [] }
         try await database.runCommand(
             ["createIndexes": .string(name), "indexes": .array(models.map { .document($0.specification) })],
@@ -15,13 +15,13 @@ extension MongoCollection {
 
     /// Creates one index and returns its name.
     @discardableResult
-    nonisolated(nonsending) public func createIndex(_ model: IndexModel, session: MongoSession? = nil) async throws(MongoError) -> String {
+    public func createIndex(_ model: IndexModel, session: MongoSession? = nil) async throws(MongoError) -> String {
         try await createIndexes([model], session: session)[0]
     }
 
     /// The index specifications (`{v, key, name, unique...}`); empty when the
     /// collection does not exist.
-    nonisolated(nonsending) public func listIndexes() async throws(MongoError) -> [BSONDocument] {
+    public func listIndexes() async throws(MongoError) -> [BSONDocument] {
         try await perform(session: nil) { context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_indexes_with_opts(collection, try context.opts([:]))!
             defer { mongoc_cursor_destroy(cursor) }
@@ -34,14 +34,14 @@ extension MongoCollection {
     }
 
     /// Drops one index by name.
-    nonisolated(nonsending) public func dropIndex(_ name: String, session: MongoSession? = nil) async throws(MongoError) {
+    public func dropIndex(_ name: String, session: MongoSession? = nil) async throws(MongoError) {
         try await database.runCommand(["dropIndexes": .string(self.name), "index": .string(name)], session: session)
     }
 
     /// Drops the collection with its indexes. Dropping a collection that does
     /// not exist is not an error (MongoDB 7 accepts it; older servers' "ns not
     /// found" is swallowed here), so the call is idempotent.
-    nonisolated(nonsending) public func drop(session: MongoSession? = nil) async throws(MongoError) {
+    public func drop(session: MongoSession? = nil) async throws(MongoError) {
         do throws(MongoError) {
             try await database.runCommand(["drop": .string(name)], session: session)
         } catch where error.code == .notFound {

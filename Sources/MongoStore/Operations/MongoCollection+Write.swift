@@ -8,7 +8,7 @@ extension MongoCollection {
 
     /// Inserts one document, giving it a new ObjectId `_id` first if it has none.
     @discardableResult
-    nonisolated(nonsending) public func insertOne(_ document: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> InsertOneResult {
+    public func insertOne(_ document: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> InsertOneResult {
         let (document, id) = Self.withID(document)
         try await perform(session: session) { context, collection throws(MongoError) in
             let doc = try context.bson(document)
@@ -21,7 +21,7 @@ extension MongoCollection {
     /// Inserts documents in order (stopping at the first failure unless
     /// `ordered` is false), each given an ObjectId `_id` if it has none.
     @discardableResult
-    nonisolated(nonsending) public func insertMany(
+    public func insertMany(
         _ documents: [BSONDocument], ordered: Bool = true, session: MongoSession? = nil
     ) async throws(MongoError) -> InsertManyResult {
         guard !documents.isEmpty else { throw .invalidArgument("insertMany of no documents") }
@@ -44,7 +44,7 @@ extension MongoCollection {
     /// Updates the first document matching `filter` with update operators
     /// (`["$set": [...]]`); with `upsert`, inserts one when none matches.
     @discardableResult
-    nonisolated(nonsending) public func updateOne(
+    public func updateOne(
         _ filter: BSONDocument, _ update: BSONDocument, upsert: Bool = false, session: MongoSession? = nil
     ) async throws(MongoError) -> UpdateResult {
         try await runUpdate(filter, update, upsert: upsert, many: false, session: session)
@@ -52,7 +52,7 @@ extension MongoCollection {
 
     /// Updates every document matching `filter`.
     @discardableResult
-    nonisolated(nonsending) public func updateMany(
+    public func updateMany(
         _ filter: BSONDocument, _ update: BSONDocument, upsert: Bool = false, session: MongoSession? = nil
     ) async throws(MongoError) -> UpdateResult {
         try await runUpdate(filter, update, upsert: upsert, many: true, session: session)
@@ -60,7 +60,7 @@ extension MongoCollection {
 
     /// Replaces the first document matching `filter` with `replacement` (no operators).
     @discardableResult
-    nonisolated(nonsending) public func replaceOne(
+    public func replaceOne(
         _ filter: BSONDocument, _ replacement: BSONDocument, upsert: Bool = false, session: MongoSession? = nil
     ) async throws(MongoError) -> UpdateResult {
         let reply = try await perform(session: session) { context, collection throws(MongoError) in
@@ -72,7 +72,7 @@ extension MongoCollection {
         return Self.updateResult(reply)
     }
 
-    nonisolated(nonsending) private func runUpdate(
+    private func runUpdate(
         _ filter: BSONDocument, _ update: BSONDocument, upsert: Bool, many: Bool, session: MongoSession?
     ) async throws(MongoError) -> UpdateResult {
         let reply = try await perform(session: session) { context, collection throws(MongoError) in
@@ -96,17 +96,17 @@ extension MongoCollection {
 
     /// Deletes the first document matching `filter`.
     @discardableResult
-    nonisolated(nonsending) public func deleteOne(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
+    public func deleteOne(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
         try await delete(filter, many: false, session: session)
     }
 
     /// Deletes every document matching `filter`.
     @discardableResult
-    nonisolated(nonsending) public func deleteMany(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
+    public func deleteMany(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
         try await delete(filter, many: true, session: session)
     }
 
-    nonisolated(nonsending) private func delete(_ filter: BSONDocument, many: Bool, session: MongoSession?) async throws(MongoError) -> DeleteResult {
+    private func delete(_ filter: BSONDocument, many: Bool, session: MongoSession?) async throws(MongoError) -> DeleteResult {
         let reply = try await perform(session: session) { context, collection throws(MongoError) in
             let f = try context.bson(filter)
             let opts = try context.opts([:])
@@ -124,7 +124,7 @@ extension MongoCollection {
     /// when none matched (and no upsert). A state transition with a precondition
     /// is a filter on the expected state: `["_id": id, "status": "pending"]`.
     /// https://www.mongodb.com/docs/manual/reference/command/findAndModify/
-    nonisolated(nonsending) public func findOneAndUpdate(
+    public func findOneAndUpdate(
         _ filter: BSONDocument, _ update: BSONDocument, sort: BSONDocument? = nil, projection: BSONDocument? = nil,
         returnDocument: ReturnDocument = .after, upsert: Bool = false, session: MongoSession? = nil
     ) async throws(MongoError) -> BSONDocument? {
@@ -141,7 +141,7 @@ extension MongoCollection {
     }
 
     /// Atomically deletes the first document matching `filter` and returns it.
-    nonisolated(nonsending) public func findOneAndDelete(
+    public func findOneAndDelete(
         _ filter: BSONDocument, sort: BSONDocument? = nil, session: MongoSession? = nil
     ) async throws(MongoError) -> BSONDocument? {
         var command: BSONDocument = ["findAndModify": .string(name), "query": .document(filter), "remove": true]
@@ -154,7 +154,7 @@ extension MongoCollection {
     /// Runs several writes in one round trip per batch. `ordered` stops at the
     /// first failure; unordered attempts all and reports the first error.
     @discardableResult
-    nonisolated(nonsending) public func bulkWrite(
+    public func bulkWrite(
         _ models: [WriteModel], ordered: Bool = true, session: MongoSession? = nil
     ) async throws(MongoError) -> BulkWriteResult {
         guard !models.isEmpty else { throw .invalidArgument("bulkWrite of no operations") }

@@ -14,7 +14,7 @@ public struct MongoCollection: Sendable {
     public var database: MongoDatabase { MongoDatabase(name: namespace.database, pool: pool) }
 
     /// Runs a job with this collection's libmongoc handle.
-    nonisolated(nonsending) func perform<R: Sendable>(
+    func perform<R: Sendable>(
         session: MongoSession?,
         _ body: @escaping @Sendable (OperationContext, OpaquePointer) throws(MongoError) -> R
     ) async throws(MongoError) -> R {
@@ -27,7 +27,7 @@ public struct MongoCollection: Sendable {
     // MARK: Reads
 
     /// Every document matching `filter`, read to the end.
-    nonisolated(nonsending) public func find(
+    public func find(
         _ filter: BSONDocument = [:], options: FindOptions = FindOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = options.document
@@ -39,7 +39,7 @@ public struct MongoCollection: Sendable {
     }
 
     /// The first document matching `filter` (in `sort` order when given), or nil.
-    nonisolated(nonsending) public func findOne(
+    public func findOne(
         _ filter: BSONDocument = [:], options: FindOptions = FindOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> BSONDocument? {
         var options = options
@@ -56,7 +56,7 @@ public struct MongoCollection: Sendable {
 
     /// The number of documents matching `filter` (an aggregation on the server,
     /// exact, unlike the metadata count). `skip`/`limit` bound the count.
-    nonisolated(nonsending) public func countDocuments(
+    public func countDocuments(
         _ filter: BSONDocument = [:], skip: Int? = nil, limit: Int? = nil, session: MongoSession? = nil
     ) async throws(MongoError) -> Int {
         var opts = BSONDocument()
@@ -76,7 +76,7 @@ public struct MongoCollection: Sendable {
     }
 
     /// Runs an aggregation pipeline and reads every result document.
-    nonisolated(nonsending) public func aggregate(
+    public func aggregate(
         _ pipeline: [BSONDocument], options: AggregateOptions = AggregateOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = options.document
@@ -89,7 +89,7 @@ public struct MongoCollection: Sendable {
     }
 
     /// The distinct values of `key` among documents matching `filter`.
-    nonisolated(nonsending) public func distinct(_ key: String, filter: BSONDocument = [:], session: MongoSession? = nil) async throws(MongoError) -> [BSONValue] {
+    public func distinct(_ key: String, filter: BSONDocument = [:], session: MongoSession? = nil) async throws(MongoError) -> [BSONValue] {
         let reply = try await database.runCommand(
             ["distinct": .string(name), "key": .string(key), "query": .document(filter)], session: session)
         guard case .array(let values)? = reply["values"] else {
