@@ -3,8 +3,8 @@
 
 Every workload is a folder with schema.graphql, data.json, query.graphql and
 optionally variables.json, the arguments of graphql-bench. All three use the
-SupportCarr schema (supportcarr.graphql, written by hand), copied in so that each
-folder stands alone. The data of list1000 comes from a seeded random generator,
+SupportCarr schema (supportcarr.graphql, written by hand), linked in (a relative
+symbolic link) so that each folder has the harness's layout without a copy. The data of list1000 comes from a seeded random generator,
 so running this again gives the same bytes.
 
     python3 Benchmarks/Workloads/generate.py
@@ -40,7 +40,10 @@ def write_json(workload, name, value, compact=False):
 
 def copy_schema(workload):
     os.makedirs(os.path.join(HERE, workload), exist_ok=True)
-    shutil.copyfile(SCHEMA, os.path.join(HERE, workload, "schema.graphql"))
+    link = os.path.join(HERE, workload, "schema.graphql")
+    if os.path.lexists(link):
+        os.remove(link)
+    os.symlink(os.path.join("..", os.path.basename(SCHEMA)), link)
 
 
 # --- small: one rescue with its rider, by a variable -----------------------------
