@@ -16,7 +16,6 @@ or NODE_PATH pointing at it).
 import json
 import os
 import random
-import shutil
 import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
