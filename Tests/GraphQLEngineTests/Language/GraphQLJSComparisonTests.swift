@@ -111,6 +111,13 @@ import Testing
             + ReferenceCorpus.types.map { Case(mode: "type", text: $0) }
     }
 
+    @Test func theKitchenSinksAreThereAndParse() throws {
+        for text in [ReferenceCorpus.kitchenSinkQuery, ReferenceCorpus.kitchenSinkSchema] {
+            #expect(text.count > 500)
+            _ = try Parser.parse(text, options: .trusted)
+        }
+    }
+
     @Test func theCorpusIsLargeAndHasBothValidAndInvalidDocuments() throws {
         let outcomes = Self.allCases.map(Self.ourOutcome)
         #expect(outcomes.count >= 60)
