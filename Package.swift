@@ -63,7 +63,7 @@ let package = Package(
 
         // MARK: Resolvers: Schema.graphql over MongoDB, batched per request (issue 5)
         .target(
-            name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "SupportCarrData"], path: "Resolvers",
+            name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "Security", "SupportCarrData"], path: "Resolvers",
             exclude: ["README.md"], swiftSettings: strict),
         .testTarget(
             name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "SupportCarrData"],
