@@ -19,6 +19,15 @@ public struct RequestContext: Sendable {
     public func collection(_ collection: Collections) -> MongoCollection {
         database.collection(collection.name)
     }
+
+    /// The rows of `collection` this request may see, as a filter fragment that
+    /// every read ANDs into its own filter (`{}` admits every row): connections,
+    /// loaders and `$lookup` stages alike, so pages, cursors and counts agree
+    /// with what the caller is shown. The security layer derives it from the
+    /// caller's row scope; a trusted context sees everything.
+    public func visibilityFilter(for collection: Collections) -> BSONDocument {
+        [:]
+    }
 }
 
 /// The caller behind a request.
