@@ -8,6 +8,9 @@
 /// unvalidated document cannot crash it, though it may be answered loosely
 /// (fields the type lacks are skipped, as graphql-js does).
 ///
+/// If the calling task is cancelled, execution stops at the next level or
+/// resolver boundary and the response is a single `TIMEOUT` error.
+///
 /// - Parameters:
 ///   - context: any per-request value resolvers read through `FieldContext.context(as:)`.
 ///   - rootValue: the parent of the root fields.
@@ -49,6 +52,8 @@ public func execute(
         schema: schema, document: document, operation: operation, fragments: fragments, variables: coercedVariables,
         context: context)
     await Executor.run(state, rootType: rootType, rootValue: rootValue)
+    // A cancelled execution has holes in its data: answer with the timeout only.
+    if state.cancelled { return GraphQLResponse(errors: [LimitErrors.timeout]) }
     return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount)
 }
 

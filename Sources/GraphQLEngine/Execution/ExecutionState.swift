@@ -25,6 +25,9 @@ final class ExecutionState: @unchecked Sendable {
     /// Set once any slot became null, so the walk starts checking whether a
     /// field still has a live parent (and skips it otherwise).
     @exclusivity(unchecked) var hasNulls = false
+    /// Set when the executing task was found cancelled; execution stops and
+    /// the response is a `TIMEOUT` error (see `Executor`).
+    @exclusivity(unchecked) var cancelled = false
     let loaders = LoaderRegistry()
     @exclusivity(unchecked) var objectPlans: [ObjectPlan] = []
 
