@@ -41,12 +41,15 @@ struct CostPlanBuilder {
             add(operation.selectionSet, on: root, to: &set)
             var defaults: [String: Int] = [:]
             for definition in operation.variableDefinitions {
-                guard case .int(let literal)? = definition.defaultValue, let items = Int(literal.value) else { continue }
+                guard case .int(let literal)? = definition.defaultValue, let items = Int(literal.value) else {
+                    continue
+                }
                 let name = definition.variable.name.value
                 defaults[name] = items
                 if let max = limits.maxPageSize, items > max, pageVariables.contains(where: { $0.variable == name }) {
                     pageErrors.append(
-                        LimitErrors.pageSizeDefault(variable: name, value: items, max: max, at: literal.loc, source: source))
+                        LimitErrors.pageSizeDefault(
+                            variable: name, value: items, max: max, at: literal.loc, source: source))
                 }
             }
             plan.operations.append(
@@ -56,7 +59,8 @@ struct CostPlanBuilder {
     }
 
     /// Adds a selection set's fields and spreads to `set`, inline fragments flattened.
-    private mutating func add(_ selectionSet: SelectionSet, on type: GraphQLNamedType?, to set: inout CostPlan.SetTerm) {
+    private mutating func add(_ selectionSet: SelectionSet, on type: GraphQLNamedType?, to set: inout CostPlan.SetTerm)
+    {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):

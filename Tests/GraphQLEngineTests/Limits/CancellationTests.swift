@@ -112,7 +112,8 @@ import Testing
         var limits = QueryLimits.none
         limits.executionTimeout = .seconds(5)
         let service = try LimitFixtures.service(limits)
-        let response = await service.execute(GraphQLRequest(query: "{ tags }"), rootValue: ["tags": ["a", "b"]] as JSONValue)
+        let response = await service.execute(
+            GraphQLRequest(query: "{ tags }"), rootValue: ["tags": ["a", "b"]] as JSONValue)
         #expect(response.jsonString() == #"{"data":{"tags":["a","b"]}}"#)
     }
 }

@@ -44,13 +44,16 @@ import Testing
     @Test func fragmentsSpreadExponentiallyOftenAreCostedInLinearTimeAndSaturate() throws {
         var text = "{ rider { ...F0 } }\n"
         for index in 0..<80 {
-            text += "fragment F\(index) on Rider { friends(limit: 100) { ...F\(index + 1) } best { ...F\(index + 1) } }\n"
+            text +=
+                "fragment F\(index) on Rider { friends(limit: 100) { ...F\(index + 1) } best { ...F\(index + 1) } }\n"
         }
         text += "fragment F80 on Rider { id }\n"
         #expect(try LimitFixtures.cost(text) == Int.max)
         let errors = try LimitFixtures.check(text, LimitFixtures.only { $0.maxCost = 1_000_000 })
         #expect(errors.map(\.code) == ["MAX_COST_EXCEEDED"])
-        #expect(errors.first?.message == "The operation has an estimated cost of too high to count, above the maximum of 1000000.")
+        #expect(
+            errors.first?.message
+                == "The operation has an estimated cost of too high to count, above the maximum of 1000000.")
     }
 }
 
@@ -75,9 +78,11 @@ import Testing
         let limits = LimitFixtures.only { $0.maxCost = 1 + 1 + 40 * 2 }
         let service = try LimitFixtures.service(limits)
         let text = "query Q($n: Int) { riders(first: $n) { edges { node { id } } } }"
-        let under = await service.execute(GraphQLRequest(query: text, variables: ["n": 40]), rootValue: JSONValue.object([]))
+        let under = await service.execute(
+            GraphQLRequest(query: text, variables: ["n": 40]), rootValue: JSONValue.object([]))
         #expect(under.errors.isEmpty)
-        let over = await service.execute(GraphQLRequest(query: text, variables: ["n": 41]), rootValue: JSONValue.object([]))
+        let over = await service.execute(
+            GraphQLRequest(query: text, variables: ["n": 41]), rootValue: JSONValue.object([]))
         #expect(over.errors.map(\.code) == ["MAX_COST_EXCEEDED"])
         #expect(over.data == nil)
         // Absent: the schema's default of 20.
@@ -95,11 +100,14 @@ import Testing
             query Big($m: Int) { riders(first: $m) { edges { node { id } } } }
             """
         let small = await service.execute(
-            GraphQLRequest(query: text, variables: ["n": 5, "m": 100], operationName: "Small"), rootValue: JSONValue.object([]))
+            GraphQLRequest(query: text, variables: ["n": 5, "m": 100], operationName: "Small"),
+            rootValue: JSONValue.object([]))
         #expect(small.errors.isEmpty)
         let big = await service.execute(
-            GraphQLRequest(query: text, variables: ["n": 5, "m": 100], operationName: "Big"), rootValue: JSONValue.object([]))
-        #expect(big.errors.map(\.message) == [#"Operation "Big" has an estimated cost of 202, above the maximum of 50."#])
+            GraphQLRequest(query: text, variables: ["n": 5, "m": 100], operationName: "Big"),
+            rootValue: JSONValue.object([]))
+        #expect(
+            big.errors.map(\.message) == [#"Operation "Big" has an estimated cost of 202, above the maximum of 50."#])
     }
 
     @Test func theDefaultsLetARealisticNestedQueryThrough() throws {
@@ -127,19 +135,25 @@ import Testing
         #expect(errors.map(\.code) == ["PAGE_SIZE_EXCEEDED"])
         #expect(errors.first?.message == #"Argument "first" of field "nearby" is 101; a page holds at most 100 items."#)
         #expect(errors.first?.locations == [SourceLocation(line: 1, column: 10)])
-        #expect(try LimitFixtures.check("{ rider { friends(limit: 101) { id } } }", limits).map(\.code) == ["PAGE_SIZE_EXCEEDED"])
+        #expect(
+            try LimitFixtures.check("{ rider { friends(limit: 101) { id } } }", limits).map(\.code) == [
+                "PAGE_SIZE_EXCEEDED"
+            ])
     }
 
     @Test func aPageSizeFromAVariableIsCheckedPerRequest() async throws {
         let service = try LimitFixtures.service(limits)
         let text = "query Q($n: Int) {\n  nearby(first: $n) { id }\n}"
-        let under = await service.execute(GraphQLRequest(query: text, variables: ["n": 100]), rootValue: JSONValue.object([]))
+        let under = await service.execute(
+            GraphQLRequest(query: text, variables: ["n": 100]), rootValue: JSONValue.object([]))
         #expect(under.errors.isEmpty)
-        let over = await service.execute(GraphQLRequest(query: text, variables: ["n": 101]), rootValue: JSONValue.object([]))
+        let over = await service.execute(
+            GraphQLRequest(query: text, variables: ["n": 101]), rootValue: JSONValue.object([]))
         #expect(over.errors.map(\.code) == ["PAGE_SIZE_EXCEEDED"])
         #expect(
             over.errors.first?.message
-                == #"Variable "$n" is 101 where it sets argument "first" of field "nearby"; a page holds at most 100 items."#)
+                == #"Variable "$n" is 101 where it sets argument "first" of field "nearby"; a page holds at most 100 items."#
+        )
         #expect(over.errors.first?.locations == [SourceLocation(line: 2, column: 10)])
     }
 

@@ -38,7 +38,9 @@ import Testing
     @Test func inlineFragmentsAddNoLevelOfTheirOwn() throws {
         let query = "{ rider { ... on Rider { ... { best { id } } } } }"
         #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 3 }).isEmpty)
-        #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 2 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"])
+        #expect(
+            try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 2 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"]
+        )
     }
 
     @Test func fragmentCyclesEndAndStillMeasureTheirDepth() throws {
@@ -49,7 +51,9 @@ import Testing
             """
         // rider(1) A: best(2) B: best(3) best(4), then A again counts 0.
         #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 4 }).isEmpty)
-        #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 3 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"])
+        #expect(
+            try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 3 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"]
+        )
         let selfCycle = "{ rider { ...S } } fragment S on Rider { ...S best { ...S } }"
         #expect(try LimitFixtures.check(selfCycle, limits).isEmpty)
     }
@@ -57,7 +61,9 @@ import Testing
     @Test func manySpreadsOfNestedFragmentsAreMeasuredQuickly() throws {
         // Each fragment spreads the next twice: 2^40 paths if expanded naively.
         var text = "{ rider { ...F0 } }\n"
-        for index in 0..<40 { text += "fragment F\(index) on Rider { best { ...F\(index + 1) } friends { ...F\(index + 1) } }\n" }
+        for index in 0..<40 {
+            text += "fragment F\(index) on Rider { best { ...F\(index + 1) } friends { ...F\(index + 1) } }\n"
+        }
         text += "fragment F40 on Rider { id }\n"
         let errors = try LimitFixtures.check(text, limits)
         #expect(errors.map(\.code) == ["MAX_DEPTH_EXCEEDED"])
@@ -78,12 +84,32 @@ import Testing
         // __type(1) fields(2) type(3) name(4): the ofTypes do not count.
         #expect(try LimitFixtures.check(query, limits).isEmpty)
         let deeper = #"{ __type(name: "Rider") { fields { type { fields { name } } } } }"#
-        #expect(try LimitFixtures.check(deeper, limits).map(\.message) == [#"Field "name" is nested 5 deep; the maximum depth is 4."#])
+        #expect(
+            try LimitFixtures.check(deeper, limits).map(\.message) == [
+                #"Field "name" is nested 5 deep; the maximum depth is 4."#
+            ])
     }
 
     @Test func ofTypeOutsideIntrospectionCountsLikeAnyField() throws {
         let query = "{ rider { ofType { best { id } } } }"
         #expect(try LimitFixtures.check(query, limits).isEmpty)
-        #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 3 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"])
+        #expect(
+            try LimitFixtures.check(query, LimitFixtures.only { $0.maxDepth = 3 }).map(\.code) == ["MAX_DEPTH_EXCEEDED"]
+        )
+    }
+}
+
+@Suite struct LongFragmentChainTests {
+    /// Fragments that spread one another 1 800 deep (8 tokens each: about as
+    /// many as the default token limit allows), checked, validated and run on
+    /// a pool thread as the server would.
+    @Test func aLongChainOfFragmentsIsCheckedWithoutExhaustingTheStack() async throws {
+        var text = "{ rider { ...F0 } }\n"
+        for index in 0..<1_800 { text += "fragment F\(index) on Rider { ...F\(index + 1) }\n" }
+        text += "fragment F1800 on Rider { id }\n"
+        let service = try LimitFixtures.service(QueryLimits.production)
+        let response = await Task.detached { await service.execute(GraphQLRequest(query: text)) }.value
+        #expect(response.errors.isEmpty, "\(response.errors)")
+        #expect(response.jsonString() == #"{"data":{"rider":null}}"#)
     }
 }

@@ -55,7 +55,8 @@ enum LimitFixtures {
     /// `{ rider { best { best ... { id } } } }` with `depth` fields on the longest path.
     static func nested(depth: Int) -> String {
         precondition(depth >= 2)
-        return "{ rider { " + String(repeating: "best { ", count: depth - 2) + "id" + String(repeating: " }", count: depth - 1)
+        return "{ rider { " + String(repeating: "best { ", count: depth - 2) + "id"
+            + String(repeating: " }", count: depth - 1)
             + " }"
     }
 

@@ -22,7 +22,10 @@ import Testing
     @Test func aliasesAreCountedAcrossOperationsAndFragments() throws {
         let query = "query A { x: tags } query B { rider { ...F } } fragment F on Rider { y: id z: name }"
         #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxAliases = 3 }).isEmpty)
-        #expect(try LimitFixtures.check(query, LimitFixtures.only { $0.maxAliases = 2 }).map(\.code) == ["MAX_ALIASES_EXCEEDED"])
+        #expect(
+            try LimitFixtures.check(query, LimitFixtures.only { $0.maxAliases = 2 }).map(\.code) == [
+                "MAX_ALIASES_EXCEEDED"
+            ])
     }
 }
 
@@ -32,7 +35,9 @@ import Testing
     }
 
     @Test func aFieldWithAsManyDirectivesAsAllowedPasses() throws {
-        #expect(try LimitFixtures.check(Self.field(directives: 5), LimitFixtures.only { $0.maxDirectivesPerField = 5 }).isEmpty)
+        #expect(
+            try LimitFixtures.check(Self.field(directives: 5), LimitFixtures.only { $0.maxDirectivesPerField = 5 })
+                .isEmpty)
     }
 
     @Test func oneDirectiveMoreIsRefusedAtTheField() throws {
@@ -46,8 +51,9 @@ import Testing
     @Test func spreadsAndInlineFragmentsAreHeldToTheSameLimit() throws {
         let limits = LimitFixtures.only { $0.maxDirectivesPerField = 1 }
         let spread = "{ rider { ...F @skip(if: false) @include(if: true) } } fragment F on Rider { id }"
-        #expect(try LimitFixtures.check(spread, limits).first?.message
-            == #"Fragment spread "F" has 2 directives; at most 1 are allowed on one selection."#)
+        #expect(
+            try LimitFixtures.check(spread, limits).first?.message
+                == #"Fragment spread "F" has 2 directives; at most 1 are allowed on one selection."#)
         let inline = "{ rider { ... @skip(if: false) @include(if: true) { id } } }"
         #expect(try LimitFixtures.check(inline, limits).map(\.code) == ["MAX_DIRECTIVES_EXCEEDED"])
     }
@@ -71,7 +77,8 @@ import Testing
         let limits = LimitFixtures.only { $0.maxTokens = 302 }
         let service = try LimitFixtures.service(limits)
         #expect(service.parseOptions.maxTokens == 302)
-        let under = await service.execute(GraphQLRequest(query: Self.query(tokens: 302)), rootValue: ["tags": ["x"]] as JSONValue)
+        let under = await service.execute(
+            GraphQLRequest(query: Self.query(tokens: 302)), rootValue: ["tags": ["x"]] as JSONValue)
         #expect(under.errors.isEmpty)
         let over = await service.execute(GraphQLRequest(query: Self.query(tokens: 305)))
         #expect(over.errors.map(\.code) == ["MAX_TOKENS_EXCEEDED"])
