@@ -60,6 +60,8 @@ public struct GraphQLService: Sendable {
     }
 
     /// Parses, checks and validates a text (through the cache when there is one).
+    /// The limits that depend on a request's variables (page sizes and cost
+    /// set by variables) and the timeout are applied by `execute` only.
     public func prepare(_ text: String) async -> DocumentCache.Entry {
         await prepared(text).entry
     }

@@ -116,7 +116,8 @@ struct CostPlan: Sendable {
             switch page {
             case .literal(let items): return max(0, items)
             case .variable(let name, let fallback):
-                if case .int(let items)? = variables[name] { return max(0, items) }
+                // Whole-number floats too (`101.0`): `Int` input coercion accepts them.
+                if let items = variables[name]?.integralValue { return max(0, items) }
                 if let items = defaults[name] { return max(0, items) }
                 return fallback
             }

@@ -58,7 +58,8 @@ struct RequestLimitChecks: Sendable {
         var errors: [GraphQLError] = []
         if let maxPageSize {
             for use in pageVariables {
-                guard case .int(let items)? = variables[use.variable], items > maxPageSize else { continue }
+                // Whole-number floats too (`101.0`): `Int` input coercion accepts them.
+                guard let items = variables[use.variable]?.integralValue, items > maxPageSize else { continue }
                 errors.append(LimitErrors.pageSize(use, value: items, max: maxPageSize, source: source))
             }
         }

@@ -157,6 +157,18 @@ import Testing
         #expect(over.errors.first?.locations == [SourceLocation(line: 2, column: 10)])
     }
 
+    @Test func aPageSizeSentAsAWholeNumberFloatIsCheckedLikeAnInt() async throws {
+        // `Int` input coercion accepts 101.0 as 101, so the limit must too.
+        let service = try LimitFixtures.service(limits)
+        let text = "query Q($n: Int) { nearby(first: $n) { id } }"
+        let over = await service.execute(GraphQLRequest(query: text, variables: ["n": 101.0]))
+        #expect(over.errors.map(\.code) == ["PAGE_SIZE_EXCEEDED"])
+        let under = await service.execute(
+            GraphQLRequest(query: text, variables: ["n": 100.0]), rootValue: JSONValue.object([]))
+        #expect(under.errors.isEmpty)
+        #expect(try LimitFixtures.cost(text, variables: ["n": 7.0]) == 1 + 7 * 1)
+    }
+
     @Test func aVariablesDefaultAboveTheMaximumIsRefusedWithTheDocument() throws {
         let errors = try LimitFixtures.check("query Q($n: Int = 101) { nearby(first: $n) { id } }", limits)
         #expect(errors.map(\.code) == ["PAGE_SIZE_EXCEEDED"])
