@@ -10,14 +10,20 @@
 /// sub-tree, as the spec requires
 /// (https://spec.graphql.org/October2021/#sec-Mutation).
 ///
-/// Cancellation: when the task running the execution is cancelled (the
-/// service's `QueryLimits.executionTimeout`, or the server giving up), the
-/// executor stops at the next boundary: before a level, before awaiting a
-/// level's async values or sending its loader batches, and before each
-/// resolver it would call. No resolver or batch starts after that point;
-/// async resolvers already running see the cancellation through their own
-/// task. `ExecutionState.cancelled` is then set, and `execute` answers with
-/// a `TIMEOUT` error and no `data`.
+/// Cancellation and deadline: when the task running the execution is
+/// cancelled (a server's own timer, or the server giving up), the executor
+/// stops at the next boundary: before a level, before awaiting a level's
+/// async values or sending its loader batches, before each mutation root
+/// field, and before each resolver it would call. No resolver or batch
+/// starts after that point; async resolvers already running see the
+/// cancellation through their own task. The deadline
+/// (`QueryLimits.executionTimeout`) is checked at the same boundaries but
+/// the per-resolver one, so a level already started finishes its
+/// synchronous resolvers; it needs no timer task, and it cannot interrupt an
+/// await already in progress (nor can cancellation, for work that ignores
+/// it, such as a blocking database call). Either way
+/// `ExecutionState.cancelled` is set, and `execute` answers with a
+/// `TIMEOUT` error and no `data`; mutation root fields already run stay done.
 enum Executor {
     static func run(_ state: ExecutionState, rootType: ObjectType, rootValue: any FieldSource) async {
         let plan = state.makeObjectPlan(type: rootType, selectionSets: [state.operation.selectionSet])
@@ -30,7 +36,7 @@ enum Executor {
         if state.operation.operation == .mutation {
             for task in rootTasks {
                 for index in task.fields {
-                    if state.stopIfCancelled() { return }
+                    if state.stopIfCancelledOrLate() { return }
                     var single = task
                     single.fields = index..<(index + 1)
                     await state.runLevels(from: [single])
@@ -46,13 +52,13 @@ extension ExecutionState {
     func runLevels(from tasks: [ObjectTask]) async {
         var level = tasks
         while !level.isEmpty {
-            if stopIfCancelled() { break }
+            if stopIfCancelledOrLate() { break }
             nextLevel = []
             walk(level)
             while !asyncWork.isEmpty || !pendingLoads.isEmpty {
-                if stopIfCancelled() { break }
+                if stopIfCancelledOrLate() { break }
                 if !asyncWork.isEmpty { await awaitAsyncWork() }
-                if stopIfCancelled() { break }
+                if stopIfCancelledOrLate() { break }
                 if !pendingLoads.isEmpty { await dispatchLoads() }
             }
             if cancelled { break }
@@ -70,6 +76,13 @@ extension ExecutionState {
     func stopIfCancelled() -> Bool {
         if cancelled { return true }
         if Task.isCancelled { cancelled = true }
+        return cancelled
+    }
+
+    /// Whether execution must stop: cancelled, or past the deadline.
+    func stopIfCancelledOrLate() -> Bool {
+        if stopIfCancelled() { return true }
+        if let deadline, ContinuousClock.now >= deadline { cancelled = true }
         return cancelled
     }
 

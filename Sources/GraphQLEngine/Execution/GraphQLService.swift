@@ -118,35 +118,10 @@ public struct GraphQLService: Sendable {
             let errors = checks.errors(variables: request.variables, operationName: request.operationName)
             if !errors.isEmpty { return GraphQLResponse(errors: errors) }
         }
-        guard let timeout = limits?.executionTimeout else {
-            return await GraphQLEngine.execute(
-                schema: schema, document: document, variables: request.variables, operationName: request.operationName,
-                context: context, rootValue: rootValue)
-        }
-        return await withTaskGroup(of: GraphQLResponse?.self) { group in
-            group.addTask {
-                await GraphQLEngine.execute(
-                    schema: schema, document: document, variables: request.variables,
-                    operationName: request.operationName, context: context, rootValue: rootValue)
-            }
-            group.addTask {
-                // Returns early when cancelled, which also stops the execution:
-                // the outer task was cancelled, or the execution is over.
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            var response: GraphQLResponse?
-            while let finished = await group.next() {
-                // The timer (nil) cancels the execution, which then answers
-                // with its `TIMEOUT` error at its next boundary.
-                group.cancelAll()
-                if let finished {
-                    response = finished
-                    break
-                }
-            }
-            return response ?? GraphQLResponse(errors: [LimitErrors.timeout])
-        }
+        let deadline = limits?.executionTimeout.map { ContinuousClock.now + $0 }
+        return await GraphQLEngine.execute(
+            schema: schema, document: document, variables: request.variables, operationName: request.operationName,
+            context: context, rootValue: rootValue, deadline: deadline)
     }
 }
 

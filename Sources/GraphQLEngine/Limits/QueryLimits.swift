@@ -70,9 +70,13 @@ public struct QueryLimits: Sendable, Hashable {
     /// Whether `__schema` and `__type` may be queried (and validation
     /// messages may suggest schema names).
     public var allowsIntrospection: Bool
-    /// How long execution may take before it is cancelled and answered with
-    /// a `TIMEOUT` error. Measured by `GraphQLService.execute` from the
-    /// start of execution (parsing and checks excluded).
+    /// How long execution may take before it stops and is answered with a
+    /// `TIMEOUT` error, measured from the start of execution (parsing and
+    /// checks excluded). A deadline the executor checks between levels and
+    /// before each await (no timer task, so it costs a clock read per
+    /// level); it does not interrupt an await in progress. To interrupt
+    /// awaits that honour cancellation too, a server cancels the task
+    /// running `GraphQLService.execute`: the answer is the same `TIMEOUT`.
     public var executionTimeout: Duration?
 
     public init(
