@@ -45,7 +45,8 @@ public struct GraphQLService: Sendable {
     ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its `maxTokens`.
     ///   - limits: checked before validation (the document's part, cached) and
     ///     before execution (the variables' part); with introspection off,
-    ///     "Did you mean ...?" hints are also cut from the validator's messages.
+    ///     "Did you mean ...?" hints are also cut from the validator's
+    ///     messages and from request errors (variables that do not coerce).
     public init(
         schema: ExecutableSchema, validator: DocumentValidator? = nil, cache: DocumentCache? = DocumentCache(),
         parseOptions: ParseOptions = ParseOptions(), limits: QueryLimits? = nil
@@ -119,13 +120,20 @@ public struct GraphQLService: Sendable {
             if !errors.isEmpty { return GraphQLResponse(errors: errors) }
         }
         let deadline = limits?.executionTimeout.map { ContinuousClock.now + $0 }
-        return await GraphQLEngine.execute(
+        let response = await GraphQLEngine.execute(
             schema: schema, document: document, variables: request.variables, operationName: request.operationName,
             context: context, rootValue: rootValue, deadline: deadline)
+        // Request errors (variables that do not coerce) may suggest input
+        // field and enum value names; without introspection they must not.
+        if let limits, !limits.allowsIntrospection, response.tree == nil, !response.errors.isEmpty {
+            return GraphQLResponse(
+                errors: response.errors.map(withoutSuggestions), loaderBatches: response.loaderBatches)
+        }
+        return response
     }
 }
 
-/// A validation message without its "Did you mean ...?" hint, which names
+/// An engine message without its "Did you mean ...?" hint, which names
 /// schema members a server without introspection should not reveal.
 func withoutSuggestions(_ error: GraphQLError) -> GraphQLError {
     guard let hint = error.message.firstRange(of: " Did you mean ") else { return error }

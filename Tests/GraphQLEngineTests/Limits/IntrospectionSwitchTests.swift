@@ -43,6 +43,23 @@ import Testing
         #expect(offResponse.errors.map(\.code) == on.errors.map(\.code))
     }
 
+    @Test func variableErrorsCarryNoSuggestionsWhenOff() async throws {
+        let sdl = "enum Status { OPEN CLOSED } input Filter { status: Status } type Query { count(f: Filter): Int }"
+        let executable = try ExecutableSchema(schema: try buildSchema(sdl: sdl))
+        let text = "query Q($f: Filter) { count(f: $f) }"
+        let request = GraphQLRequest(query: text, variables: ["f": ["stat": "OPEN"]])
+        let on = await GraphQLService(schema: executable, limits: QueryLimits()).execute(request)
+        #expect(on.errors.first?.message.contains(#"Did you mean "status"?"#) == true)
+        let offResponse = await GraphQLService(schema: executable, limits: off).execute(request)
+        #expect(offResponse.errors.count == 1)
+        #expect(offResponse.errors.first?.message.contains("Did you mean") == false)
+        #expect(offResponse.errors.first?.message.hasSuffix(#"Field "stat" is not defined by type "Filter"."#) == true)
+        let badEnum = GraphQLRequest(query: text, variables: ["f": ["status": "OPN"]])
+        let enumOff = await GraphQLService(schema: executable, limits: off).execute(badEnum)
+        #expect(enumOff.errors.count == 1)
+        #expect(enumOff.errors.first?.message.contains("OPEN") == false)
+    }
+
     @Test func theProductionPresetHasIntrospectionOffAndTheOtherDefaults() {
         #expect(!QueryLimits.production.allowsIntrospection)
         #expect(QueryLimits.production.maxDepth == 12)
