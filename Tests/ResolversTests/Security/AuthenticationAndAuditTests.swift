@@ -1,0 +1,85 @@
+import GraphQLEngine
+import MongoStore
+@testable import Resolvers
+import Security
+import SupportCarrData
+import Testing
+
+@Suite(.serialized) struct AuthenticationAndAuditTests {
+    @Test func aMissingOrWrongKeyIsRefusedAndARealKeyBuildsTheCallersScope() async throws {
+        try await SeededDatabase.with { fixture in
+            let people = try await SeededPeople.find(in: fixture.database)
+            let authenticator = APIKeyAuthenticator(database: fixture.database, hasher: .development)
+            for headers in [[], [("Authorization", "Bearer sk_test_nothing")], [("X-API-Key", "")]] as [[(name: String, value: String)]] {
+                await #expect(throws: AuthenticationError.invalidKey) {
+                    _ = try await authenticator.authenticate(headers: headers, client: ClientInfo())
+                }
+            }
+            let created = try await APIKeyRepository(database: fixture.database, hasher: .development).create(
+                userId: people.riderUser, name: "test", permissions: Role.rider.maximalPermissions, kind: .test)
+            let context = try await authenticator.authenticate(
+                headers: [("Authorization", "Bearer " + created.token.text)],
+                client: ClientInfo(address: "203.0.113.9", userAgent: "tests"))
+            #expect(context.principal.userID == people.riderUser)
+            #expect(context.permissions == Role.rider.maximalPermissions)
+            #expect(context.client.address == "203.0.113.9")
+            #expect(context.visibilityFilter(for: .rescueRequests) == ["riderId": .objectID(people.riderProfile)])
+            #expect(context.visibilityFilter(for: .twilioEventLogs) == RowScope.matchesNothing)
+            let response = await fixture.service.execute(GraphQLRequest(query: "{ me { id } }"), context: context)
+            #expect(response.data?["me", "id"] == .string(people.riderUser.hex))
+        }
+    }
+
+    @Test func personalDataReadsBySupportAreAuditedOncePerDocumentAndRidersAreNot() async throws {
+        try await SeededDatabase.with { fixture in
+            let people = try await SeededPeople.find(in: fixture.database)
+            let audit = PersonalDataAuditRecorder(database: fixture.database, interval: .seconds(3600))
+            let schema = try SupportCarrSchema.make(
+                sdl: SeededDatabase.schemaText,
+                security: FieldSecurity(cipher: FieldCipher(keyRing: .development), audit: audit))
+            let service = GraphQLService(schema: schema, cache: nil)
+            let before = try await fixture.collection(.auditLogs).countDocuments(["action": "pii.read"])
+            let query = "query($id: ObjectID!) { riderProfile(id: $id) { id name email rating } a: riderProfile(id: $id) { name } }"
+            let variables: [String: JSONValue] = ["id": .string(people.riderProfile.hex)]
+            guard case .caller(let support) = try await Callers.principal(user: people.supportUser, in: fixture.database)
+            else { throw CancellationError() }
+            let client = ClientInfo(address: "198.51.100.7", userAgent: "console/1.0")
+            let response = await service.execute(
+                GraphQLRequest(query: query, variables: variables),
+                context: RequestContext(database: fixture.database, principal: .caller(support), client: client))
+            #expect(response.errors.isEmpty)
+            let rider = try await Callers.principal(user: people.riderUser, in: fixture.database)
+            _ = await service.execute(
+                GraphQLRequest(query: query, variables: variables),
+                context: RequestContext(database: fixture.database, principal: rider, client: client))
+            #expect(audit.statistics.pendingEntries == 1)
+            await audit.flush()
+            let entries = try await fixture.collection(.auditLogs).find(["action": "pii.read"], options: FindOptions(sort: ["_id": -1]))
+            #expect(entries.count == before + 1)
+            let entry = try #require(entries.first)
+            #expect(entry["userId"] == .objectID(people.supportUser))
+            #expect(entry["entity"] == .string("riderprofiles"))
+            #expect(entry["entityId"] == .objectID(people.riderProfile))
+            #expect(entry["ipAddress"] == .string("198.51.100.7"))
+            #expect(entry["userAgent"] == .string("console/1.0"))
+            guard case .document(let changes)? = entry["changes"] else { throw CancellationError() }
+            #expect(changes["fields"] == .array(["email", "name"]))
+            #expect(changes["apiKeyId"] == .objectID(support.key.keyId))
+        }
+    }
+
+    @Test func theAuditQueueIsBoundedAndCountsWhatItDrops() async {
+        let recorder = PersonalDataAuditRecorder(capacity: 2) { _ in }
+        for _ in 0..<3 {
+            recorder.record(
+                PersonalDataRead(
+                    requestId: ObjectID(), userId: ObjectID(), keyId: ObjectID(), collection: "users", entityId: ObjectID(),
+                    fields: ["phoneNumber"], at: .now(), ipAddress: nil, userAgent: nil))
+        }
+        #expect(recorder.statistics.pendingEntries == 2)
+        #expect(recorder.statistics.droppedCount == 1)
+        await recorder.flush()
+        #expect(recorder.statistics.writtenEntries == 2)
+        #expect(recorder.statistics.pendingEntries == 0)
+    }
+}
