@@ -13,7 +13,9 @@ extension FieldContext {
     /// The parent as a stored document (an internal error otherwise).
     public func document() throws -> DocumentSource {
         guard let document = parent as? DocumentSource else {
-            throw GraphQLError(message: "Internal server error", extensions: [("code", .string(GraphQLError.Code.internalServerError))])
+            throw GraphQLError(
+                message: "Internal server error", extensions: [("code", .string(GraphQLError.Code.internalServerError))]
+            )
         }
         return document
     }
@@ -51,7 +53,9 @@ extension FieldContext {
 
     /// An `ObjectID!` argument, refused with `BAD_USER_INPUT` when not 24 hex digits.
     public func objectIDArgument(_ name: String) throws -> ObjectID {
-        guard let text = arguments[name, as: String.self] else { throw UserInputError("Argument \"\(name)\" is required.") }
+        guard let text = arguments[name, as: String.self] else {
+            throw UserInputError("Argument \"\(name)\" is required.")
+        }
         guard let id = ObjectID(text) else {
             throw UserInputError("Argument \"\(name)\" is not an ObjectID (24 hexadecimal digits): \"\(text)\".")
         }

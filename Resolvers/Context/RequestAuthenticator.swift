@@ -66,7 +66,9 @@ public struct APIKeyAuthenticator: RequestAuthenticator {
             verifier: APIKeyVerifier(store: store, hasher: hasher, acceptedKinds: acceptedKinds, usage: usage))
     }
 
-    public func authenticate(headers: [(name: String, value: String)], client: ClientInfo) async throws -> RequestContext {
+    public func authenticate(headers: [(name: String, value: String)], client: ClientInfo) async throws
+        -> RequestContext
+    {
         let key = try await verifier.verify(headers: headers)
         let scope = try await APIKeyAuthenticator.scope(of: key, in: database)
         return RequestContext(database: database, principal: .caller(Caller(key: key, scope: scope)), client: client)

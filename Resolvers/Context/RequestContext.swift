@@ -16,7 +16,10 @@ public struct RequestContext: Sendable {
     /// Identifies the request in audit logs (one entry per document and request).
     public let requestId: ObjectID
 
-    public init(database: MongoDatabase, principal: Principal, client: ClientInfo = ClientInfo(), requestId: ObjectID = ObjectID()) {
+    public init(
+        database: MongoDatabase, principal: Principal, client: ClientInfo = ClientInfo(),
+        requestId: ObjectID = ObjectID()
+    ) {
         self.database = database
         self.principal = principal
         self.client = client

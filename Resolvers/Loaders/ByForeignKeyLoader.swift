@@ -28,14 +28,16 @@ public struct ByForeignKeyLoader: Loader {
     /// A loader for `context`'s request, its row rule included.
     public init(_ context: RequestContext, _ collection: Collections, field: String, typeName: String? = nil) {
         self.init(
-            context.database, collection, field: field, typeName: typeName, visibility: context.visibilityFilter(for: collection))
+            context.database, collection, field: field, typeName: typeName,
+            visibility: context.visibilityFilter(for: collection))
     }
 
     public var identity: String { collection.name + "." + field + "|" + (typeName ?? "") }
 
     public func load(_ keys: [ObjectID]) async throws -> [ObjectID: DocumentSource] {
         let documents = try await database.collection(collection.name).find(
-            RequestContext.and([field: ["$in": .array(keys.map { .objectID($0) })]], visibility), options: FindOptions(batchSize: keys.count + 1))
+            RequestContext.and([field: ["$in": .array(keys.map { .objectID($0) })]], visibility),
+            options: FindOptions(batchSize: keys.count + 1))
         var found: [ObjectID: DocumentSource] = [:]
         for document in documents {
             // The first stored wins should the data ever hold two (the index is unique).

@@ -15,7 +15,9 @@ public struct ByIDLoader: Loader {
     /// rule per collection.
     public let visibility: BSONDocument
 
-    public init(_ database: MongoDatabase, _ collection: Collections, typeName: String? = nil, visibility: BSONDocument = [:]) {
+    public init(
+        _ database: MongoDatabase, _ collection: Collections, typeName: String? = nil, visibility: BSONDocument = [:]
+    ) {
         self.database = database
         self.collection = collection
         self.typeName = typeName
@@ -24,14 +26,16 @@ public struct ByIDLoader: Loader {
 
     /// A loader for `context`'s request, its row rule included.
     public init(_ context: RequestContext, _ collection: Collections, typeName: String? = nil) {
-        self.init(context.database, collection, typeName: typeName, visibility: context.visibilityFilter(for: collection))
+        self.init(
+            context.database, collection, typeName: typeName, visibility: context.visibilityFilter(for: collection))
     }
 
     public var identity: String { collection.name + "|" + (typeName ?? "") }
 
     public func load(_ keys: [ObjectID]) async throws -> [ObjectID: DocumentSource] {
         let documents = try await database.collection(collection.name).find(
-            RequestContext.and(["_id": ["$in": .array(keys.map { .objectID($0) })]], visibility), options: FindOptions(batchSize: keys.count + 1))
+            RequestContext.and(["_id": ["$in": .array(keys.map { .objectID($0) })]], visibility),
+            options: FindOptions(batchSize: keys.count + 1))
         var found: [ObjectID: DocumentSource] = [:]
         for document in documents {
             if case .objectID(let id)? = document["_id"] { found[id] = DocumentSource(document, typeName: typeName) }

@@ -50,7 +50,8 @@ public struct ManyByForeignKeyLoader: Loader {
         query[field] = ["$in": .array(keys.map { .objectID($0) })]
         // One reply for the whole batch (no getMore): the server still caps a reply at 16 MB.
         let documents = try await database.collection(collection.name).find(
-            RequestContext.and(query, visibility), options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
+            RequestContext.and(query, visibility),
+            options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
         var found: [ObjectID: [DocumentSource]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
         for document in documents {
             if case .objectID(let key)? = document[field] { found[key, default: []].append(DocumentSource(document)) }

@@ -45,7 +45,9 @@ public struct DecryptionMiddleware: FieldMiddleware {
             do {
                 if isObject {
                     let bytes = try cipher.decryptBytes(stored, for: binding)
-                    guard case .object = try? JSONValue(parsingJSON: bytes) else { throw SecurityErrors.decryptionFailed }
+                    guard case .object = try? JSONValue(parsingJSON: bytes) else {
+                        throw SecurityErrors.decryptionFailed
+                    }
                     return .json(try JSONValue(parsingJSON: bytes))
                 }
                 return .json(.string(try cipher.decrypt(stored, for: binding)))

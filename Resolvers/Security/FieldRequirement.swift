@@ -36,7 +36,8 @@ public struct FieldRequirement: Sendable {
     {
         var found: [Permission] = []
         for directive in element.directives(named: "requires") {
-            guard case .string(let name)? = directive.argument("permission"), let permission = Permission(name: name) else {
+            guard case .string(let name)? = directive.argument("permission"), let permission = Permission(name: name)
+            else {
                 throw SecuritySchemaError(message: "\(place): @requires names no permission of the catalogue")
             }
             found.append(permission)
@@ -46,7 +47,9 @@ public struct FieldRequirement: Sendable {
 
     /// Every field's requirement, by type name then field name; fields that
     /// need no check are absent.
-    public static func table(for schema: GraphQLSchema) throws(SecuritySchemaError) -> [String: [String: FieldRequirement]] {
+    public static func table(for schema: GraphQLSchema) throws(SecuritySchemaError) -> [String: [String:
+        FieldRequirement]]
+    {
         var typePermissions: [String: PermissionSet] = [:]
         for case .object(let object) in schema.types {
             typePermissions[object.name] = try permissions(of: object, at: object.name)
@@ -55,7 +58,15 @@ public struct FieldRequirement: Sendable {
         for case .object(let object) in schema.types {
             let parent = typePermissions[object.name] ?? []
             for field in object.fields {
-                let own = try permissions(of: field, at: object.name + "." + field.name)
+                // The field's own `@requires`, and those its interfaces declare
+                // for it (so an implementation cannot drop an interface's rule).
+                var own = try permissions(of: field, at: object.name + "." + field.name)
+                for name in object.interfaces {
+                    guard case .interface(let interface)? = schema.type(named: name),
+                        let declared = interface.field(named: field.name)
+                    else { continue }
+                    own = own.union(try permissions(of: declared, at: name + "." + field.name))
+                }
                 let returned = field.type.namedTypeName
                 var concrete: [String: PermissionSet]?
                 var needed = own
@@ -64,7 +75,8 @@ public struct FieldRequirement: Sendable {
                     needed = needed.union(typePermissions[returned] ?? [])
                 case .some(let abstract) where abstract.isAbstractType:
                     let possible = schema.possibleTypes(of: abstract)
-                    concrete = Dictionary(uniqueKeysWithValues: possible.map { ($0.name, typePermissions[$0.name] ?? []) })
+                    concrete = Dictionary(
+                        uniqueKeysWithValues: possible.map { ($0.name, typePermissions[$0.name] ?? []) })
                 default:
                     break
                 }

@@ -1,9 +1,17 @@
 public import GraphQLEngine
+import Security
 
 /// The field errors of the security middleware, with stable `extensions.code`s.
 public enum SecurityErrors {
     /// `extensions.code` of a value that could not be decrypted.
     public static let decryptionFailedCode = "DECRYPTION_FAILED"
+
+    /// The one answer to a request without a valid key (`AuthenticationError`):
+    /// the server sends it as the response's only error, with no `data`, and
+    /// runs no resolver.
+    public static var unauthenticated: GraphQLError {
+        GraphQLError(message: AuthenticationError.message, extensions: [("code", .string(AuthenticationError.code))])
+    }
 
     /// A field the caller's key may not read: it lacks `missing`.
     static func forbidden(missing: some Sequence<String>) -> GraphQLError {

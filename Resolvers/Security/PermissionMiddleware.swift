@@ -44,7 +44,8 @@ public struct PermissionMiddleware: FieldMiddleware {
             throw SecurityErrors.forbidden(missing: requirement.permissions.subtracting(granted).names)
         }
         if requirement.isPersonalData, let collection = requirement.parentCollection {
-            guard let parent = field.parent as? DocumentSource, caller.mayReadPersonalData(of: parent.document, in: collection)
+            guard let parent = field.parent as? DocumentSource,
+                caller.mayReadPersonalData(of: parent.document, in: collection)
             else { throw SecurityErrors.forbiddenPersonalData }
             if caller.key.role.seesEveryRow, let audit, let entityId = parent.objectID("_id") {
                 audit.record(
@@ -67,9 +68,12 @@ public struct PermissionMiddleware: FieldMiddleware {
         switch value {
         case .object(let source):
             // An object whose type is unknown here needs every permission any possible type needs.
-            let needed = source.runtimeTypeName.flatMap { concrete[$0] }
+            let needed =
+                source.runtimeTypeName.flatMap { concrete[$0] }
                 ?? concrete.values.reduce(PermissionSet([])) { $0.union($1) }
-            if !needed.isSubset(of: granted) { throw SecurityErrors.forbidden(missing: needed.subtracting(granted).names) }
+            if !needed.isSubset(of: granted) {
+                throw SecurityErrors.forbidden(missing: needed.subtracting(granted).names)
+            }
             return value
         case .list(let items):
             return .list(items.map { item in item.map { try checkConcrete($0, concrete, granted) } })

@@ -61,7 +61,9 @@ public struct KeyRotator: Sendable {
     /// How many documents a run will read (for a progress bar).
     public func documentCount() async throws -> Int {
         var total = 0
-        for collection in Self.collections { total += try await database.collection(collection.name).countDocuments([:]) }
+        for collection in Self.collections {
+            total += try await database.collection(collection.name).countDocuments([:])
+        }
         return total
     }
 
@@ -89,7 +91,8 @@ public struct KeyRotator: Sendable {
             try Task.checkCancellation()
             let filter: BSONDocument = last.map { ["_id": ["$gt": $0]] } ?? [:]
             let documents = try await handle.find(
-                filter, options: FindOptions(projection: projection, sort: ["_id": 1], limit: batchSize, batchSize: batchSize))
+                filter,
+                options: FindOptions(projection: projection, sort: ["_id": 1], limit: batchSize, batchSize: batchSize))
             guard let final = documents.last?["_id"] else { break }
             last = final
             scanned += documents.count
@@ -110,7 +113,8 @@ public struct KeyRotator: Sendable {
                 report.rotated += result.modifiedCount
                 report.conflicts += writes.count - result.matchedCount
             }
-            await progress(Progress(
+            await progress(
+                Progress(
                     collection: collection, scanned: scanned, total: total, rotated: report.rotated,
                     scannedInRun: report.scanned))
         }

@@ -40,7 +40,9 @@ struct KeysRotateCommand: AsyncParsableCommand {
             report = try await rotator.rotate { progress in
                 bar.update(
                     progress.scannedInRun,
-                    detail: "\(progress.collection.name) \(progress.scanned)/\(progress.total), \(progress.rotated) rotated")
+                    detail:
+                        "\(progress.collection.name) \(progress.scanned)/\(progress.total), \(progress.rotated) rotated"
+                )
             }
         } catch let error as MongoError {
             bar.finish()

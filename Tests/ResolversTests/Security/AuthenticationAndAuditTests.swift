@@ -1,16 +1,19 @@
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Security
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 @Suite(.serialized) struct AuthenticationAndAuditTests {
     @Test func aMissingOrWrongKeyIsRefusedAndARealKeyBuildsTheCallersScope() async throws {
         try await SeededDatabase.with { fixture in
             let people = try await SeededPeople.find(in: fixture.database)
             let authenticator = APIKeyAuthenticator(database: fixture.database, hasher: .development)
-            for headers in [[], [("Authorization", "Bearer sk_test_nothing")], [("X-API-Key", "")]] as [[(name: String, value: String)]] {
+            for headers in [[], [("Authorization", "Bearer sk_test_nothing")], [("X-API-Key", "")]]
+                as [[(name: String, value: String)]]
+            {
                 await #expect(throws: AuthenticationError.invalidKey) {
                     _ = try await authenticator.authenticate(headers: headers, client: ClientInfo())
                 }
@@ -39,9 +42,11 @@ import Testing
                 security: FieldSecurity(cipher: FieldCipher(keyRing: .development), audit: audit))
             let service = GraphQLService(schema: schema, cache: nil)
             let before = try await fixture.collection(.auditLogs).countDocuments(["action": "pii.read"])
-            let query = "query($id: ObjectID!) { riderProfile(id: $id) { id name email rating } a: riderProfile(id: $id) { name } }"
+            let query =
+                "query($id: ObjectID!) { riderProfile(id: $id) { id name email rating } a: riderProfile(id: $id) { name } }"
             let variables: [String: JSONValue] = ["id": .string(people.riderProfile.hex)]
-            guard case .caller(let support) = try await Callers.principal(user: people.supportUser, in: fixture.database)
+            guard
+                case .caller(let support) = try await Callers.principal(user: people.supportUser, in: fixture.database)
             else { throw CancellationError() }
             let client = ClientInfo(address: "198.51.100.7", userAgent: "console/1.0")
             let response = await service.execute(
@@ -54,7 +59,8 @@ import Testing
                 context: RequestContext(database: fixture.database, principal: rider, client: client))
             #expect(audit.statistics.pendingEntries == 1)
             await audit.flush()
-            let entries = try await fixture.collection(.auditLogs).find(["action": "pii.read"], options: FindOptions(sort: ["_id": -1]))
+            let entries = try await fixture.collection(.auditLogs).find(
+                ["action": "pii.read"], options: FindOptions(sort: ["_id": -1]))
             #expect(entries.count == before + 1)
             let entry = try #require(entries.first)
             #expect(entry["userId"] == .objectID(people.supportUser))
@@ -73,7 +79,8 @@ import Testing
         for _ in 0..<3 {
             recorder.record(
                 PersonalDataRead(
-                    requestId: ObjectID(), userId: ObjectID(), keyId: ObjectID(), collection: "users", entityId: ObjectID(),
+                    requestId: ObjectID(), userId: ObjectID(), keyId: ObjectID(), collection: "users",
+                    entityId: ObjectID(),
                     fields: ["phoneNumber"], at: .now(), ipAddress: nil, userAgent: nil))
         }
         #expect(recorder.statistics.pendingEntries == 2)

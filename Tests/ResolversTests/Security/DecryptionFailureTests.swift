@@ -1,9 +1,10 @@
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Security
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 /// A ciphertext that does not open is a `DECRYPTION_FAILED` field error: the
 /// field is null, the ciphertext is never served, and the rest stands.

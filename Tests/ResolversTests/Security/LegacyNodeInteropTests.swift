@@ -1,10 +1,11 @@
 import Foundation
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Security
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 /// Values the company's Node services wrote (the seed's `encrypt`, run by the
 /// fixture `Tests/SecurityTests/Fixtures/seed-encrypt.js`) are served decrypted
@@ -16,7 +17,9 @@ import Testing
     /// The seed's Node `encrypt` of each plaintext.
     static func nodeEncrypt(_ plaintexts: [String]) throws -> [String] {
         let node = try #require(
-            ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
             "node (Node.js) is required for the interoperability test")
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SecurityTests/Fixtures/seed-encrypt.js")
@@ -51,7 +54,8 @@ import Testing
             let schema = try SupportCarrSchema.make(
                 sdl: SeededDatabase.schemaText, security: FieldSecurity(cipher: FieldCipher(keyRing: keyRing)))
             let service = GraphQLService(schema: schema, cache: nil)
-            let query = "query($id: ObjectID!) { driverProfile(id: $id) { name bankDetails { accountNumber routingNumber accountHolderName } } }"
+            let query =
+                "query($id: ObjectID!) { driverProfile(id: $id) { name bankDetails { accountNumber routingNumber accountHolderName } } }"
             let variables: [String: JSONValue] = ["id": .string(people.driverProfile.hex)]
             func run(_ user: ObjectID) async throws -> GraphQLResponse {
                 let principal = try await Callers.principal(user: user, in: fixture.database)
@@ -79,11 +83,15 @@ import Testing
             #expect(noLegacy.errors.map(\.code) == ["DECRYPTION_FAILED", "DECRYPTION_FAILED"])
 
             // Rotation moves both onto the newest key; clients see the same values.
-            let report = try await KeyRotator(database: fixture.database, cipher: FieldCipher(keyRing: keyRing)).rotate()
+            let report = try await KeyRotator(database: fixture.database, cipher: FieldCipher(keyRing: keyRing))
+                .rotate()
             #expect(report.failures == [])
             #expect(report.rotated == 2)
-            let stored = try #require(try await fixture.collection(.driverProfiles).findOne(["_id": .objectID(people.driverProfile)]))
-            #expect(stored["name"].flatMap { if case .string(let s) = $0 { s.hasPrefix("v1:dev-2:") } else { nil } } == true)
+            let stored = try #require(
+                try await fixture.collection(.driverProfiles).findOne(["_id": .objectID(people.driverProfile)]))
+            #expect(
+                stored["name"].flatMap { if case .string(let s) = $0 { s.hasPrefix("v1:dev-2:") } else { nil } } == true
+            )
             expectServed(try await run(people.adminUser))
         }
     }

@@ -1,9 +1,10 @@
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Security
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 /// What a caller gets at one path of a response.
 enum Outcome: Equatable, CustomStringConvertible {
@@ -110,7 +111,8 @@ extension JSONValue {
                     #expect(got == outcome, "\(role) \(path): \(response.errors.map(\.message))")
                 }
                 // No error other than the FORBIDDEN ones expected.
-                #expect(response.errors.allSatisfy { $0.code == "FORBIDDEN" }, "\(role): \(response.errors.map(\.message))")
+                #expect(
+                    response.errors.allSatisfy { $0.code == "FORBIDDEN" }, "\(role): \(response.errors.map(\.message))")
                 #expect(response.errors.count == wanted.filter { $0 == .forbidden }.count, "\(role)")
             }
         }
@@ -122,7 +124,10 @@ extension JSONValue {
             let admin = try await Callers.principal(user: people.adminUser, in: fixture.database)
             let response = await fixture.run(Self.sensitiveQuery, people.variables, principal: admin)
             #expect(response.errors.map(\.message) == [])
-            for path in ["riderUser.phoneNumber", "rider.name", "rider.email", "driver.name", "driver.licenseNumber", "vehicle.plateNumber"] {
+            for path in [
+                "riderUser.phoneNumber", "rider.name", "rider.email", "driver.name", "driver.licenseNumber",
+                "vehicle.plateNumber",
+            ] {
                 let value = response.data?[path.split(separator: ".").map(String.init)]?.stringValue
                 #expect(value != nil && !(value ?? "").hasPrefix("v1:"), "\(path)")
             }
@@ -143,7 +148,9 @@ extension JSONValue {
                 fragment Contact on User { phone: phoneNumber }
                 fragment Named on Profile { fullName: name }
                 """
-            let variables: [String: JSONValue] = ["riderUser": .string(people.riderUser.hex), "driverUser": .string(people.driverUser.hex)]
+            let variables: [String: JSONValue] = [
+                "riderUser": .string(people.riderUser.hex), "driverUser": .string(people.driverUser.hex),
+            ]
             let rider = try await Callers.principal(user: people.riderUser, in: fixture.database)
             let asRider = await fixture.run(query, variables, principal: rider)
             #expect(Outcome.of(asRider, ["me", "phone"]) == .readable)
@@ -158,12 +165,14 @@ extension JSONValue {
             // A support key without drivers:read: the driver's `profile` (an
             // interface) is checked against the concrete type it turns out to be.
             let limited = Role.support.maximalPermissions.subtracting([.driversRead, .piiContact])
-            let support = try await Callers.principal(user: people.supportUser, in: fixture.database, permissions: limited)
+            let support = try await Callers.principal(
+                user: people.supportUser, in: fixture.database, permissions: limited)
             let asSupport = await fixture.run(query, variables, principal: support)
             #expect(Outcome.of(asSupport, ["d", "profile"]) == .forbidden)
             #expect(Outcome.of(asSupport, ["r", "alias"]) == .forbidden)
-            #expect(asSupport.errors.first { $0.path.map(\.description) == ["r", "alias"] }?.message
-                == "Not allowed: this field needs the permission 'pii:contact'.")
+            #expect(
+                asSupport.errors.first { $0.path.map(\.description) == ["r", "alias"] }?.message
+                    == "Not allowed: this field needs the permission 'pii:contact'.")
         }
     }
 

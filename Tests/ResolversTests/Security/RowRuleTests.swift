@@ -1,9 +1,10 @@
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Security
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 /// Row rules are part of every read's filter: connections and their
 /// `totalCount`, by-id lookups, loaders, and the mutations' targets.
@@ -31,7 +32,8 @@ import Testing
                 }
                 """
             let response = await fixture.run(query, principal: rider)
-            #expect(response.errors.map(\.message) == ["Not allowed: this field needs the permission 'auditlogs:read'."])
+            #expect(
+                response.errors.map(\.message) == ["Not allowed: this field needs the permission 'auditlogs:read'."])
             #expect(response.data?["rescueRequests", "totalCount"] == .int(ownRescues))
             let rescues = response.data?["rescueRequests", "edges"]?.listValue ?? []
             #expect(rescues.count == ownRescues)
@@ -43,8 +45,10 @@ import Testing
             #expect(response.data?["users", "totalCount"] == .int(1))
 
             // Someone else's rows: lookups are null, lists empty, filters cannot widen.
-            let other = try #require(try await fixture.collection(.rescueRequests).findOne(["riderId": ["$ne": .objectID(own)]]))
-            guard case .objectID(let otherRescue)? = other["_id"], case .objectID(let otherRider)? = other["riderId"] else {
+            let other = try #require(
+                try await fixture.collection(.rescueRequests).findOne(["riderId": ["$ne": .objectID(own)]]))
+            guard case .objectID(let otherRescue)? = other["_id"], case .objectID(let otherRider)? = other["riderId"]
+            else {
                 throw CancellationError()
             }
             let foreign = await fixture.run(
@@ -104,7 +108,8 @@ import Testing
             let total = try await Self.count(fixture.database, "rescuerequests", [:])
             for user in [people.supportUser, people.adminUser] {
                 let principal = try await Callers.principal(user: user, in: fixture.database)
-                let response = await fixture.run("{ rescueRequests { totalCount } driverProfiles { totalCount } }", principal: principal)
+                let response = await fixture.run(
+                    "{ rescueRequests { totalCount } driverProfiles { totalCount } }", principal: principal)
                 #expect(response.data?["rescueRequests", "totalCount"] == .int(total))
                 #expect(response.data?["driverProfiles", "totalCount"] == .int(SeededDatabase.options.drivers))
             }
@@ -134,7 +139,8 @@ import Testing
                 ]))
             guard case .objectID(let notificationId)? = notification["_id"] else { throw CancellationError() }
             let marked = await fixture.run(
-                "mutation($id: ObjectID!) { markNotificationRead(id: $id) { id } }", ["id": .string(notificationId.hex)],
+                "mutation($id: ObjectID!) { markNotificationRead(id: $id) { id } }",
+                ["id": .string(notificationId.hex)],
                 principal: rider)
             #expect(marked.data?["markNotificationRead"] == .null)
             let after = try await fixture.collection(.notifications).findOne(["_id": .objectID(notificationId)])

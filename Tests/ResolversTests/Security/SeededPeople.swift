@@ -27,14 +27,18 @@ struct SeededPeople {
         let vehicles = database.collection("vehicles")
         // An assignment whose driver has a vehicle.
         var chosen: (assignment: BSONDocument, vehicle: BSONDocument)?
-        for assignment in try await database.collection("rescueassignments").find([:], options: FindOptions(sort: ["_id": 1])) {
+        for assignment in try await database.collection("rescueassignments").find(
+            [:], options: FindOptions(sort: ["_id": 1]))
+        {
             if let vehicle = try await vehicles.findOne(["driverId": assignment["driverId"] ?? .null]) {
                 chosen = (assignment, vehicle)
                 break
             }
         }
         let (assignment, vehicle) = try #require(chosen)
-        let rescue = try await database.collection("rescuerequests").findOne(["_id": .objectID(try id(assignment, "rescueId"))])
+        let rescue = try await database.collection("rescuerequests").findOne([
+            "_id": .objectID(try id(assignment, "rescueId"))
+        ])
         let riderProfile = try id(rescue, "riderId")
         let driverProfile = try id(assignment, "driverId")
         let rider = try await database.collection("riderprofiles").findOne(["_id": .objectID(riderProfile)])
@@ -69,8 +73,10 @@ struct SeededPeople {
 
     var variables: [String: JSONValue] {
         [
-            "riderUser": .string(riderUser.hex), "driverUser": .string(driverUser.hex), "rider": .string(riderProfile.hex),
-            "driver": .string(driverProfile.hex), "vehicle": .string(vehicle.hex), "other": .string(otherDriverProfile.hex),
+            "riderUser": .string(riderUser.hex), "driverUser": .string(driverUser.hex),
+            "rider": .string(riderProfile.hex),
+            "driver": .string(driverProfile.hex), "vehicle": .string(vehicle.hex),
+            "other": .string(otherDriverProfile.hex),
             "otherRider": .string(otherRiderProfile.hex),
         ]
     }

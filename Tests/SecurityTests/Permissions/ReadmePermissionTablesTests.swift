@@ -38,9 +38,11 @@ struct ReadmePermissionTablesTests {
         #expect(rows.count == Permission.all.count)
         let roles: [Role] = [.rider, .driver, .support, .admin]
         for row in rows {
-            let permission = try #require(Permission(name: row[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
+            let permission = try #require(
+                Permission(name: row[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
             for (offset, role) in roles.enumerated() {
-                #expect((row[offset + 1] == "✓") == role.maximalPermissions.contains(permission), "\(permission) \(role)")
+                #expect(
+                    (row[offset + 1] == "✓") == role.maximalPermissions.contains(permission), "\(permission) \(role)")
             }
         }
     }

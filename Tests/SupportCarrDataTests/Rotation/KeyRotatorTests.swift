@@ -12,12 +12,15 @@ import Testing
     }
 
     /// Every encrypted value's plaintext, by place, and the key ids in use.
-    static func snapshot(_ database: MongoDatabase, _ cipher: FieldCipher) async throws -> (plain: [String: String], keys: [String: Int]) {
+    static func snapshot(_ database: MongoDatabase, _ cipher: FieldCipher) async throws -> (
+        plain: [String: String], keys: [String: Int]
+    ) {
         var plain: [String: String] = [:]
         var keys: [String: Int] = [:]
         for field in EncryptedField.all {
             for document in try await database.collection(field.collection.name).find([:]) {
-                guard case .string(let stored)? = document[field.field], case .objectID(let id)? = document["_id"] else { continue }
+                guard case .string(let stored)? = document[field.field], case .objectID(let id)? = document["_id"]
+                else { continue }
                 plain["\(field) \(id.hex)"] = try cipher.decrypt(stored, for: field.binding(documentId: id))
                 keys[try StoredCiphertext(parsing: stored).keyId ?? "legacy", default: 0] += 1
             }
@@ -32,7 +35,8 @@ import Testing
             // Some values under the older development key too.
             let older = FieldCipher(keyRing: try KeyRing(keys: [try #require(KeyRing.development.key(id: "dev-1"))]))
             for document in try await database.collection("users").find([:], options: FindOptions(limit: 4)) {
-                guard case .objectID(let id)? = document["_id"], case .string(let stored)? = document["phoneNumber"] else { continue }
+                guard case .objectID(let id)? = document["_id"], case .string(let stored)? = document["phoneNumber"]
+                else { continue }
                 let binding = FieldBinding(collection: "users", field: "phoneNumber", documentId: id.hex)
                 let plain = try FieldCipher(keyRing: .development).decrypt(stored, for: binding)
                 _ = try await database.collection("users").updateOne(
@@ -78,11 +82,14 @@ import Testing
             try await DemoSeeder(options: DemoSeedOptions(riders: 3, drivers: 2, rescues: 2, randomSeed: 4)).seed(
                 into: MongoDemoSink(database: database))
             let user = try #require(try await database.collection("users").findOne([:]))
-            guard case .objectID(let id)? = user["_id"], case .string(let other)? = try await database.collection("riderprofiles")
-                .findOne([:])?["name"]
+            guard case .objectID(let id)? = user["_id"],
+                case .string(let other)? = try await database.collection("riderprofiles")
+                    .findOne([:])?["name"]
             else { throw CancellationError() }
-            _ = try await database.collection("users").updateOne(["_id": .objectID(id)], ["$set": ["phoneNumber": .string(other)]])
-            let report = try await KeyRotator(database: database, cipher: FieldCipher(keyRing: try Self.rotatedRing())).rotate()
+            _ = try await database.collection("users").updateOne(
+                ["_id": .objectID(id)], ["$set": ["phoneNumber": .string(other)]])
+            let report = try await KeyRotator(database: database, cipher: FieldCipher(keyRing: try Self.rotatedRing()))
+                .rotate()
             #expect(report.failures.count == 1)
             #expect(report.failures.first?.hasPrefix("users.phoneNumber of \(id.hex)") == true)
             #expect(report.failures.first?.contains(other) == false)
