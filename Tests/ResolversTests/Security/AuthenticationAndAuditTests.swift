@@ -1,3 +1,4 @@
+import Foundation
 import GraphQLEngine
 import MongoStore
 import Security
@@ -88,5 +89,53 @@ import Testing
         await recorder.flush()
         #expect(recorder.statistics.writtenEntries == 2)
         #expect(recorder.statistics.pendingEntries == 0)
+    }
+}
+
+/// Counts the fields it sees (every field of the schema).
+final class FieldCounter: FieldMiddleware, @unchecked Sendable {
+    // `@unchecked Sendable`: `count` is only touched under `lock`.
+    private let lock = NSLock()
+    private var seen = 0
+    var count: Int { lock.withLock { seen } }
+    func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
+        lock.withLock { seen += 1 }
+        return try next(field)
+    }
+}
+
+extension AuthenticationAndAuditTests {
+    @Test func aRequestWithoutAValidKeyIsUnauthenticatedAndReachesNoResolver() async throws {
+        try await SeededDatabase.with { fixture in
+            let people = try await SeededPeople.find(in: fixture.database)
+            let counter = FieldCounter()
+            let schema = try SupportCarrSchema.make(
+                sdl: SeededDatabase.schemaText, security: .development, middleware: [counter])
+            let gateway = AuthenticatedService(
+                service: GraphQLService(schema: schema, cache: nil),
+                authenticator: APIKeyAuthenticator(database: fixture.database, hasher: .development))
+            let request = GraphQLRequest(query: "{ me { id } rescueRequests { totalCount } }")
+            let revoked = try await APIKeyRepository(database: fixture.database, hasher: .development).create(
+                userId: people.adminUser, name: "revoked", permissions: .everything, kind: .test)
+            _ = try await APIKeyRepository(database: fixture.database, hasher: .development).revoke(id: revoked.key.id)
+            let refused: [[(name: String, value: String)]] = [
+                [], [("Authorization", "Basic abc")], [("X-API-Key", "sk_test_" + String(repeating: "x", count: 43))],
+                [("Authorization", "Bearer " + revoked.token.text)],
+            ]
+            for headers in refused {
+                let response = try await gateway.execute(request, headers: headers, client: ClientInfo())
+                #expect(response.tree == nil)
+                #expect(response.errors.map(\.message) == ["Invalid or missing API key"])
+                #expect(response.errors.map(\.code) == ["UNAUTHENTICATED"])
+            }
+            #expect(counter.count == 0)
+            let created = try await APIKeyRepository(database: fixture.database, hasher: .development).create(
+                userId: people.adminUser, name: "ok", permissions: .everything, kind: .test)
+            let response = try await gateway.execute(
+                request, headers: [("X-API-Key", created.token.text)], client: ClientInfo())
+            #expect(response.errors.map(\.message) == [])
+            #expect(response.data?["me", "id"] == .string(people.adminUser.hex))
+            #expect(counter.count > 0)
+        }
     }
 }
