@@ -12,27 +12,32 @@ enum Outcome: Equatable, CustomStringConvertible {
     case readable
     /// Null with a `FORBIDDEN` error at its path.
     case forbidden
-    /// The row is not visible: its lookup is null and no error says why.
+    /// The row is not visible: a lookup above is null and no error says why.
     case invisible
+    /// An object above it was denied (its own error is there), so it was never asked.
+    case blocked
 
     var description: String {
         switch self {
         case .readable: "readable"
         case .forbidden: "forbidden"
         case .invisible: "invisible"
+        case .blocked: "blocked"
         }
     }
 
     static func of(_ response: GraphQLResponse, _ path: [String]) -> Outcome? {
-        let errors = response.errors.filter { error in error.path.map(\.description) == path }
-        if let error = errors.first {
+        func errors(at path: [String]) -> [GraphQLError] {
+            response.errors.filter { error in error.path.map(\.description) == path }
+        }
+        if let error = errors(at: path).first {
             return error.code == "FORBIDDEN" && response.data?[path] == .null ? .forbidden : nil
         }
-        let parent = Array(path.dropLast())
-        if response.data?[parent] == .null, !response.errors.contains(where: { $0.path.map(\.description) == parent }) {
-            return .invisible
+        for length in 1..<max(1, path.count) {
+            let above = Array(path.prefix(length))
+            if response.data?[above] == .null { return errors(at: above).isEmpty ? .invisible : .blocked }
         }
-        return response.data?[parent] != nil ? .readable : nil
+        return response.data?[path] != nil ? .readable : nil
     }
 }
 
@@ -93,7 +98,59 @@ extension JSONValue {
             case "R": .readable
             case "F": .forbidden
             case "I": .invisible
+            case "B": .blocked
             default: nil
+            }
+        }
+    }
+
+    static let moreQuery = """
+        query($twilio: ObjectID!, $method: ObjectID!, $stats: ObjectID!) {
+          twilio: twilioEventLog(id: $twilio) { to body rawEvent }
+          method: paymentMethod(id: $method) { card { expMonth expYear } }
+          stats: driverStats(id: $stats) { totalEarnings }
+        }
+        """
+    static let morePaths = [
+        "twilio", "twilio.to", "twilio.body", "twilio.rawEvent", "method.card.expMonth", "method.card.expYear",
+        "stats.totalEarnings",
+    ]
+    /// The same for delivery logs (`twilio:read`), card expiry (`pii:financial`,
+    /// the rider's own card) and a driver's earnings (`payouts:read`, the
+    /// counterpart driver's statistics).
+    static let moreExpected: [Role: String] = [
+        .rider: "F BBB FF F",
+        .driver: "F BBB II R",
+        .support: "R RRR FF R",
+        .admin: "R RRR RR R",
+    ]
+
+    @Test func everyRoleGetsDeliveryLogsCardExpiryAndEarningsAsItsRoleAllows() async throws {
+        try await SeededDatabase.with { fixture in
+            let people = try await SeededPeople.find(in: fixture.database)
+            func id(_ collection: Collections, _ filter: BSONDocument) async throws -> String {
+                let document = try #require(try await fixture.collection(collection).findOne(filter), "\(collection)")
+                guard case .objectID(let id)? = document["_id"] else { throw CancellationError() }
+                return id.hex
+            }
+            let variables: [String: JSONValue] = [
+                "twilio": .string(try await id(.twilioEventLogs, ["body": ["$exists": true]])),
+                "method": .string(
+                    try await id(
+                        .paymentMethods, ["riderId": .objectID(people.riderProfile), "card": ["$exists": true]])),
+                "stats": .string(try await id(.driverStats, ["driverId": .objectID(people.driverProfile)])),
+            ]
+            for role in Role.allCases {
+                let principal = try await Callers.principal(user: people.user(of: role), in: fixture.database)
+                let response = await fixture.run(Self.moreQuery, variables, principal: principal)
+                let wanted = Self.outcomes(try #require(Self.moreExpected[role]))
+                #expect(wanted.count == Self.morePaths.count)
+                for (path, outcome) in zip(Self.morePaths, wanted) {
+                    let got = Outcome.of(response, path.split(separator: ".").map(String.init))
+                    #expect(got == outcome, "\(role) \(path): \(response.errors.map(\.message))")
+                }
+                #expect(
+                    response.errors.allSatisfy { $0.code == "FORBIDDEN" }, "\(role): \(response.errors.map(\.message))")
             }
         }
     }
