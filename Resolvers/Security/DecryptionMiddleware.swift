@@ -44,11 +44,11 @@ public struct DecryptionMiddleware: FieldMiddleware {
         case .json(.string(let stored)):
             do {
                 if isObject {
-                    let bytes = try cipher.decryptBytes(stored, for: binding)
-                    guard case .object = try? JSONValue(parsingJSON: bytes) else {
-                        throw SecurityErrors.decryptionFailed
-                    }
-                    return .json(try JSONValue(parsingJSON: bytes))
+                    // The JSON text of the object (`FieldCipher.encryptJSON`, or the Node
+                    // services' `JSON.stringify`); anything but an object is refused.
+                    let object = try JSONValue(parsingJSON: try cipher.decryptBytes(stored, for: binding))
+                    guard case .object = object else { throw SecurityErrors.decryptionFailed }
+                    return .json(object)
                 }
                 return .json(.string(try cipher.decrypt(stored, for: binding)))
             } catch {

@@ -66,4 +66,24 @@ import Testing
             #expect(response.data?["riderProfile", "name"] == .string("Older Key"))
         }
     }
+
+    @Test func anEncryptedObjectThatIsNotAJSONObjectFailsAndTheRestStands() async throws {
+        try await SeededDatabase.with { fixture in
+            let driver = try #require(
+                try await fixture.collection(.driverProfiles).findOne(["bankDetails": ["$exists": true]]))
+            guard case .objectID(let id)? = driver["_id"] else { throw CancellationError() }
+            let binding = FieldBinding(collection: "driverprofiles", field: "bankDetails", documentId: id.hex)
+            let cipher = FieldCipher(keyRing: .development)
+            let query = "query($id: ObjectID!) { driverProfile(id: $id) { name bankDetails { accountNumber } } }"
+            for plaintext in ["not json", "[1, 2]", "\"text\""] {
+                _ = try await fixture.collection(.driverProfiles).updateOne(
+                    ["_id": .objectID(id)],
+                    ["$set": ["bankDetails": .string(try cipher.encrypt(plaintext, for: binding))]])
+                let response = await fixture.run(query, ["id": .string(id.hex)])
+                #expect(response.errors.map(\.code) == ["DECRYPTION_FAILED"], "\(plaintext)")
+                #expect(response.data?["driverProfile", "bankDetails"] == .null)
+                #expect(response.data?["driverProfile", "name"]?.stringValue?.isEmpty == false)
+            }
+        }
+    }
 }
