@@ -1,6 +1,5 @@
 public import MongoStore
 public import Security
-import SupportCarrData
 
 /// Where a request comes from, as the HTTP layer saw it: kept for audit logs of
 /// personal-data reads and for request logs. Both values are client-controlled
@@ -31,15 +30,17 @@ public protocol RequestAuthenticator: Sendable {
 /// caller's row scope.
 ///
 /// Database cost per request, before any resolver runs:
-/// - the key: one `apikeys` lookup by prefix with the user's role
-///   (`APIKeyVerifier`; the usage counters are written later, batched);
+/// - the key: one `apikeys` aggregate by prefix that also brings the user's
+///   role and profile ids (`APIKeyRepository.candidate`; the usage counters
+///   are written later, batched);
 /// - support and admin: nothing more (they see every row);
-/// - riders and drivers: three indexed, id-projected queries, one after the
-///   other: the profile id (`riderprofiles`/`driverprofiles` by `userId`), the
-///   own rescue ids (`rescuerequests` by `riderId`, or `rescueassignments` by
-///   `driverId`) and the counterpart ids (`distinct driverId` of those
-///   rescues' assignments, or `distinct riderId` of those rescues). The lists
-///   grow with the person's own rescues only.
+/// - riders and drivers: two indexed, id-projected queries, one after the
+///   other: the own rescue ids (`rescuerequests` by `riderId`, or
+///   `rescueassignments` by `driverId`) and the counterpart ids (`distinct
+///   driverId` of those rescues' assignments, or `distinct riderId` of those
+///   rescues). The lists grow with the person's own rescues only. (One
+///   `$lookup` chain could fetch both, but SecantusDB does not match a
+///   `localField` that is an array path, so they stay two plain queries.)
 ///
 /// The lists are loaded for every request because `visibilityFilter(for:)` is
 /// synchronous and any level of a query may touch any collection. Nothing is
@@ -77,9 +78,6 @@ public struct APIKeyAuthenticator: RequestAuthenticator {
     /// The row scope of `key`'s user with every relation the row rules name
     /// loaded (see the type's cost note).
     public static func scope(of key: AuthenticatedKey, in database: MongoDatabase) async throws -> RowScope {
-        let loader = RowRelationsLoader(database: database)
-        let scope = try await loader.scope(userId: key.userId, role: key.role)
-        if key.role.seesEveryRow { return scope }
-        return try await loader.load(scope, for: Collections.allCases.map(\.name))
+        try await RowRelationsLoader(database: database).fullScope(of: key)
     }
 }

@@ -26,6 +26,8 @@ import Testing
                 client: ClientInfo(address: "203.0.113.9", userAgent: "tests"))
             #expect(context.principal.userID == people.riderUser)
             #expect(context.permissions == Role.rider.maximalPermissions)
+            // The key lookup brought the profile id along (no query of its own).
+            #expect(context.principal.caller?.key.profiles == ProfileIds(rider: people.riderProfile, driver: nil))
             #expect(context.client.address == "203.0.113.9")
             #expect(context.visibilityFilter(for: .rescueRequests) == ["riderId": .objectID(people.riderProfile)])
             #expect(context.visibilityFilter(for: .twilioEventLogs) == RowScope.matchesNothing)
