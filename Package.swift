@@ -66,7 +66,7 @@ let package = Package(
             name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "Security", "SupportCarrData"], path: "Resolvers",
             exclude: ["README.md"], swiftSettings: strict),
         .testTarget(
-            name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "SupportCarrData"],
+            name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "Security", "SupportCarrData"],
             swiftSettings: strict),
 
         // MARK: CLI

@@ -28,7 +28,7 @@ enum DriverResolvers {
             "activeAssignment": .sync { field in
                 guard let driver = try field.document().objectID("_id") else { return .null }
                 let loader = ManyByForeignKeyLoader(
-                    try field.requestContext().database, .rescueAssignments, field: "driverId",
+                    try field.requestContext(), .rescueAssignments, field: "driverId",
                     sort: ["assignedAt": -1, "_id": -1],
                     filter: ["status": ["$in": .array(RescueResolvers.activeAssignmentStatuses)]])
                 return field.load(loader, key: driver) { found in found?.first.map { .object($0) } ?? .null }

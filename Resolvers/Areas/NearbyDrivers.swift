@@ -31,8 +31,9 @@ enum NearbyDrivers {
             let lat = near.first(where: { $0.key == "lat" }).flatMap({ Double(argumentValue: $0.value) }),
             (-180...180).contains(lng), (-90...90).contains(lat)
         else { throw UserInputError("Argument \"near\" needs lng in [-180, 180] and lat in [-90, 90].") }
-        let database = try field.requestContext().database
-        let filter = self.filter(lng: lng, lat: lat, maxDistance: maxDistance)
+        let context = try field.requestContext()
+        let database = context.database
+        let filter = context.restrict(self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
         return .async {
             let documents = try await database.collection(Collections.driverProfiles.name).find(
                 filter, options: FindOptions(limit: candidateLimit, batchSize: candidateLimit))

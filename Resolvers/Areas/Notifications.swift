@@ -21,12 +21,15 @@ enum NotificationResolvers {
             // Sets `read` and `readAt` once: a notification already read keeps its first `readAt`.
             "markNotificationRead": .sync { field in
                 let id = try field.objectIDArgument("id")
-                let collection = try field.requestContext().collection(.notifications)
+                let context = try field.requestContext()
+                let collection = context.collection(.notifications)
+                // Only a notification the caller may see is changed or returned.
+                let own = context.restrict(["_id": .objectID(id)], in: .notifications)
                 return .async {
                     _ = try await collection.findOneAndUpdate(
-                        ["_id": .objectID(id), "read": ["$ne": true]],
+                        RequestContext.and(own, ["read": ["$ne": true]]),
                         ["$set": ["read": true, "readAt": .date(BSONDate.now())]])
-                    return try await collection.findOne(["_id": .objectID(id)]).map { .object(DocumentSource($0)) } ?? .null
+                    return try await collection.findOne(own).map { .object(DocumentSource($0)) } ?? .null
                 }
             }
         ],

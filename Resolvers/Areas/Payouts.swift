@@ -9,7 +9,7 @@ enum PayoutResolvers {
             "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
             "rescues": .sync { field in
                 guard case .array(let ids)? = try field.document().stored("rescueIds") else { return .list([]) }
-                let loader = ByIDLoader(try field.requestContext().database, .rescueRequests)
+                let loader = ByIDLoader(try field.requestContext(), .rescueRequests)
                 return field.loadMany(loader, keys: ids.compactMap { if case .objectID(let id) = $0 { id } else { nil } })
             },
         ],

@@ -55,9 +55,12 @@ enum RescueTransitions {
         let rescues = context.collection(.rescueRequests)
         guard
             let updated = try await rescues.findOneAndUpdate(
-                ["_id": .objectID(id), "status": .string(from.lowercased())], ["$set": .document(set)])
+                context.restrict(["_id": .objectID(id), "status": .string(from.lowercased())], in: .rescueRequests),
+                ["$set": .document(set)])
         else {
-            guard let current = try await rescues.findOne(["_id": .objectID(id)]) else { return .null }
+            // A rescue the caller may not see is null, as if it did not exist.
+            guard let current = try await rescues.findOne(context.restrict(["_id": .objectID(id)], in: .rescueRequests))
+            else { return .null }
             let status = current["status"].map(BSONConversion.json)
             let name = status.flatMap { if case .string(let s) = $0 { s.uppercased() } else { nil } } ?? "unknown"
             throw GraphQLError(

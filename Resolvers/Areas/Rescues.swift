@@ -37,9 +37,9 @@ enum RescueResolvers {
             },
             "activeRescue": .sync { field in
                 let driver = try field.objectIDArgument("driverId")
-                let database = try field.requestContext().database
+                let context = try field.requestContext()
                 return .async {
-                    try await activeAssignment(ofDriver: driver, in: database).map { .object(DocumentSource($0)) } ?? .null
+                    try await activeAssignment(ofDriver: driver, in: context).map { .object(DocumentSource($0)) } ?? .null
                 }
             },
             "rescueRequests": .sync { field in
@@ -72,8 +72,10 @@ enum RescueResolvers {
         )
     }
 
-    static func activeAssignment(ofDriver driver: ObjectID, in database: MongoDatabase) async throws -> BSONDocument? {
+    /// The driver's active assignment, if the request may see it.
+    static func activeAssignment(ofDriver driver: ObjectID, in context: RequestContext) async throws -> BSONDocument? {
         let (filter, options) = activeAssignmentQuery(ofDriver: driver)
-        return try await database.collection(Collections.rescueAssignments.name).findOne(filter, options: options)
+        return try await context.collection(.rescueAssignments).findOne(
+            context.restrict(filter, in: .rescueAssignments), options: options)
     }
 }

@@ -42,7 +42,7 @@ enum UserResolvers {
         "Query": [
             "me": .sync { field in
                 guard let id = try field.requestContext().principal.userID else { return .null }
-                return field.load(ByIDLoader(try field.requestContext().database, .users, typeName: "User"), key: id)
+                return field.load(ByIDLoader(try field.requestContext(), .users, typeName: "User"), key: id)
             },
             "user": .sync { try $0.lookup(.users, typeName: "User") },
             "apiKey": .sync { try $0.lookup(.apiKeys) },

@@ -34,7 +34,11 @@ public struct ConnectionQuery: Sendable {
         guard first >= 0, first <= ConnectionQuery.maxPageSize else {
             throw UserInputError("Argument \"first\" must be between 0 and \(ConnectionQuery.maxPageSize); got \(first).")
         }
-        var query = filter
+        let context = try field.requestContext()
+        // The caller's row rule is part of the filter, so the page, its cursors
+        // and `totalCount` all count only rows the caller may see.
+        let visible = context.restrict(filter, in: collection)
+        var query = visible
         if let text = field.arguments["after", as: String.self] {
             guard let cursor = Cursor(encoded: text) else { throw UserInputError("Argument \"after\" is not a cursor of this list.") }
             let after: BSONDocument = [
@@ -45,10 +49,10 @@ public struct ConnectionQuery: Sendable {
             ]
             query = query.isEmpty ? after : ["$and": [.document(query), .document(after)]]
         }
-        let database = try field.requestContext().database
+        let database = context.database
         let options = FindOptions(
             sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1, hint: hint.map { .name($0) })
-        let countFilter = filter
+        let countFilter = visible
         let pageFilter = query
         let this = self
         return .async {

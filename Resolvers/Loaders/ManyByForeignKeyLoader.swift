@@ -14,16 +14,29 @@ public struct ManyByForeignKeyLoader: Loader {
     public let sort: BSONDocument?
     /// Extra conditions every document must meet (such as `isActive: true`).
     public let filter: BSONDocument
+    /// The request's row rule for the collection, ANDed into the find (see `ByIDLoader.visibility`).
+    public let visibility: BSONDocument
 
     public init(
         _ database: MongoDatabase, _ collection: Collections, field: String, sort: BSONDocument? = nil,
-        filter: BSONDocument = [:]
+        filter: BSONDocument = [:], visibility: BSONDocument = [:]
     ) {
         self.database = database
         self.collection = collection
         self.field = field
         self.sort = sort
         self.filter = filter
+        self.visibility = visibility
+    }
+
+    /// A loader for `context`'s request, its row rule included.
+    public init(
+        _ context: RequestContext, _ collection: Collections, field: String, sort: BSONDocument? = nil,
+        filter: BSONDocument = [:]
+    ) {
+        self.init(
+            context.database, collection, field: field, sort: sort, filter: filter,
+            visibility: context.visibilityFilter(for: collection))
     }
 
     static let batchSize = 100_000
@@ -37,7 +50,8 @@ public struct ManyByForeignKeyLoader: Loader {
         query[field] = ["$in": .array(keys.map { .objectID($0) })]
         // One reply for the whole batch (no getMore): the server still caps a reply at 16 MB.
         let documents = try await database.collection(collection.name).find(
-            query, options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
+            RequestContext.and(query, visibility),
+            options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
         var found: [ObjectID: [DocumentSource]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
         for document in documents {
             if case .objectID(let key)? = document[field] { found[key, default: []].append(DocumentSource(document)) }

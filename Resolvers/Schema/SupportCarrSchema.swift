@@ -24,21 +24,25 @@ public enum SupportCarrSchema {
 
     /// Builds the executable schema from SDL text.
     ///
-    /// - Parameter security: middleware that runs before every other hook, for
-    ///   `@requires` checks and decryption (the security issue). It sees every
-    ///   field; the resolvers stay unchanged. Without it, encrypted values pass
-    ///   through `EncryptedFieldHook` raw.
-    /// - Throws: `StartupCheckError` naming every field the check refuses.
+    /// - Parameters:
+    ///   - security: the key ring and audit recorder: `@requires` is enforced
+    ///     by `PermissionMiddleware` and `@encrypted` fields are decrypted by
+    ///     `DecryptionMiddleware`, before every other hook. Resolvers stay unchanged.
+    ///   - middleware: further hooks, run inside the security ones (tests).
+    /// - Throws: `StartupCheckError` naming every field the check refuses;
+    ///   `SecuritySchemaError` for a `@requires` outside the catalogue.
     public static func make(
-        sdl: String, security: [any FieldMiddleware] = [], exposesInternalErrors: Bool = false
+        sdl: String, security: FieldSecurity, middleware: [any FieldMiddleware] = [], exposesInternalErrors: Bool = false
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
-        return try make(schema: schema, resolvers: resolvers, security: security, exposesInternalErrors: exposesInternalErrors)
+        return try make(
+            schema: schema, resolvers: resolvers, security: security, middleware: middleware,
+            exposesInternalErrors: exposesInternalErrors)
     }
 
     /// Builds the executable schema from a built schema and a resolver map (tests pass altered maps).
     public static func make(
-        schema: GraphQLSchema, resolvers: ResolverMap, security: [any FieldMiddleware] = [],
+        schema: GraphQLSchema, resolvers: ResolverMap, security: FieldSecurity, middleware: [any FieldMiddleware] = [],
         exposesInternalErrors: Bool = false
     ) throws -> ExecutableSchema {
         let problems = StartupCheck.problems(schema: schema, resolvers: resolvers, typeResolvers: typeResolvers)
@@ -48,12 +52,12 @@ public enum SupportCarrSchema {
             guard case .object(let object) = type, object.name.hasSuffix("Connection") else { continue }
             all[object.name, default: [:]]["totalCount"] = ConnectionResolvers.totalCount
         }
-        // Order: security first (it may deny before anything runs), then the
-        // raw-ciphertext hook, then the stored-value conversions.
-        let middleware: [any FieldMiddleware] =
-            security + [EncryptedFieldHook(), JSONScalarMiddleware(), EnumCaseMiddleware(schema: schema)]
+        // Order: permissions first (they deny before anything runs), then
+        // decryption, then the caller's hooks and the stored-value conversions.
+        let chain: [any FieldMiddleware] =
+            try security.middleware(for: schema) + middleware + [JSONScalarMiddleware(), EnumCaseMiddleware(schema: schema)]
         return try ExecutableSchema(
-            schema: schema, resolvers: all, typeResolvers: typeResolvers, middleware: middleware,
+            schema: schema, resolvers: all, typeResolvers: typeResolvers, middleware: chain,
             defaultResolution: .allowed, exposesInternalErrors: exposesInternalErrors)
     }
 }

@@ -1,5 +1,6 @@
 import GraphQLEngine
 import MongoStore
+import Security
 @testable import Resolvers
 import SupportCarrData
 import Testing
@@ -78,7 +79,8 @@ import Testing
                 #expect(response.errors.map(\.message) == [], "\(selection)")
                 #expect(response.data != nil, "\(selection)")
             }
-            let me = await fixture.run("{ me { id } }", principal: .user(try #require(ObjectID(user))))
+            let me = await fixture.run(
+                "{ me { id } }", principal: try await Callers.principal(user: try #require(ObjectID(user)), in: fixture.database))
             #expect(me.data?["me", "id"] == .string(user))
             let near = await fixture.run(
                 "{ nearbyDrivers(near: {lng: \(lng), lat: \(lat)}, maxDistanceMeters: 50000) { distanceMeters } }")
@@ -288,14 +290,18 @@ import Testing
         }
     }
 
-    @Test func encryptedFieldsPassTheirStoredCiphertextThroughTheHookUntilDecryptionLands() async throws {
+    @Test func encryptedFieldsAreServedDecryptedUnderTheirBinding() async throws {
         try await SeededDatabase.with { fixture in
             let stored = try #require(try await fixture.collection(.riderProfiles).findOne())
             guard case .objectID(let id)? = stored["_id"], case .string(let ciphertext)? = stored["name"] else {
                 throw CancellationError()
             }
+            let plaintext = try FieldCipher(keyRing: .development).decrypt(
+                ciphertext, for: FieldBinding(collection: "riderprofiles", field: "name", documentId: id.hex))
             let response = await fixture.run("{ riderProfile(id: \"\(id.hex)\") { name } }")
-            #expect(response.data?["riderProfile", "name"] == .string(ciphertext))
+            #expect(response.errors.map(\.message) == [])
+            #expect(response.data?["riderProfile", "name"] == .string(plaintext))
+            #expect(plaintext != ciphertext)
         }
     }
 }
@@ -314,7 +320,8 @@ extension LiveDatabaseTests {
     @Test func aSecurityMiddlewareCanDenyAFieldWithoutTouchingItsResolver() async throws {
         try await SeededDatabase.with { fixture in
             let schema = try SupportCarrSchema.make(
-                sdl: SeededDatabase.schemaText, security: [DenyField(type: "RescueRequest", field: "rider")])
+                sdl: SeededDatabase.schemaText, security: .development,
+                middleware: [DenyField(type: "RescueRequest", field: "rider")])
             let guarded = Fixture(database: fixture.database, service: GraphQLService(schema: schema, cache: nil))
             let response = await guarded.run("{ rescueRequests(first: 2) { edges { node { id rider { id } } } } }")
             #expect(response.errors.count == 2)
@@ -367,10 +374,11 @@ extension LiveDatabaseTests {
         try await SeededDatabase.with { fixture in
             let requested = try #require(try await fixture.collection(.rescueRequests).findOne(["status": "requested"]))
             guard case .objectID(let id)? = requested["_id"] else { throw CancellationError() }
-            let user = ObjectID()
+            let user = try await Callers.firstUser(.admin, in: fixture.database)
+            let admin = try await Callers.principal(user: user, in: fixture.database)
             let move = "mutation($from: RescueStatus!, $to: RescueStatus!) { transitionRescue(id: \"\(id.hex)\", from: $from, to: $to, reason: \"test\") { id status matchedAt statusHistory { fromStatus toStatus changedBy } } }"
             let before = try await fixture.collection(.rescueStatusHistories).countDocuments(["rescueId": .objectID(id)])
-            let moved = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"], principal: .user(user))
+            let moved = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"], principal: admin)
             #expect(moved.errors.map(\.message) == [])
             #expect(moved.data?["transitionRescue", "status"] == .string("MATCHED"))
             #expect(moved.data?["transitionRescue", "matchedAt"]?.stringValue != nil)

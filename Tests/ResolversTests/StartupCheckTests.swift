@@ -11,14 +11,14 @@ import Testing
         let problems = StartupCheck.problems(
             schema: schema, resolvers: SupportCarrSchema.resolvers, typeResolvers: SupportCarrSchema.typeResolvers)
         #expect(problems.map(\.description) == [])
-        _ = try SupportCarrSchema.make(schema: schema, resolvers: SupportCarrSchema.resolvers)
+        _ = try SupportCarrSchema.make(schema: schema, resolvers: SupportCarrSchema.resolvers, security: .development)
     }
 
     @Test func aRelationshipFieldWithoutAResolverStopsStartUpNamingIt() {
         var resolvers = SupportCarrSchema.resolvers
         resolvers["RescueRequest"]?["rider"] = nil
         #expect {
-            try SupportCarrSchema.make(schema: schema, resolvers: resolvers)
+            try SupportCarrSchema.make(schema: schema, resolvers: resolvers, security: .development)
         } throws: { error in
             "\(error)".contains("\"RescueRequest.rider\" has no resolver")
         }
@@ -28,7 +28,7 @@ import Testing
         var resolvers = SupportCarrSchema.resolvers
         resolvers["Query"]?["payments"] = nil
         #expect {
-            try SupportCarrSchema.make(schema: schema, resolvers: resolvers)
+            try SupportCarrSchema.make(schema: schema, resolvers: resolvers, security: .development)
         } throws: { error in
             "\(error)".contains("\"Query.payments\" has no resolver")
         }
@@ -39,7 +39,7 @@ import Testing
         resolvers["RescueRequest"]?["driverNotes"] = .property
         resolvers["Garage"] = ["id": .property]
         #expect {
-            try SupportCarrSchema.make(schema: schema, resolvers: resolvers)
+            try SupportCarrSchema.make(schema: schema, resolvers: resolvers, security: .development)
         } throws: { error in
             "\(error)".contains("Resolver \"RescueRequest.driverNotes\" has no field") && "\(error)".contains("\"Garage\"")
         }

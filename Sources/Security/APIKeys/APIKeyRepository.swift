@@ -77,17 +77,30 @@ public struct APIKeyRepository: APIKeyStore {
         return try StoredAPIKey(document: document)
     }
 
-    /// The key and its user's role in one round trip (`$lookup` on `users`).
+    /// The key, its user's role and the user's profile ids in one round trip
+    /// (`$lookup` on `users`, and on `riderprofiles` and `driverprofiles` by
+    /// their unique `userId`, projected to `_id`), so a rider's or driver's row
+    /// scope needs no query of its own for them.
     public func candidate(forLookupPrefix lookupPrefix: String) async throws -> APIKeyCandidate? {
+        func profile(_ collection: String, as name: String) -> BSONDocument {
+            [
+                "$lookup": [
+                    "from": .string(collection), "localField": "userId", "foreignField": "userId",
+                    "pipeline": [["$project": ["_id": 1]]], "as": .string(name),
+                ]
+            ]
+        }
         let pipeline: [BSONDocument] = [
             ["$match": ["keyPrefix": .string(lookupPrefix)]],
             ["$limit": 1],
             [
                 "$lookup": [
                     "from": .string(Self.usersCollectionName), "localField": "userId", "foreignField": "_id",
-                    "as": "user",
+                    "pipeline": [["$project": ["role": 1]]], "as": "user",
                 ]
             ],
+            profile("riderprofiles", as: "riderProfile"),
+            profile("driverprofiles", as: "driverProfile"),
         ]
         guard let document = try await keys.aggregate(pipeline).first else { return nil }
         let key = try StoredAPIKey(document: document)
@@ -97,7 +110,15 @@ public struct APIKeyRepository: APIKeyStore {
         {
             role = Role(rawValue: name)
         }
-        return APIKeyCandidate(key: key, role: role)
+        func firstId(_ name: String) -> ObjectID? {
+            guard case .array(let found)? = document[name], case .document(let first)? = found.first,
+                case .objectID(let id)? = first["_id"]
+            else { return nil }
+            return id
+        }
+        return APIKeyCandidate(
+            key: key, role: role, profiles: ProfileIds(rider: firstId("riderProfile"), driver: firstId("driverProfile"))
+        )
     }
 
     /// Writes one usage batch: a single unordered `bulkWrite` with, per key,

@@ -1,13 +1,31 @@
+public import MongoStore
+
 /// A stored key with its user's role: what verification needs from storage.
 public struct APIKeyCandidate: Sendable, Hashable {
     public var key: StoredAPIKey
     /// The role of the key's user; nil when the user is missing or its stored
     /// role is not one of `Role` (such a key authenticates nobody).
     public var role: Role?
+    /// The user's rider and driver profile ids, when the store read them with
+    /// the key (nil: not read; the row scope then looks them up).
+    public var profiles: ProfileIds?
 
-    public init(key: StoredAPIKey, role: Role?) {
+    public init(key: StoredAPIKey, role: Role?, profiles: ProfileIds? = nil) {
         self.key = key
         self.role = role
+        self.profiles = profiles
+    }
+}
+
+/// A user's profile ids (`riderprofiles._id`, `driverprofiles._id`), either nil
+/// when the user has no such profile.
+public struct ProfileIds: Sendable, Hashable {
+    public var rider: ObjectID?
+    public var driver: ObjectID?
+
+    public init(rider: ObjectID? = nil, driver: ObjectID? = nil) {
+        self.rider = rider
+        self.driver = driver
     }
 }
 

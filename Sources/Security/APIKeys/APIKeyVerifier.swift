@@ -58,7 +58,7 @@ public struct APIKeyVerifier: Sendable {
         usage?.record(keyId: candidate.key.id, at: now)
         return AuthenticatedKey(
             keyId: candidate.key.id, userId: candidate.key.userId, role: role, kind: token.kind,
-            lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions)
+            lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions, profiles: candidate.profiles)
     }
 
     /// `verify` for the key in a request's headers (`APIKeyHeaders`); no key or

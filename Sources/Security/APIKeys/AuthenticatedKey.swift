@@ -12,11 +12,14 @@ public struct AuthenticatedKey: Sendable, Hashable {
     public var keyPermissions: PermissionSet
     /// `effectivePermissions(keyPermissions, role:)`: what the request may do.
     public var permissions: PermissionSet
+    /// The user's profile ids when the key's store read them with the key (nil: not read).
+    public var profiles: ProfileIds?
 
     public init(
         keyId: ObjectID, userId: ObjectID, role: Role, kind: APIKeyKind, lookupPrefix: String,
-        keyPermissions: PermissionSet
+        keyPermissions: PermissionSet, profiles: ProfileIds? = nil
     ) {
+        self.profiles = profiles
         self.keyId = keyId
         self.userId = userId
         self.role = role

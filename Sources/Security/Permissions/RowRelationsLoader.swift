@@ -25,6 +25,23 @@ public struct RowRelationsLoader: Sendable {
         }
     }
 
+    /// The scope of `key`'s user with every relation the row rules name: no
+    /// query for support and admin; for riders and drivers the profile id (one
+    /// query, none when the key's store read it with the key) and two relation
+    /// queries (own rescue ids, then the counterparts').
+    public func fullScope(of key: AuthenticatedKey) async throws(MongoError) -> RowScope {
+        if key.role.seesEveryRow { return RowScope(role: key.role, userId: key.userId) }
+        let scope: RowScope
+        if let profiles = key.profiles {
+            scope = RowScope(
+                role: key.role, userId: key.userId, riderProfileId: key.role == .rider ? profiles.rider : nil,
+                driverProfileId: key.role == .driver ? profiles.driver : nil)
+        } else {
+            scope = try await self.scope(userId: key.userId, role: key.role)
+        }
+        return try await load(scope, for: RowRules.collections)
+    }
+
     /// `scope` with the relations `collections`' rules need loaded.
     public func load(_ scope: RowScope, for collections: some Sequence<String>) async throws(MongoError) -> RowScope {
         var scope = scope

@@ -26,6 +26,9 @@ public enum RowRules {
         }
     }
 
+    /// Every collection a rule names (what a full row scope loads relations for).
+    public static var collections: Set<String> { Set(riderVisibility.keys).union(driverVisibility.keys) }
+
     static let riderVisibility: [String: RowRule] = [
         "users": .equals(field: "_id", .userId),
         "riderprofiles": .equals(field: "_id", .riderProfileId),

@@ -33,7 +33,7 @@ enum SeededDatabase {
         do {
             _ = try await Migrator().migrate(database)
             try await DemoSeeder(options: options).seed(into: MongoDemoSink(database: database))
-            let schema = try SupportCarrSchema.make(sdl: schemaText, exposesInternalErrors: true)
+            let schema = try SupportCarrSchema.make(sdl: schemaText, security: .development, exposesInternalErrors: true)
             let fixture = Fixture(database: database, service: GraphQLService(schema: schema, cache: nil))
             let result = try await body(fixture)
             try await database.drop()

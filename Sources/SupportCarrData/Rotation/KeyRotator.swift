@@ -1,0 +1,152 @@
+public import MongoStore
+public import Security
+
+/// `supportcarr keys rotate`: re-encrypts every encrypted field
+/// (`EncryptedField.all`) that is not under the ring's newest key (older
+/// versioned keys and the seed's legacy format alike), in batches.
+///
+/// Safe to interrupt and to run again:
+/// - each collection is walked in `_id` order, one batch (`find` with a limit
+///   after the last `_id` seen) at a time, and each batch is written before the
+///   next is read, so an interruption loses at most the batch in flight;
+/// - a value already under the newest key is left alone, so a second run
+///   rewrites only what the first did not reach, and nothing is encrypted twice;
+/// - each rewrite is a compare-and-set on the exact ciphertext that was read
+///   (`{_id, field: old}`), so a value changed meanwhile by the gateway or a
+///   Node service is not overwritten (counted in `conflicts`);
+/// - each new ciphertext is decrypted again before it is written, under the
+///   same binding, so a value is never replaced by one that does not open;
+/// - values that cannot be decrypted are left as they are and listed in
+///   `failures` (by place, never by content).
+public struct KeyRotator: Sendable {
+    public let database: MongoDatabase
+    public let cipher: FieldCipher
+    public let batchSize: Int
+
+    public init(database: MongoDatabase, cipher: FieldCipher, batchSize: Int = 500) {
+        self.database = database
+        self.cipher = cipher
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Where a run is, after each batch.
+    public struct Progress: Sendable, Hashable {
+        public var collection: Collections
+        /// Documents of this collection read so far, and how many it has.
+        public var scanned: Int
+        public var total: Int
+        /// Values rewritten so far in the whole run.
+        public var rotated: Int
+        /// Documents read so far in the whole run.
+        public var scannedInRun: Int
+    }
+
+    /// What a run did.
+    public struct Report: Sendable, Hashable {
+        /// Documents read.
+        public var scanned = 0
+        /// Values rewritten under the newest key.
+        public var rotated = 0
+        /// Values found already under the newest key.
+        public var current = 0
+        /// Values changed by someone else between the read and the write (left alone).
+        public var conflicts = 0
+        /// Values that could not be decrypted: `collection.field of <_id>: reason`.
+        public var failures: [String] = []
+    }
+
+    /// The collections that hold encrypted fields.
+    public static var collections: [Collections] { Collections.allCases.filter { !EncryptedField.of($0).isEmpty } }
+
+    /// How many documents a run will read (for a progress bar).
+    public func documentCount() async throws -> Int {
+        var total = 0
+        for collection in Self.collections {
+            total += try await database.collection(collection.name).countDocuments([:])
+        }
+        return total
+    }
+
+    /// Rotates every encrypted field, calling `progress` after each batch.
+    /// Cancelling the task stops it between batches (`CancellationError`).
+    public func rotate(progress: @Sendable (Progress) async -> Void = { _ in }) async throws -> Report {
+        var report = Report()
+        for collection in Self.collections {
+            try await rotate(collection, into: &report, progress: progress)
+        }
+        return report
+    }
+
+    func rotate(_ collection: Collections, into report: inout Report, progress: @Sendable (Progress) async -> Void)
+        async throws
+    {
+        let fields = EncryptedField.of(collection)
+        let handle = database.collection(collection.name)
+        let total = try await handle.countDocuments([:])
+        var projection: BSONDocument = ["_id": 1]
+        for field in fields { projection[field.field] = 1 }
+        var last: BSONValue?
+        var scanned = 0
+        while true {
+            try Task.checkCancellation()
+            let filter: BSONDocument = last.map { ["_id": ["$gt": $0]] } ?? [:]
+            let documents = try await handle.find(
+                filter,
+                options: FindOptions(projection: projection, sort: ["_id": 1], limit: batchSize, batchSize: batchSize))
+            guard let final = documents.last?["_id"] else { break }
+            last = final
+            scanned += documents.count
+            report.scanned += documents.count
+            var writes: [WriteModel] = []
+            for document in documents {
+                for field in fields {
+                    guard case .string(let stored)? = document[field.field] else { continue }
+                    switch rewrite(stored, of: field, in: document) {
+                    case .current: report.current += 1
+                    case .failed(let reason): report.failures.append(reason)
+                    case .rewrite(let model): writes.append(model)
+                    }
+                }
+            }
+            if !writes.isEmpty {
+                let result = try await handle.bulkWrite(writes, ordered: false)
+                report.rotated += result.modifiedCount
+                report.conflicts += writes.count - result.matchedCount
+            }
+            await progress(
+                Progress(
+                    collection: collection, scanned: scanned, total: total, rotated: report.rotated,
+                    scannedInRun: report.scanned))
+        }
+    }
+
+    enum Step {
+        case current
+        case failed(String)
+        case rewrite(WriteModel)
+    }
+
+    /// What to do with one stored value.
+    func rewrite(_ stored: String, of field: EncryptedField, in document: BSONDocument) -> Step {
+        guard case .objectID(let id)? = document["_id"] else {
+            return .failed("\(field) of a document whose _id is not an ObjectId")
+        }
+        let place = "\(field) of \(id.hex)"
+        do {
+            let parsed = try StoredCiphertext(parsing: stored)
+            if parsed.keyId == cipher.keyRing.current.id { return .current }
+            let binding = field.binding(documentId: id)
+            let plaintext = try cipher.decryptBytes(stored, for: binding)
+            let fresh = try cipher.encrypt(plaintext, for: binding)
+            guard try cipher.decryptBytes(fresh, for: binding) == plaintext else {
+                return .failed("\(place): the new ciphertext did not open")
+            }
+            return .rewrite(
+                .updateOne(
+                    filter: ["_id": .objectID(id), field.field: .string(stored)],
+                    update: ["$set": [field.field: .string(fresh)]]))
+        } catch {
+            return .failed("\(place): \(error)")
+        }
+    }
+}
