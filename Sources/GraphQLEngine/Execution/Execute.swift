@@ -49,7 +49,8 @@ public func execute(
         schema: schema, document: document, operation: operation, fragments: fragments, variables: coercedVariables,
         context: context)
     await Executor.run(state, rootType: rootType, rootValue: rootValue)
-    return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount)
+    return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount,
+        loaderRoundTrips: state.loaders.roundTripCount)
 }
 
 /// Picks the operation to run

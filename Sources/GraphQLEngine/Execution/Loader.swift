@@ -21,6 +21,11 @@ public protocol Loader: Sendable {
     /// out of the answer resolves to null. A thrown error fails every field
     /// waiting on this batch.
     func load(_ keys: [Key]) async throws -> [Key: Value]
+
+    /// The batch for `keys` as a request on a channel shared with the
+    /// level's other loaders (one round trip for all of them), or nil to run
+    /// `load` alone (the default). See `BatchChannel`.
+    func sharedBatch(_ keys: [Key]) -> SharedBatch<Key, Value>?
 }
 
 extension Loader {
