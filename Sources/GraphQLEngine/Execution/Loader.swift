@@ -7,7 +7,9 @@
 /// of a whole level per loader (deduplicated), calls `load` once per loader
 /// when the level has been walked, caches the answers for the rest of the
 /// request, then completes the waiting fields. A query's round trips thus
-/// depend on its depth, never on list lengths.
+/// depend on its depth, never on list lengths. Loaders that share a
+/// `BatchChannel` (`sharedBatch(_:)`) go further: all of a level's batches
+/// on that channel are one round trip.
 public protocol Loader: Sendable {
     associatedtype Key: Hashable & Sendable
     associatedtype Value: Sendable
