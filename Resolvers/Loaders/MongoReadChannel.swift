@@ -70,7 +70,8 @@ public struct MongoReadChannel: BatchChannel {
             pipeline, options: AggregateOptions(batchSize: MongoReadChannel.batchSize))
         var replies = [[BSONDocument]](repeating: [], count: reads.count)
         for item in wrapped {
-            guard let part = MongoReadChannel.partNumber(item[MongoReadChannel.partField]), part >= 0, part < reads.count,
+            guard let part = MongoReadChannel.partNumber(item[MongoReadChannel.partField]), part >= 0,
+                part < reads.count,
                 case .document(let document)? = item[MongoReadChannel.documentField]
             else { throw MongoReadChannelError() }
             replies[part].append(document)
@@ -87,7 +88,9 @@ public struct MongoReadChannel: BatchChannel {
                 pipeline += stages
             } else {
                 pipeline.append([
-                    "$unionWith": ["coll": .string(read.collection.name), "pipeline": .array(stages.map { .document($0) })]
+                    "$unionWith": [
+                        "coll": .string(read.collection.name), "pipeline": .array(stages.map { .document($0) }),
+                    ]
                 ])
             }
         }

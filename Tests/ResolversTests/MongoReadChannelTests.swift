@@ -1,7 +1,8 @@
 import MongoStore
-@testable import Resolvers
 import SupportCarrData
 import Testing
+
+@testable import Resolvers
 
 /// `MongoReadChannel` against the live database. An extension of the
 /// serialized live suite, so it never runs during the round-trip count.
@@ -13,7 +14,9 @@ extension LiveDatabaseTests {
             let ids: [BSONValue] = rescues.compactMap { $0["_id"] }
             let riders: [BSONValue] = rescues.compactMap { $0["riderId"] }
             let reads = [
-                MongoRead(.rescueStatusHistories, filter: ["rescueId": ["$in": .array(ids)]], sort: ["timestamp": -1, "_id": 1]),
+                MongoRead(
+                    .rescueStatusHistories, filter: ["rescueId": ["$in": .array(ids)]],
+                    sort: ["timestamp": -1, "_id": 1]),
                 MongoRead(.riderProfiles, filter: ["_id": ["$in": .array(riders)]]),
                 // Two reads of one collection, one of them empty.
                 MongoRead(.rescueRequests, filter: ["_id": ["$in": .array(Array(ids.prefix(5)))]], sort: ["_id": 1]),
@@ -23,7 +26,8 @@ extension LiveDatabaseTests {
             let shared = try await MongoReadChannel(fixture.database).send(reads)
             #expect(shared.count == reads.count)
             for (read, documents) in zip(reads, shared) {
-                let direct = try await fixture.collection(read.collection).find(read.filter, options: FindOptions(sort: read.sort))
+                let direct = try await fixture.collection(read.collection).find(
+                    read.filter, options: FindOptions(sort: read.sort))
                 if read.sort != nil {
                     #expect(documents == direct, "\(read.collection.name)")
                 } else {

@@ -144,7 +144,9 @@ enum RoundTrips {
         let replies: Result<[any Sendable], GraphQLError>
         do {
             let answered = try await first.send(group.map { $0.1.request })
-            replies = answered.count == group.count ? .success(answered) : .failure(FieldErrors.graphQLError(from: SharedBatchMismatch()))
+            replies =
+                answered.count == group.count
+                ? .success(answered) : .failure(FieldErrors.graphQLError(from: SharedBatchMismatch()))
         } catch {
             replies = .failure(FieldErrors.graphQLError(from: error))
         }

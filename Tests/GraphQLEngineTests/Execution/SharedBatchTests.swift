@@ -87,14 +87,18 @@ import Testing
         let sends = await log.sends
         // Level 2: three loaders, one send (keys deduplicated per loader).
         // Level 3: `next.rider` has new keys; a loader alone in its level still uses the channel.
-        #expect(sends == [["rider[\"a\", \"b\"]", "driver[\"a\", \"b\"]", "payment[\"a\", \"b\"]"], ["rider[\"a+\", \"b+\"]"]])
+        #expect(
+            sends == [
+                ["rider[\"a\", \"b\"]", "driver[\"a\", \"b\"]", "payment[\"a\", \"b\"]"], ["rider[\"a+\", \"b+\"]"],
+            ])
         #expect(response.loaderBatches == 4)
         #expect(response.loaderRoundTrips == 2)
-        #expect(response.data?["rescues"] == [
-            ["rider": "rider:a", "driver": "driver:a", "payment": "payment:a", "next": ["rider": "rider:a+"]],
-            ["rider": "rider:b", "driver": "driver:b", "payment": "payment:b", "next": ["rider": "rider:b+"]],
-            ["rider": "rider:a", "driver": "driver:a", "payment": "payment:a", "next": ["rider": "rider:a+"]],
-        ])
+        #expect(
+            response.data?["rescues"] == [
+                ["rider": "rider:a", "driver": "driver:a", "payment": "payment:a", "next": ["rider": "rider:a+"]],
+                ["rider": "rider:b", "driver": "driver:b", "payment": "payment:b", "next": ["rider": "rider:b+"]],
+                ["rider": "rider:a", "driver": "driver:a", "payment": "payment:a", "next": ["rider": "rider:a+"]],
+            ])
     }
 
     @Test func channelsWithAnotherIdentityGoSeparately() async throws {
