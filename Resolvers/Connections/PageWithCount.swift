@@ -9,7 +9,8 @@ import SupportCarrData
 /// `$limit`, on the hinted index, as the page's `find` would read it), then a
 /// `$unionWith` of the same collection that counts the list's filter
 /// (`$group` with `$sum: 1`; no `$count` stage, which SecantusDB refuses
-/// inside `$unionWith`). Results are tagged as in `MongoReadChannel`.
+/// inside `$unionWith`). Results are tagged as in `MongoReadChannel`; on
+/// SecantusDB the count scans in memory (see there).
 enum PageWithCount {
     /// The pipeline: page documents tagged 0, then one `{n: <count>}` tagged 1
     /// (none when nothing matches the count filter).

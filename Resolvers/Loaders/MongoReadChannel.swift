@@ -37,11 +37,16 @@ public struct MongoRead: Sendable {
 /// doc: <document>}` (`$replaceRoot`, so a stored field can never be mistaken
 /// for the tag), and is handed back to its read.
 ///
-/// Each sub-pipeline starts with its own `$match` (and `$sort`), so each read
-/// uses the same index it would as a `find` (the explain tests check the
-/// pipelines). A read's documents arrive in its `$sort` order: the server
-/// streams the outer pipeline, then each `$unionWith` sub-pipeline in turn,
-/// and nothing after them reorders documents.
+/// Each sub-pipeline starts with its own `$match` (and `$sort`), so on
+/// MongoDB each read uses the index it would use as a `find` (the explain
+/// tests check each read's pipeline). SecantusDB runs a `$unionWith`
+/// sub-pipeline over the whole collection in memory (no index): right, and
+/// cheap at demo sizes, but not a plan to measure there. A read's documents
+/// arrive in its `$sort` order: the server streams the outer pipeline, then
+/// each `$unionWith` sub-pipeline in turn, and no stage after them reorders.
+///
+/// One failing read fails the whole command, so every field of the level
+/// waiting on this channel fails with it (a loader alone fails alone).
 public struct MongoReadChannel: BatchChannel {
     public let database: MongoDatabase
 
