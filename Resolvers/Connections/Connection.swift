@@ -55,7 +55,18 @@ public struct ConnectionQuery: Sendable {
         let countFilter = visible
         let pageFilter = query
         let this = self
+        // With `totalCount` selected, the page and the count are one command.
+        let counted = first > 0 && field.selects("totalCount")
         return .async {
+            if counted {
+                let (documents, total) = try await PageWithCount.read(
+                    database, collection: this.collection, pageFilter: pageFilter, sort: options.sort ?? [:],
+                    limit: first + 1, hint: this.hint, countFilter: countFilter)
+                var page = ConnectionPage(
+                    query: this, countFilter: countFilter, database: database, documents: documents, first: first)
+                page.knownTotal = total
+                return .object(page)
+            }
             let documents = first == 0 ? [] : try await database.collection(this.collection.name).find(pageFilter, options: options)
             return .object(ConnectionPage(query: this, countFilter: countFilter, database: database, documents: documents, first: first))
         }
@@ -69,6 +80,8 @@ public struct ConnectionPage: FieldSource {
     let database: MongoDatabase
     let edges: [Edge]
     let hasNextPage: Bool
+    /// The count, when it was read with the page (`PageWithCount`).
+    var knownTotal: Int?
 
     init(query: ConnectionQuery, countFilter: BSONDocument, database: MongoDatabase, documents: [BSONDocument], first: Int) {
         self.query = query
@@ -103,6 +116,7 @@ public struct ConnectionPage: FieldSource {
 
     /// `totalCount`: every item of the list (not only this page), counted on the server.
     public func totalCount() -> ResolvedValue {
+        if let knownTotal { return .int(knownTotal) }
         let collection = database.collection(query.collection.name)
         let filter = countFilter
         return .async { .int(try await collection.countDocuments(filter)) }

@@ -1,12 +1,14 @@
-public import GraphQLEngine
 public import MongoStore
 public import SupportCarrData
 
 /// The one document of a collection whose `field` holds a key (one-to-one,
 /// such as a rescue's assignment by `rescueId` or a user's rider profile by
-/// `userId`): one `{field: {$in: [...]}}` find per level, on the field's
-/// unique index.
-public struct ByForeignKeyLoader: Loader {
+/// `userId`): one `{field: {$in: [...]}}` read per level, on the field's
+/// unique index, sent with the level's other reads (`MongoLoader`).
+public struct ByForeignKeyLoader: MongoLoader {
+    public typealias Key = ObjectID
+    public typealias Value = DocumentSource
+
     public let database: MongoDatabase
     public let collection: Collections
     public let field: String
@@ -34,10 +36,11 @@ public struct ByForeignKeyLoader: Loader {
 
     public var identity: String { collection.name + "." + field + "|" + (typeName ?? "") }
 
-    public func load(_ keys: [ObjectID]) async throws -> [ObjectID: DocumentSource] {
-        let documents = try await database.collection(collection.name).find(
-            RequestContext.and([field: ["$in": .array(keys.map { .objectID($0) })]], visibility),
-            options: FindOptions(batchSize: keys.count + 1))
+    public func read(for keys: [ObjectID]) -> MongoRead {
+        MongoRead(collection, filter: RequestContext.and([field: ["$in": .array(keys.map { .objectID($0) })]], visibility))
+    }
+
+    public func values(from documents: [BSONDocument], for keys: [ObjectID]) -> [ObjectID: DocumentSource] {
         var found: [ObjectID: DocumentSource] = [:]
         for document in documents {
             // The first stored wins should the data ever hold two (the index is unique).

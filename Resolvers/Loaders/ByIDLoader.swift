@@ -1,10 +1,13 @@
-public import GraphQLEngine
 public import MongoStore
 public import SupportCarrData
 
-/// Documents of one collection by `_id`: one `{_id: {$in: [...]}}` find per
-/// level for every id the level asked for (the `_id` index serves it).
-public struct ByIDLoader: Loader {
+/// Documents of one collection by `_id`: one `{_id: {$in: [...]}}` read per
+/// level for every id the level asked for (the `_id` index serves it), sent
+/// with the level's other reads (`MongoLoader`).
+public struct ByIDLoader: MongoLoader {
+    public typealias Key = ObjectID
+    public typealias Value = DocumentSource
+
     public let database: MongoDatabase
     public let collection: Collections
     /// The object type the documents are (for abstract fields such as `User.profile`).
@@ -32,10 +35,11 @@ public struct ByIDLoader: Loader {
 
     public var identity: String { collection.name + "|" + (typeName ?? "") }
 
-    public func load(_ keys: [ObjectID]) async throws -> [ObjectID: DocumentSource] {
-        let documents = try await database.collection(collection.name).find(
-            RequestContext.and(["_id": ["$in": .array(keys.map { .objectID($0) })]], visibility),
-            options: FindOptions(batchSize: keys.count + 1))
+    public func read(for keys: [ObjectID]) -> MongoRead {
+        MongoRead(collection, filter: RequestContext.and(["_id": ["$in": .array(keys.map { .objectID($0) })]], visibility))
+    }
+
+    public func values(from documents: [BSONDocument], for keys: [ObjectID]) -> [ObjectID: DocumentSource] {
         var found: [ObjectID: DocumentSource] = [:]
         for document in documents {
             if case .objectID(let id)? = document["_id"] { found[id] = DocumentSource(document, typeName: typeName) }

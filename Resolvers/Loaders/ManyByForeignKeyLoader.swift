@@ -1,12 +1,14 @@
-public import GraphQLEngine
 public import MongoStore
 public import SupportCarrData
 
 /// Every document of a collection whose `field` holds a key (one-to-many,
 /// such as ratings by `rescueId` or vehicles by `driverId`), in `sort` order:
-/// one `{field: {$in: [...]}}` find per level. A key with no documents gets an
-/// empty list, not null.
-public struct ManyByForeignKeyLoader: Loader {
+/// one `{field: {$in: [...]}}` read per level, sent with the level's other
+/// reads (`MongoLoader`). A key with no documents gets an empty list, not null.
+public struct ManyByForeignKeyLoader: MongoLoader {
+    public typealias Key = ObjectID
+    public typealias Value = [DocumentSource]
+
     public let database: MongoDatabase
     public let collection: Collections
     public let field: String
@@ -39,19 +41,17 @@ public struct ManyByForeignKeyLoader: Loader {
             visibility: context.visibilityFilter(for: collection))
     }
 
-    static let batchSize = 100_000
-
     public var identity: String {
         collection.name + "." + field + "|" + String(describing: sort) + "|" + String(describing: filter)
     }
 
-    public func load(_ keys: [ObjectID]) async throws -> [ObjectID: [DocumentSource]] {
+    public func read(for keys: [ObjectID]) -> MongoRead {
         var query = filter
         query[field] = ["$in": .array(keys.map { .objectID($0) })]
-        // One reply for the whole batch (no getMore): the server still caps a reply at 16 MB.
-        let documents = try await database.collection(collection.name).find(
-            RequestContext.and(query, visibility),
-            options: FindOptions(sort: sort, batchSize: ManyByForeignKeyLoader.batchSize))
+        return MongoRead(collection, filter: RequestContext.and(query, visibility), sort: sort)
+    }
+
+    public func values(from documents: [BSONDocument], for keys: [ObjectID]) -> [ObjectID: [DocumentSource]] {
         var found: [ObjectID: [DocumentSource]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
         for document in documents {
             if case .objectID(let key)? = document[field] { found[key, default: []].append(DocumentSource(document)) }

@@ -57,7 +57,9 @@ public func execute(
     await Executor.run(state, rootType: rootType, rootValue: rootValue)
     // A cancelled execution has holes in its data: answer with the timeout only.
     if state.cancelled { return GraphQLResponse(errors: [LimitErrors.timeout]) }
-    return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount)
+    return GraphQLResponse(
+        data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount,
+        loaderRoundTrips: state.loaders.roundTripCount)
 }
 
 /// Picks the operation to run

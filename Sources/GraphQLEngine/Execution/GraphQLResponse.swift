@@ -7,11 +7,15 @@ public struct GraphQLResponse: Sendable {
     public let errors: [GraphQLError]
     /// How many loader batches the request sent (for tests and metrics).
     public let loaderBatches: Int
+    /// How many round trips those batches took: batches sharing a
+    /// `BatchChannel` in one level count once.
+    public let loaderRoundTrips: Int
 
-    public init(data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0) {
+    public init(data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0, loaderRoundTrips: Int? = nil) {
         self.tree = data
         self.errors = errors
         self.loaderBatches = loaderBatches
+        self.loaderRoundTrips = loaderRoundTrips ?? loaderBatches
     }
 
     /// `data` as a value: nil when absent, `.null` when nulled by a non-null root field.

@@ -7,7 +7,9 @@
 /// of a whole level per loader (deduplicated), calls `load` once per loader
 /// when the level has been walked, caches the answers for the rest of the
 /// request, then completes the waiting fields. A query's round trips thus
-/// depend on its depth, never on list lengths.
+/// depend on its depth, never on list lengths. Loaders that share a
+/// `BatchChannel` (`sharedBatch(_:)`) go further: all of a level's batches
+/// on that channel are one round trip.
 public protocol Loader: Sendable {
     associatedtype Key: Hashable & Sendable
     associatedtype Value: Sendable
@@ -21,6 +23,11 @@ public protocol Loader: Sendable {
     /// out of the answer resolves to null. A thrown error fails every field
     /// waiting on this batch.
     func load(_ keys: [Key]) async throws -> [Key: Value]
+
+    /// The batch for `keys` as a request on a channel shared with the
+    /// level's other loaders (one round trip for all of them), or nil to run
+    /// `load` alone (the default). See `BatchChannel`.
+    func sharedBatch(_ keys: [Key]) -> SharedBatch<Key, Value>?
 }
 
 extension Loader {

@@ -8,6 +8,8 @@ final class LoaderRegistry {
     private var withPendingKeys: [AnyLoaderBox] = []
     /// How many batches have been sent in this request.
     private(set) var batchCount = 0
+    /// How many round trips they took (shared batches of a level count once).
+    private(set) var roundTripCount = 0
 
     struct LoaderID: Hashable {
         let type: ObjectIdentifier
@@ -29,23 +31,25 @@ final class LoaderRegistry {
     var hasPendingKeys: Bool { !withPendingKeys.isEmpty }
 
     /// Sends one batch per loader with pending keys, all loaders at once, and
-    /// stores the answers.
+    /// stores the answers. Batches naming the same `BatchChannel` go out as
+    /// one round trip.
     func dispatch() async {
         let boxes = withPendingKeys
         withPendingKeys = []
         batchCount += boxes.count
-        let jobs = boxes.map { $0.takeBatch() }
+        let jobs = RoundTrips.plan(boxes.map { $0.takeBatch() })
+        roundTripCount += jobs.count
         if jobs.count == 1 {
-            boxes[0].store(await jobs[0]())
+            for (index, outcome) in await jobs[0]() { boxes[index].store(outcome) }
             return
         }
-        var outcomes = [(any Sendable)?](repeating: nil, count: jobs.count)
-        await withTaskGroup(of: (Int, any Sendable).self) { group in
-            for (index, job) in jobs.enumerated() {
-                group.addTask { (index, await job()) }
+        var outcomes = [(any Sendable)?](repeating: nil, count: boxes.count)
+        await withTaskGroup(of: [(Int, any Sendable)].self) { group in
+            for job in jobs {
+                group.addTask { await job() }
             }
-            for await (index, outcome) in group {
-                outcomes[index] = outcome
+            for await answered in group {
+                for (index, outcome) in answered { outcomes[index] = outcome }
             }
         }
         for (box, outcome) in zip(boxes, outcomes) {
@@ -56,8 +60,8 @@ final class LoaderRegistry {
 
 /// A loader's state within a request, seen without its key and value types.
 class AnyLoaderBox {
-    /// The pending keys as a job to run (pending keys are cleared).
-    func takeBatch() -> @Sendable () async -> any Sendable { { () } }
+    /// The pending keys as a batch to send (pending keys are cleared).
+    func takeBatch() -> PendingBatch { .alone { () } }
     /// Stores what a job returned.
     func store(_ outcome: any Sendable) {}
 }
@@ -94,12 +98,15 @@ final class LoaderBox<L: Loader>: AnyLoaderBox {
         return .success(nil)
     }
 
-    override func takeBatch() -> @Sendable () async -> any Sendable {
+    override func takeBatch() -> PendingBatch {
         let keys = pending
         pending = []
         queued = []
         let loader = self.loader
-        return {
+        if let shared = loader.sharedBatch(keys) {
+            return .shared(shared.part { result in Outcome(keys: keys, result: result) })
+        }
+        return .alone {
             do {
                 return Outcome(keys: keys, result: .success(try await loader.load(keys)))
             } catch {

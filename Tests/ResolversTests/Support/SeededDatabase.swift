@@ -9,8 +9,11 @@ import Testing
 /// catalogue's indexes) and seeded by `DemoSeeder` with a fixed seed, dropped
 /// after the test.
 enum SeededDatabase {
+    /// Seeded as of today (midnight UTC), not a fixed date: the migrated
+    /// database has the notifications TTL index (30 days), and the server's TTL
+    /// monitor would delete notifications dated by a fixed, ageing date mid-run.
     static let options = DemoSeedOptions(
-        riders: 40, drivers: 20, rescues: 160, randomSeed: 5, asOf: BSONDate(millisecondsSinceEpoch: 1_764_201_600_000))
+        riders: 40, drivers: 20, rescues: 160, randomSeed: 5, asOf: DemoSeedOptions.startOfToday())
 
     static let schemaText: String = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
