@@ -218,6 +218,8 @@ public final class ValidationContext {
 /// same state at each node as a fresh one walking the definition alone
 /// (its stacks are empty between definitions).
 private final class VariableUsageRecorder: ASTVisitor {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition, .variableDefinition, .variable]
+
     unowned let context: ValidationContext
     var usages: [VariableUsage] = []
 
@@ -284,6 +286,8 @@ public struct VariableUsage: Sendable, Hashable {
 /// Collects variable usages with their expected types; skips variable
 /// definitions, whose `$name` is a declaration, not a use.
 private final class VariableUsageCollector: ASTVisitor {
+    static let visitedKinds: ASTNodeKinds = [.variableDefinition, .variable]
+
     let typeInfo: TypeInfo
     var usages: [VariableUsage] = []
 

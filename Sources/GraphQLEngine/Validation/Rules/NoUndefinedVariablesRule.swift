@@ -3,6 +3,8 @@
 /// undefined variable is reported, with the operation.
 /// https://spec.graphql.org/October2021/#sec-All-Variable-Uses-Defined
 final class NoUndefinedVariablesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

@@ -2,6 +2,8 @@
 /// the fragments it reaches.
 /// https://spec.graphql.org/October2021/#sec-All-Variables-Used
 final class NoUnusedVariablesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

@@ -4,6 +4,8 @@
 /// Checked when leaving the field or directive, so errors found inside it
 /// come first (as in graphql-js).
 public final class ProvidedRequiredArgumentsRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.field, .directive]
+
     let context: ValidationContext
     /// For each known directive, its required arguments in order, with their types as written.
     private var requiredDirectiveArguments: [String: [(name: String, type: String)]] = [:]

@@ -2,6 +2,8 @@
 /// object, interface or union type must have one.
 /// https://spec.graphql.org/October2021/#sec-Leaf-Field-Selections
 final class ScalarLeafsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.field]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

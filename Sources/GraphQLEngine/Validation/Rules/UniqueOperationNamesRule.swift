@@ -2,6 +2,8 @@
 /// are reported with the first.
 /// https://spec.graphql.org/October2021/#sec-Operation-Name-Uniqueness
 final class UniqueOperationNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
     private var firstByName: [String: Name] = [:]
 

@@ -2,6 +2,8 @@
 /// at every definition of it.
 /// https://spec.graphql.org/October2021/#sec-Variable-Uniqueness
 final class UniqueVariableNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {
