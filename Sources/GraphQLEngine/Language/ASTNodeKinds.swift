@@ -37,3 +37,8 @@ public struct ASTNodeKinds: Sendable, Hashable, ExpressibleByArrayLiteral {
         return 1 << UInt64(kind.rawValue)
     }
 }
+
+/// The number of `ASTNodeKind`s, computed once (`allCases` builds an array).
+enum ASTNodeKindCount {
+    static let value = ASTNodeKind.allCases.count
+}

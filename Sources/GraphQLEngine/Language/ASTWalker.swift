@@ -53,29 +53,40 @@ public final class ASTWalker {
     /// A counting sort of (kind, visitor) pairs by kind: linear in the number
     /// of pairs, two allocations, as it runs for every validation.
     private static func dispatchTable(_ masks: [UInt64]) -> (handlers: [Int], starts: [Int]) {
-        let kindCount = ASTNodeKind.allCases.count
+        let kindCount = ASTNodeKindCount.value
         var starts = [Int](repeating: 0, count: kindCount + 1)
-        for mask in masks {
-            var bits = mask
-            while bits != 0 {
-                let kind = bits.trailingZeroBitCount
-                if kind < kindCount { starts[kind + 1] += 1 }
-                bits &= bits - 1
-            }
-        }
-        for kind in 0..<kindCount { starts[kind + 1] += starts[kind] }
-        var next = starts
-        var handlers = [Int](repeating: 0, count: starts[kindCount])
-        for (index, mask) in masks.enumerated() {
-            var bits = mask
-            while bits != 0 {
-                let kind = bits.trailingZeroBitCount
-                if kind < kindCount {
-                    handlers[next[kind]] = index
-                    next[kind] += 1
+        var total = 0
+        starts.withUnsafeMutableBufferPointer { starts in
+            for mask in masks {
+                var bits = mask
+                while bits != 0 {
+                    let kind = bits.trailingZeroBitCount
+                    if kind < kindCount { starts[kind + 1] += 1 }
+                    bits &= bits - 1
                 }
-                bits &= bits - 1
             }
+            for kind in 0..<kindCount { starts[kind + 1] += starts[kind] }
+            total = starts[kindCount]
+        }
+        let handlers = [Int](unsafeUninitializedCapacity: total) { handlers, count in
+            starts.withUnsafeBufferPointer { starts in
+                // Fills kind by kind; `next` walks each kind's range.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: kindCount) { next in
+                    for kind in 0..<kindCount { next[kind] = starts[kind] }
+                    for (index, mask) in masks.enumerated() {
+                        var bits = mask
+                        while bits != 0 {
+                            let kind = bits.trailingZeroBitCount
+                            if kind < kindCount {
+                                handlers[next[kind]] = index  // (Int is trivial: assigning initializes)
+                                next[kind] += 1
+                            }
+                            bits &= bits - 1
+                        }
+                    }
+                }
+            }
+            count = total
         }
         return (handlers, starts)
     }

@@ -11,7 +11,7 @@ final class ScalarLeafsRule: ValidationRule {
     }
 
     func enter(_ node: Field) -> VisitAction {
-        guard let type = context.type, let named = context.schema.namedType(of: type) else { return .continue }
+        guard let type = context.type, let named = context.namedType else { return .continue }
         let name = node.name.value
         if named.isLeafType {
             if let selectionSet = node.selectionSet {
