@@ -37,7 +37,7 @@ enum IntrospectionResolvers {
     /// introspection field reads its parent this way, so it compares type
     /// metadata instead of running the runtime's general dynamic cast (`as?`),
     /// which cost about a tenth of answering the introspection query.
-    /// The introspection values are final classes and plain enums: no subclass
+    /// The introspection values are final classes and a struct: no subclass
     /// or wrapper can stand for `P`, so an exact match is the only match.
     @inline(__always)
     private static func exactly<P>(_ source: any FieldSource, as type: P.Type) -> P? {
@@ -93,7 +93,7 @@ enum IntrospectionResolvers {
 
     private static let typeResolvers: [String: FieldResolver] = [
         "kind": on(IntrospectedType.self) { type, _ in
-            switch type {
+            switch type.shape {
             case .named(let named): return .json(.string(named.kind.rawValue))
             case .list: return .json(.string(TypeKind.list.rawValue))
             case .nonNull: return .json(.string(TypeKind.nonNull.rawValue))
@@ -132,7 +132,7 @@ enum IntrospectionResolvers {
             return inputValues(input.fields, field)
         },
         "ofType": on(IntrospectedType.self) { type, field in
-            switch type {
+            switch type.shape {
             case .named: return .null
             case .list(let inner), .nonNull(let inner): return IntrospectionResolvers.type(inner, field)
             }
