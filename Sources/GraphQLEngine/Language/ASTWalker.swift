@@ -47,7 +47,10 @@ public final class ASTWalker {
         self.states = Array(repeating: Self.active, count: visitors.count)
         self.activeCount = visitors.count
         ancestors.reserveCapacity(64)
-        (handlers, handlerStarts) = Self.dispatchTable(visitors.map { type(of: $0).visitedKinds.rawValue })
+        var masks: [UInt64] = []
+        masks.reserveCapacity(visitors.count)
+        for visitor in visitors { masks.append(type(of: visitor).visitedKinds.rawValue) }
+        (handlers, handlerStarts) = DispatchTableCache.shared.table(for: masks) { Self.dispatchTable($0) }
     }
 
     /// A counting sort of (kind, visitor) pairs by kind: linear in the number
