@@ -1,6 +1,10 @@
 /// A JSON-like value for an error's `extensions` map (for example
 /// `code: "FORBIDDEN"`). Typed so that nothing unserializable can be put there.
-public indirect enum ErrorExtensionValue: Sendable, Hashable {
+///
+/// Not `indirect`: lists and objects keep their children in arrays, which are
+/// references already, so no case needs a box of its own; with `indirect`
+/// every string, number and boolean of a response was a heap allocation.
+public enum ErrorExtensionValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

@@ -106,16 +106,15 @@ final class FieldPlan: @unchecked Sendable {
 extension ExecutionState {
     /// https://spec.graphql.org/October2021/#CollectFields()
     func makeObjectPlan(type: ObjectType, selectionSets: [SelectionSet]) -> ObjectPlan {
-        var keys: [String] = []
-        var groups: [String: [Field]] = [:]
+        var groups = FieldGroups(capacity: selectionSets.first?.selections.count ?? 0)
         var visitedFragments = Set<String>()
         for selectionSet in selectionSets {
-            collectFields(type, selectionSet, &keys, &groups, &visitedFragments)
+            collectFields(type, selectionSet, &groups, &visitedFragments)
         }
         var fields: [FieldPlan] = []
-        fields.reserveCapacity(keys.count)
-        for key in keys {
-            guard let nodes = groups[key], let first = nodes.first else { continue }
+        fields.reserveCapacity(groups.keys.count)
+        for (key, nodes) in zip(groups.keys, groups.nodes) {
+            guard let first = nodes.first else { continue }
             let name = first.name.value
             if name == IntrospectionTypes.typeNameMetaField.name {
                 fields.append(
@@ -136,31 +135,25 @@ extension ExecutionState {
     }
 
     private func collectFields(
-        _ type: ObjectType, _ selectionSet: SelectionSet, _ keys: inout [String], _ groups: inout [String: [Field]],
+        _ type: ObjectType, _ selectionSet: SelectionSet, _ groups: inout FieldGroups,
         _ visitedFragments: inout Set<String>
     ) {
         for selection in selectionSet.selections {
             guard shouldInclude(selection.directives) else { continue }
             switch selection {
             case .field(let field):
-                let key = field.responseKey
-                if groups[key] == nil {
-                    keys.append(key)
-                    groups[key] = [field]
-                } else {
-                    groups[key]?.append(field)
-                }
+                groups.add(field)
             case .inlineFragment(let fragment):
                 if let condition = fragment.typeCondition, !doesFragmentType(condition.name.value, apply: type) {
                     continue
                 }
-                collectFields(type, fragment.selectionSet, &keys, &groups, &visitedFragments)
+                collectFields(type, fragment.selectionSet, &groups, &visitedFragments)
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard visitedFragments.insert(name).inserted, let fragment = fragments[name],
                     doesFragmentType(fragment.typeCondition.name.value, apply: type)
                 else { continue }
-                collectFields(type, fragment.selectionSet, &keys, &groups, &visitedFragments)
+                collectFields(type, fragment.selectionSet, &groups, &visitedFragments)
             }
         }
     }

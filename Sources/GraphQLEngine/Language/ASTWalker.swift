@@ -8,6 +8,9 @@
 /// its `leave`; one that returns `.break` is not called again. The others go on.
 /// When every visitor skips a subtree, the walker does not descend into it.
 ///
+/// Each visitor is called only for the node kinds it declares
+/// (`ASTVisitor.visitedKinds`).
+///
 /// An optional `helper` (the place for a `TypeInfo`) is called for every node,
 /// before the visitors on enter and after them on leave, so the visitors see
 /// the helper's state for the node they are visiting; its return value is ignored.
@@ -30,12 +33,65 @@ public final class ASTWalker {
     private static let active = -1
     private static let stopped = -2
 
+    /// Which visitors to call for a node of each kind: the visitor indices in
+    /// `handlers[handlerStarts[kind] ..< handlerStarts[kind + 1]]`, in the
+    /// visitors' order (from each visitor's `visitedKinds`). A visitor that
+    /// does not handle a kind keeps the default `.continue` there, so leaving
+    /// it out changes nothing but the cost.
+    private let handlers: [Int]
+    private let handlerStarts: [Int]
+
     public init(visitors: [any ASTVisitor], helper: (any ASTVisitor)? = nil) {
         self.visitors = visitors
         self.helper = helper
         self.states = Array(repeating: Self.active, count: visitors.count)
         self.activeCount = visitors.count
         ancestors.reserveCapacity(64)
+        var masks: [UInt64] = []
+        masks.reserveCapacity(visitors.count)
+        for visitor in visitors { masks.append(type(of: visitor).visitedKinds.rawValue) }
+        (handlers, handlerStarts) = DispatchTableCache.shared.table(for: masks) { Self.dispatchTable($0) }
+    }
+
+    /// A counting sort of (kind, visitor) pairs by kind: linear in the number
+    /// of pairs, two allocations, as it runs for every validation.
+    private static func dispatchTable(_ masks: [UInt64]) -> (handlers: [Int], starts: [Int]) {
+        let kindCount = ASTNodeKindCount.value
+        var starts = [Int](repeating: 0, count: kindCount + 1)
+        var total = 0
+        starts.withUnsafeMutableBufferPointer { starts in
+            for mask in masks {
+                var bits = mask
+                while bits != 0 {
+                    let kind = bits.trailingZeroBitCount
+                    if kind < kindCount { starts[kind + 1] += 1 }
+                    bits &= bits - 1
+                }
+            }
+            for kind in 0..<kindCount { starts[kind + 1] += starts[kind] }
+            total = starts[kindCount]
+        }
+        let handlers = [Int](unsafeUninitializedCapacity: total) { handlers, count in
+            starts.withUnsafeBufferPointer { starts in
+                // Fills kind by kind; `next` walks each kind's range.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: kindCount) { next in
+                    for kind in 0..<kindCount { next[kind] = starts[kind] }
+                    for (index, mask) in masks.enumerated() {
+                        var bits = mask
+                        while bits != 0 {
+                            let kind = bits.trailingZeroBitCount
+                            if kind < kindCount {
+                                handlers[next[kind]] = index  // (Int is trivial: assigning initializes)
+                                next[kind] += 1
+                            }
+                            bits &= bits - 1
+                        }
+                    }
+                }
+            }
+            count = total
+        }
+        return (handlers, starts)
     }
 
     /// The kind of the node directly enclosing the one being visited.
@@ -91,7 +147,9 @@ public final class ASTWalker {
     private func enter(_ kind: ASTNodeKind, _ call: (any ASTVisitor) -> VisitAction) -> Bool {
         if let helper { _ = call(helper) }
         let depth = ancestors.count
-        for index in visitors.indices where states[index] == Self.active {
+        for position in handlerStarts[kind.rawValue]..<handlerStarts[kind.rawValue + 1] {
+            let index = handlers[position]
+            guard states[index] == Self.active else { continue }
             switch call(visitors[index]) {
             case .continue: break
             case .skip:
@@ -109,9 +167,11 @@ public final class ASTWalker {
     /// Calls `leave` on the visitors still active for this node, then on the helper.
     @inline(__always)
     private func leave(_ call: (any ASTVisitor) -> Void) {
-        ancestors.removeLast()
+        let kind = ancestors.removeLast()
         let depth = ancestors.count
-        for index in visitors.indices {
+        // Only a visitor that handles this kind can have skipped this node.
+        for position in handlerStarts[kind.rawValue]..<handlerStarts[kind.rawValue + 1] {
+            let index = handlers[position]
             let state = states[index]
             if state == Self.active {
                 call(visitors[index])

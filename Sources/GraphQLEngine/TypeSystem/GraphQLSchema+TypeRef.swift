@@ -91,6 +91,8 @@ extension GraphQLSchema {
     /// object, interface or union (graphql-js's `getFieldDef`).
     /// https://spec.graphql.org/October2021/#sec-Type-Name-Introspection
     public func fieldDefinition(named fieldName: String, on parentType: GraphQLNamedType) -> GraphQLField? {
+        // Only names starting with "__" can be meta-fields: skip the string compares.
+        if fieldName.utf8.first != UInt8(ascii: "_") { return parentType.field(named: fieldName) }
         switch fieldName {
         case IntrospectionTypes.schemaMetaField.name where parentType.name == queryTypeName:
             return IntrospectionTypes.schemaMetaField

@@ -14,22 +14,30 @@
 public final class TypeInfo: ASTVisitor {
     public let schema: GraphQLSchema
 
-    private var typeStack: [TypeRef?] = []
-    private var parentTypeStack: [GraphQLNamedType?] = []
-    private var inputTypeStack: [TypeRef?] = []
-    private var fieldDefinitionStack: [GraphQLField?] = []
-    private var defaultValueStack: [Value?] = []
+    // Exclusivity is not checked at run time for this state (the checks were
+    // a tenth of validating a small query): only the walker mutates it, by
+    // calling `enter` and `leave` on one thread, and rules read it between
+    // those calls, never while a mutation is in progress.
+    @exclusivity(unchecked) private var typeStack: [TypeRef?] = []
+    /// The named type of each entry of `typeStack` (nil where that is nil),
+    /// looked up once when pushed.
+    @exclusivity(unchecked) private var namedTypeStack: [GraphQLNamedType?] = []
+    @exclusivity(unchecked) private var parentTypeStack: [GraphQLNamedType?] = []
+    @exclusivity(unchecked) private var inputTypeStack: [TypeRef?] = []
+    @exclusivity(unchecked) private var fieldDefinitionStack: [GraphQLField?] = []
+    @exclusivity(unchecked) private var defaultValueStack: [Value?] = []
 
     /// The directive being visited (inside a `Directive` node), if the schema defines it.
-    public private(set) var directive: GraphQLDirective?
+    @exclusivity(unchecked) public private(set) var directive: GraphQLDirective?
     /// The definition of the argument being visited, if known.
-    public private(set) var argument: GraphQLInputValue?
+    @exclusivity(unchecked) public private(set) var argument: GraphQLInputValue?
     /// The definition of the enum value literal being visited, if known.
-    public private(set) var enumValue: GraphQLEnumValue?
+    @exclusivity(unchecked) public private(set) var enumValue: GraphQLEnumValue?
 
     public init(schema: GraphQLSchema) {
         self.schema = schema
         typeStack.reserveCapacity(32)
+        namedTypeStack.reserveCapacity(32)
         parentTypeStack.reserveCapacity(32)
         fieldDefinitionStack.reserveCapacity(32)
     }
@@ -37,6 +45,9 @@ public final class TypeInfo: ASTVisitor {
     /// The output type of the current field, or the root type of an operation,
     /// or a fragment's type condition; `nil` when unknown.
     public var type: TypeRef? { typeStack.last ?? nil }
+
+    /// The schema's named type of `type` (for `[T!]`, `T`); `nil` when unknown.
+    public var namedType: GraphQLNamedType? { namedTypeStack.last ?? nil }
 
     /// The composite type whose selection set is being visited (the type that
     /// owns the current field), `nil` when unknown or not composite.
@@ -69,10 +80,21 @@ public final class TypeInfo: ASTVisitor {
         return schema.type(named: ref.namedTypeName)
     }
 
-    /// The reference if it names an output type of the schema.
-    private func outputType(_ ref: TypeRef?) -> TypeRef? {
-        guard let ref, let named = schema.type(named: ref.namedTypeName), named.isOutputType else { return nil }
-        return ref
+    /// Pushes the reference, with its named type, if it names an output type
+    /// of the schema; else pushes nil.
+    private func pushOutputType(_ ref: TypeRef?) {
+        guard let ref, let named = schema.type(named: ref.namedTypeName), named.isOutputType else {
+            typeStack.append(nil)
+            namedTypeStack.append(nil)
+            return
+        }
+        typeStack.append(ref)
+        namedTypeStack.append(named)
+    }
+
+    private func popType() {
+        typeStack.removeLast()
+        namedTypeStack.removeLast()
     }
 
     /// The reference if it names an input type of the schema.
@@ -82,7 +104,7 @@ public final class TypeInfo: ASTVisitor {
     }
 
     public func enter(_ node: SelectionSet) -> VisitAction {
-        let named = namedType(of: type)
+        let named = namedType
         parentTypeStack.append(named?.isCompositeType == true ? named : nil)
         return .continue
     }
@@ -97,13 +119,13 @@ public final class TypeInfo: ASTVisitor {
             definition = schema.fieldDefinition(named: node.name.value, on: parentType)
         }
         fieldDefinitionStack.append(definition)
-        typeStack.append(outputType(definition?.type))
+        pushOutputType(definition?.type)
         return .continue
     }
 
     public func leave(_ node: Field) {
         fieldDefinitionStack.removeLast()
-        typeStack.removeLast()
+        popType()
     }
 
     public func enter(_ node: Directive) -> VisitAction {
@@ -116,35 +138,37 @@ public final class TypeInfo: ASTVisitor {
     }
 
     public func enter(_ node: OperationDefinition) -> VisitAction {
-        typeStack.append(schema.rootType(for: node.operation).map { TypeRef.named($0.name) })
+        let root = schema.rootType(for: node.operation)
+        typeStack.append(root.map { TypeRef.named($0.name) })
+        namedTypeStack.append(root.map { .object($0) })
         return .continue
     }
 
     public func leave(_ node: OperationDefinition) {
-        typeStack.removeLast()
+        popType()
     }
 
     public func enter(_ node: InlineFragment) -> VisitAction {
         if let condition = node.typeCondition {
-            typeStack.append(outputType(.named(condition.name.value)))
+            pushOutputType(.named(condition.name.value))
         } else {
             // No condition: the fragment keeps the enclosing type, unwrapped.
-            typeStack.append(outputType(type.map { .named($0.namedTypeName) }))
+            pushOutputType(type.map { .named($0.namedTypeName) })
         }
         return .continue
     }
 
     public func leave(_ node: InlineFragment) {
-        typeStack.removeLast()
+        popType()
     }
 
     public func enter(_ node: FragmentDefinition) -> VisitAction {
-        typeStack.append(outputType(.named(node.typeCondition.name.value)))
+        pushOutputType(.named(node.typeCondition.name.value))
         return .continue
     }
 
     public func leave(_ node: FragmentDefinition) {
-        typeStack.removeLast()
+        popType()
     }
 
     public func enter(_ node: VariableDefinition) -> VisitAction {

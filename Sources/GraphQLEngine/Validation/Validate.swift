@@ -22,8 +22,10 @@ public func validate(
     let context = ValidationContext(
         schema: schema, document: document, typeInfo: typeInfo, maxErrors: maxErrors,
         suggestionsEnabled: suggestions)
-    let visitors: [any ASTVisitor] =
-        [context.makeVariableUsageRecorder()] + rules.map { $0.init(context: context) }
+    var visitors: [any ASTVisitor] = []
+    visitors.reserveCapacity(rules.count + 1)
+    visitors.append(context.makeVariableUsageRecorder())
+    for rule in rules { visitors.append(rule.init(context: context)) }
     let walker = ASTWalker(visitors: visitors, helper: typeInfo)
     context.walker = walker
     walker.walk(document)

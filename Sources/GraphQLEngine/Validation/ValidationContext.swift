@@ -29,6 +29,13 @@ public final class ValidationContext {
     weak var walker: ASTWalker?
 
     private var lineIndex: SourceLineIndex?
+    /// Whether the document defines any fragment: most requests do not, and
+    /// then no operation references one (a spread of an unknown name refers
+    /// to nothing), so the fragment and variable caches can be bypassed.
+    private lazy var hasFragments = document.definitions.contains { definition in
+        if case .fragment = definition { return true }
+        return false
+    }
     private var fragmentIndex: [String: FragmentDefinition]?
     private var spreadsBySelectionSet: [Location: [FragmentSpread]] = [:]
     private var referencedFragments: [DefinitionKey: [FragmentDefinition]] = [:]
@@ -101,6 +108,7 @@ public final class ValidationContext {
     public var ancestors: [ASTNodeKind] { walker?.ancestors ?? [] }
 
     public var type: TypeRef? { typeInfo.type }
+    public var namedType: GraphQLNamedType? { typeInfo.namedType }
     public var parentType: GraphQLNamedType? { typeInfo.parentType }
     public var fieldDefinition: GraphQLField? { typeInfo.fieldDefinition }
     public var inputType: TypeRef? { typeInfo.inputType }
@@ -145,6 +153,7 @@ public final class ValidationContext {
     /// Every defined fragment an operation reaches through spreads, directly
     /// or through other fragments, each once (unknown names are left out).
     public func recursivelyReferencedFragments(of operation: OperationDefinition) -> [FragmentDefinition] {
+        if !hasFragments { return [] }
         if let cached = referencedFragments[DefinitionKey(operation)] { return cached }
         var fragments: [FragmentDefinition] = []
         var collected = Set<String>()
@@ -178,6 +187,8 @@ public final class ValidationContext {
     /// The variables used in an operation and in every fragment it reaches:
     /// the operation's own usages first, then each fragment's.
     public func recursiveVariableUsages(of operation: OperationDefinition) -> [VariableUsage] {
+        // Without fragments they are the operation's own (already cached).
+        if !hasFragments { return variableUsages(in: operation) }
         if let cached = recursiveUsages[DefinitionKey(operation)] { return cached }
         var usages = variableUsages(in: operation)
         for fragment in recursivelyReferencedFragments(of: operation) {
@@ -218,6 +229,8 @@ public final class ValidationContext {
 /// same state at each node as a fresh one walking the definition alone
 /// (its stacks are empty between definitions).
 private final class VariableUsageRecorder: ASTVisitor {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition, .variableDefinition, .variable]
+
     unowned let context: ValidationContext
     var usages: [VariableUsage] = []
 
@@ -284,6 +297,8 @@ public struct VariableUsage: Sendable, Hashable {
 /// Collects variable usages with their expected types; skips variable
 /// definitions, whose `$name` is a declaration, not a use.
 private final class VariableUsageCollector: ASTVisitor {
+    static let visitedKinds: ASTNodeKinds = [.variableDefinition, .variable]
+
     let typeInfo: TypeInfo
     var usages: [VariableUsage] = []
 

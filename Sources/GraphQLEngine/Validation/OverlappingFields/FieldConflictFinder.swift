@@ -72,6 +72,7 @@ final class FieldConflictFinder {
     /// sub-selections) spreads no fragment and uses each response name once.
     static func hasNoSpreadAndUniqueNames(_ selectionSet: SelectionSet) -> Bool {
         var names: [String] = []
+        names.reserveCapacity(min(selectionSet.selections.count, 16))
         var seen = Set<String>()
         func visit(_ set: SelectionSet) -> Bool {
             for selection in set.selections {

@@ -3,6 +3,8 @@
 /// definition is not executable.", "The schema definition is not executable.").
 /// https://spec.graphql.org/October2021/#sec-Executable-Definitions
 final class ExecutableDefinitionsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.document]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

@@ -4,6 +4,8 @@
 /// else field names close to the one written ("Did you mean ...?").
 /// https://spec.graphql.org/October2021/#sec-Field-Selections
 final class FieldsOnCorrectTypeRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.field]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

@@ -3,6 +3,8 @@
 /// `KnownTypeNamesRule`.
 /// https://spec.graphql.org/October2021/#sec-Fragments-On-Composite-Types
 final class FragmentsOnCompositeTypesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.inlineFragment, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

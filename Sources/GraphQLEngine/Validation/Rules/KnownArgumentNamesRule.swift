@@ -5,6 +5,8 @@
 /// Arguments of unknown fields and directives are left to the rules that
 /// report those.
 public final class KnownArgumentNamesRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.directive, .argument]
+
     let context: ValidationContext
     private var directiveArguments: [String: [String]] = [:]
 

@@ -4,6 +4,8 @@
 ///
 /// Directives defined in the document itself count as known, as in graphql-js.
 public final class KnownDirectivesRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.operationDefinition, .directive]
+
     let context: ValidationContext
     private var locationsByName: [String: [String]] = [:]
     /// The kind of the operation being walked: `ancestors` holds node kinds

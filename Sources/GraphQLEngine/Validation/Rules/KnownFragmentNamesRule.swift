@@ -1,6 +1,8 @@
 /// Every fragment spread names a fragment defined in the document.
 /// https://spec.graphql.org/October2021/#sec-Fragment-spread-target-defined
 final class KnownFragmentNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.fragmentSpread]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

@@ -4,6 +4,8 @@
 /// https://spec.graphql.org/October2021/#sec-Fragment-Spread-Type-Existence
 /// https://spec.graphql.org/October2021/#sec-Variables-Are-Input-Types
 final class KnownTypeNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.namedType]
+
     private let context: ValidationContext
     /// Types defined by the document itself (only in mixed documents).
     private let definedTypes: Set<String>

@@ -2,6 +2,8 @@
 /// a client could not pick it out otherwise.
 /// https://spec.graphql.org/October2021/#sec-Lone-Anonymous-Operation
 final class LoneAnonymousOperationRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.document, .operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
     private var operationCount = 0
 

@@ -7,6 +7,8 @@
 /// fragment once, so the work is linear in the number of spreads (a deep
 /// chain of fragments is followed with an explicit stack, not recursion).
 final class NoFragmentCyclesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
     /// Fragments whose spreads have been searched (or are being searched).
     private var visited = Set<String>()

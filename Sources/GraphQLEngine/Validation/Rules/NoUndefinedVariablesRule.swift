@@ -3,6 +3,8 @@
 /// undefined variable is reported, with the operation.
 /// https://spec.graphql.org/October2021/#sec-All-Variable-Uses-Defined
 final class NoUndefinedVariablesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {
@@ -12,7 +14,7 @@ final class NoUndefinedVariablesRule: ValidationRule {
     // Reported on leaving the operation, so errors come out in the order
     // graphql-js reports them among the other rules' errors.
     func leave(_ node: OperationDefinition) {
-        let defined = Set(node.variableDefinitions.map(\.variable.name.value))
+        let defined = VariableNameSet(node.variableDefinitions.lazy.map(\.variable.name.value))
         for usage in context.recursiveVariableUsages(of: node) {
             let name = usage.node.name.value
             guard !defined.contains(name) else { continue }

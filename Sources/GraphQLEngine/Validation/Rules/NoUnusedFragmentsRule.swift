@@ -2,6 +2,8 @@
 /// other fragments; the others are reported once the whole document is seen.
 /// https://spec.graphql.org/October2021/#sec-Fragments-Must-Be-Used
 final class NoUnusedFragmentsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition, .document]
+
     private let context: ValidationContext
     private var operations: [OperationDefinition] = []
     private var fragments: [FragmentDefinition] = []

@@ -2,6 +2,8 @@
 /// the fragments it reaches.
 /// https://spec.graphql.org/October2021/#sec-All-Variables-Used
 final class NoUnusedVariablesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {
@@ -11,7 +13,9 @@ final class NoUnusedVariablesRule: ValidationRule {
     // Reported on leaving the operation, so errors come out in the order
     // graphql-js reports them among the other rules' errors.
     func leave(_ node: OperationDefinition) {
-        let used = Set(context.recursiveVariableUsages(of: node).map(\.node.name.value))
+        if node.variableDefinitions.isEmpty { return }
+        let usages = context.recursiveVariableUsages(of: node)
+        let used = VariableNameSet(usages.lazy.map(\.node.name.value))
         for definition in node.variableDefinitions where !used.contains(definition.variable.name.value) {
             let name = definition.variable.name.value
             let message =

@@ -9,6 +9,8 @@
 /// make them conflict, in graphql-js 16's words and order. The search stops
 /// as soon as the error cap is reached.
 public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.selectionSet]
+
     let context: ValidationContext
     private let finder: FieldConflictFinder
 

@@ -2,6 +2,8 @@
 /// condition and the enclosing type must share at least one possible object
 /// type (https://spec.graphql.org/October2021/#sec-Fragment-spread-is-possible).
 final class PossibleFragmentSpreadsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.inlineFragment, .fragmentSpread]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

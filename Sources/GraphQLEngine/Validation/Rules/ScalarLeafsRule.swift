@@ -2,6 +2,8 @@
 /// object, interface or union type must have one.
 /// https://spec.graphql.org/October2021/#sec-Leaf-Field-Selections
 final class ScalarLeafsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.field]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {
@@ -9,7 +11,7 @@ final class ScalarLeafsRule: ValidationRule {
     }
 
     func enter(_ node: Field) -> VisitAction {
-        guard let type = context.type, let named = context.schema.namedType(of: type) else { return .continue }
+        guard let type = context.type, let named = context.namedType else { return .continue }
         let name = node.name.value
         if named.isLeafType {
             if let selectionSet = node.selectionSet {

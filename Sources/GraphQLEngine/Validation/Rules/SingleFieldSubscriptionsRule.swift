@@ -4,6 +4,8 @@
 /// `subscription { a ...F }` counts `F`'s fields too.
 /// https://spec.graphql.org/October2021/#sec-Single-root-field
 final class SingleFieldSubscriptionsRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

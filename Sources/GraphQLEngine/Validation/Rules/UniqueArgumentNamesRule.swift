@@ -1,6 +1,8 @@
 /// A field or directive is given each argument at most once.
 /// https://spec.graphql.org/October2021/#sec-Argument-Uniqueness
 public final class UniqueArgumentNamesRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.field, .directive]
+
     let context: ValidationContext
 
     public init(context: ValidationContext) {

@@ -4,6 +4,15 @@
 /// A type's definition and its extensions count as one location, as do the
 /// schema definition and its extensions (as in graphql-js).
 public final class UniqueDirectivesPerLocationRule: ValidationRule {
+    /// Every node that can carry directives.
+    public static let visitedKinds: ASTNodeKinds = [
+        .operationDefinition, .variableDefinition, .field, .fragmentSpread, .inlineFragment, .fragmentDefinition,
+        .schemaDefinition, .schemaExtension, .scalarTypeDefinition, .objectTypeDefinition, .interfaceTypeDefinition,
+        .unionTypeDefinition, .enumTypeDefinition, .inputObjectTypeDefinition, .scalarTypeExtension,
+        .objectTypeExtension, .interfaceTypeExtension, .unionTypeExtension, .enumTypeExtension,
+        .inputObjectTypeExtension, .fieldDefinition, .inputValueDefinition, .enumValueDefinition,
+    ]
+
     let context: ValidationContext
     /// Whether each known directive must be unique (not repeatable).
     private var isUnique: [String: Bool] = [:]

@@ -2,6 +2,8 @@
 /// the first.
 /// https://spec.graphql.org/October2021/#sec-Fragment-Name-Uniqueness
 final class UniqueFragmentNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
     private var firstByName: [String: Name] = [:]
 

@@ -1,6 +1,8 @@
 /// An input object value gives each field at most once.
 /// https://spec.graphql.org/October2021/#sec-Input-Object-Field-Uniqueness
 public final class UniqueInputFieldNamesRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.objectValue, .objectField]
+
     let context: ValidationContext
     /// For each enclosing object value, where each field name was first given.
     private var knownNames: [[String: Location]] = []

@@ -2,6 +2,8 @@
 /// at every definition of it.
 /// https://spec.graphql.org/October2021/#sec-Variable-Uniqueness
 final class UniqueVariableNamesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.operationDefinition, .fragmentDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {
@@ -9,6 +11,8 @@ final class UniqueVariableNamesRule: ValidationRule {
     }
 
     func enter(_ node: OperationDefinition) -> VisitAction {
+        // One variable or none cannot repeat (the common case, with no dictionary).
+        if node.variableDefinitions.count < 2 { return .skip }
         var order: [String] = []
         var namesByVariable: [String: [Name]] = [:]
         for definition in node.variableDefinitions {

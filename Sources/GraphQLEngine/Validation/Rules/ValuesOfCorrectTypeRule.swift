@@ -10,6 +10,10 @@
 /// objects are checked field by field: unknown fields (with hints) and
 /// missing required ones. Variables are left to `VariablesInAllowedPositionRule`.
 public final class ValuesOfCorrectTypeRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [
+        .listValue, .objectValue, .objectField, .nullValue, .enumValue, .intValue, .floatValue, .stringValue, .booleanValue,
+    ]
+
     let context: ValidationContext
 
     public init(context: ValidationContext) {

@@ -2,6 +2,8 @@
 /// possibly wrapped); unknown types are left to `KnownTypeNamesRule`.
 /// https://spec.graphql.org/October2021/#sec-Variables-Are-Input-Types
 final class VariablesAreInputTypesRule: ValidationRule {
+    static let visitedKinds: ASTNodeKinds = [.variableDefinition]
+
     private let context: ValidationContext
 
     init(context: ValidationContext) {

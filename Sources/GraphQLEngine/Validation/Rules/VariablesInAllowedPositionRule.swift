@@ -7,6 +7,8 @@
 /// Checked when leaving an operation, over its own usages and those of every
 /// fragment it reaches. Undefined variables are left to `NoUndefinedVariablesRule`.
 public final class VariablesInAllowedPositionRule: ValidationRule {
+    public static let visitedKinds: ASTNodeKinds = [.operationDefinition, .variableDefinition]
+
     let context: ValidationContext
     private var definitions: [String: VariableDefinition] = [:]
 
