@@ -55,6 +55,7 @@ public struct Gateway: Sendable {
         let endpoint = GraphQLEndpoint(
             service: service, authenticator: authenticator,
             persistedQueries: PersistedQueryResolver(store: persistedQueries), limits: configuration.limits,
+            allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection,
             metrics: metrics, logger: logger)
         router.post("/graphql") { request, context -> Response in
             await endpoint.respond(to: request, context: context)

@@ -12,6 +12,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
     public var persistedQueryCapacity: Int
     /// How long `/readyz` waits for the database's answer before calling it unready.
     public var readinessTimeout: Duration
+    /// Whether a request without a valid API key may run operations that
+    /// select only introspection (for GraphiQL and codegen on a laptop). Off
+    /// by default; `serve` turns it on when `SUPPORTCARR_ENV=development`.
+    public var allowsAnonymousIntrospection: Bool
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -19,8 +23,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
-        persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2)
+        persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
+        allowsAnonymousIntrospection: Bool = false
     ) {
+        self.allowsAnonymousIntrospection = allowsAnonymousIntrospection
         self.host = host
         self.port = port
         self.limits = limits

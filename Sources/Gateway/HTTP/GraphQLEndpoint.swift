@@ -19,6 +19,9 @@ struct GraphQLEndpoint: Sendable {
     let authenticator: any RequestAuthenticator
     let persistedQueries: PersistedQueryResolver
     let limits: GatewayLimits
+    /// Whether a request without a valid key may run operations that select
+    /// only introspection (`__schema`, `__type`, `__typename`) (development).
+    let allowsAnonymousIntrospection: Bool
     let metrics: GatewayMetrics
     let logger: Logger
 
@@ -61,13 +64,16 @@ struct GraphQLEndpoint: Sendable {
         if isBatch { log.batchSize = batch.count }
 
         let authentication = RoundTripCounter()
-        let requestContext: Resolvers.RequestContext
+        // nil: an anonymous caller allowed to run introspection-only operations.
+        let requestContext: Resolvers.RequestContext?
         do {
             let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
             let client = ClientInfo(address: context.remoteAddress, userAgent: request.headers[.userAgent])
             requestContext = try await RoundTripCounter.$current.withValue(authentication) {
                 try await authenticator.authenticate(headers: headers, client: client)
             }
+        } catch is AuthenticationError where allowsAnonymousIntrospection {
+            requestContext = nil
         } catch is AuthenticationError {
             return refuse(
                 .unauthenticated, mediaType: mediaType, log: &log, start: start, clock: clock,
@@ -106,6 +112,7 @@ struct GraphQLEndpoint: Sendable {
         let single = results[0]
         var response = Self.response(status: single.status, mediaType: mediaType, body: single.body)
         if single.status == 405 { response.headers[.allow] = "POST" }
+        if single.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
         return response
     }
 
@@ -171,7 +178,7 @@ struct GraphQLEndpoint: Sendable {
 
     private func run(
         _ parameters: GraphQLHTTPParameters, isGET: Bool, mediaType: ResponseMediaType,
-        context: Resolvers.RequestContext,
+        context: Resolvers.RequestContext?,
         log: inout RequestLog
     ) async -> OperationResult {
         let counter = RoundTripCounter()
@@ -194,6 +201,16 @@ struct GraphQLEndpoint: Sendable {
                 operationLabel = operation.name?.value ?? "anonymous"
                 if isGET && operation.operation != .query { throw .mutationOverGET }
             }
+            // An anonymous caller gets only introspection: no resolver of ours
+            // runs, so there is no request context to give.
+            let executionContext: any Sendable
+            if let context {
+                executionContext = context
+            } else if let operation, IntrospectionOnly.selects(operation, in: document) {
+                executionContext = ()
+            } else {
+                throw .unauthenticated
+            }
             let schema = service.schema
             let variables = parameters.variables
             let operationName = parameters.operationName
@@ -201,7 +218,7 @@ struct GraphQLEndpoint: Sendable {
                 await withDeadline(limits.executionTimeout) {
                     await GraphQLEngine.execute(
                         schema: schema, document: document, variables: variables, operationName: operationName,
-                        context: context)
+                        context: executionContext)
                 }
             }
             guard let response = executed else {

@@ -1,8 +1,12 @@
 import Synchronization
 
 /// Counts the database operations a unit of work sends (a command, a query, a
-/// cursor's next batch), so a server can report database round trips per
-/// request without threading a counter through every call.
+/// write, a streaming cursor's next batch), so a server can report database
+/// round trips per request without threading a counter through every call.
+///
+/// One operation is one count: a `find` that reads its whole result in one
+/// call counts one even when a large result takes extra `getMore` batches on
+/// the wire, so for large reads this is a lower bound of the wire round trips.
 ///
 /// Bind one for a task with ``RoundTripCounter/$current``; every operation made by
 /// that task and its child tasks (task-locals are inherited, unstructured `Task
