@@ -123,11 +123,10 @@ struct GraphQLEndpoint: Sendable {
     private func readParameters(_ request: Request) async throws(TransportError) -> ([GraphQLHTTPParameters], Bool) {
         switch request.method {
         case .get:
-            let query = request.uri.queryParameters
+            let query = FormQuery.parse(request.uri.query)
             let parameters = try GraphQLHTTPParameters.fromQueryString(
-                query: query["query"].map(String.init), variables: query["variables"].map(String.init),
-                operationName: query["operationName"].map(String.init), extensions: query["extensions"].map(String.init)
-            )
+                query: query["query"], variables: query["variables"], operationName: query["operationName"],
+                extensions: query["extensions"])
             return ([parameters], false)
         case .post:
             guard RequestMediaType.isJSON(request.headers[.contentType]) else { throw .unsupportedMediaType }

@@ -84,11 +84,6 @@ public final class GatewayMetrics: Sendable {
         state.withLock { $0.http[Pair(first: route, second: String(status)), default: 0] += 1 }
     }
 
-    /// How many operations were recorded with `outcome` (tests).
-    public func requestCount(outcome: Outcome) -> Int {
-        state.withLock { state in state.requests.filter { $0.key.second == outcome.rawValue }.values.reduce(0, +) }
-    }
-
     /// The exposition text.
     public func prometheusText() -> String {
         let snapshot = state.withLock { $0 }

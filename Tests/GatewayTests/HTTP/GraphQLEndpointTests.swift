@@ -189,6 +189,18 @@ struct GraphQLEndpointTests {
         }
     }
 
+    @Test("a GET query string written by URLSearchParams (spaces as +) is read")
+    func getWithPlusSpaces() async throws {
+        try await GatewayFixture.with { fixture in
+            try await fixture.live { client in
+                let response = try await client.execute(
+                    uri: "/graphql?query=%7B+hello+%7D", method: .get, headers: fixture.headers(contentType: nil))
+                #expect(response.status == .ok)
+                #expect(response.body.text == #"{"data":{"hello":"hello world"}}"#)
+            }
+        }
+    }
+
     @Test("a GET without a query is 400")
     func getWithoutQuery() async throws {
         try await GatewayFixture.with { fixture in
