@@ -14,6 +14,7 @@ enum TestSchema {
           slow(ms: Int!): String!
           userCount: Int!
           me: String
+          broken: String
         }
         type Mutation {
           touch: Int!
@@ -29,6 +30,11 @@ enum TestSchema {
         var slowFinished: Int { finishedSlow.load(ordering: .relaxed) }
         func add() { value.add(1, ordering: .relaxed) }
         func finishSlow() { finishedSlow.add(1, ordering: .relaxed) }
+    }
+
+    /// An error whose text must never reach a client.
+    struct RawDatabaseFailure: Error, CustomStringConvertible {
+        var description: String { "E11000 duplicate key error collection: supportcarr.users index: phone_1 dup key" }
     }
 
     static func make(calls: Calls) throws -> ExecutableSchema {
@@ -50,6 +56,10 @@ enum TestSchema {
                     calls.add()
                     let context = try field.context(as: RequestContext.self)
                     return .int(try await context.database.collection("users").countDocuments())
+                },
+                "broken": .async { _ in
+                    calls.add()
+                    throw RawDatabaseFailure()
                 },
                 "me": .sync { field in
                     calls.add()
