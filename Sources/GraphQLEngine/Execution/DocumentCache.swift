@@ -8,6 +8,9 @@
 /// text size; a single text larger than the byte cap is not cached. An actor,
 /// so concurrent requests share it safely; parsing and validation happen
 /// outside it, so the cache never serializes that work.
+///
+/// A service with `QueryLimits` keeps their verdict with the document, so
+/// share one cache only between services with the same schema and limits.
 public actor DocumentCache {
     /// What a text parsed and validated to: a document ready to execute, or
     /// the errors to answer with.
@@ -28,6 +31,9 @@ public actor DocumentCache {
     private struct Slot {
         var key: String
         var entry: Entry
+        /// The `QueryLimits` checks left for each request (page sizes and
+        /// cost from variables), kept with the document they were compiled from.
+        var requestChecks: RequestLimitChecks?
         var referenced: Bool
     }
 
@@ -39,20 +45,30 @@ public actor DocumentCache {
     public var count: Int { index.count }
 
     public func entry(for text: String) -> Entry? {
+        prepared(for: text)?.entry
+    }
+
+    public func store(_ entry: Entry, for text: String) {
+        store(entry, requestChecks: nil, for: text)
+    }
+
+    /// The entry with the limit checks left for requests.
+    func prepared(for text: String) -> (entry: Entry, requestChecks: RequestLimitChecks?)? {
         guard let position = index[text] else {
             misses += 1
             return nil
         }
         hits += 1
         slots[position].referenced = true
-        return slots[position].entry
+        return (slots[position].entry, slots[position].requestChecks)
     }
 
-    public func store(_ entry: Entry, for text: String) {
+    func store(_ entry: Entry, requestChecks: RequestLimitChecks?, for text: String) {
         let size = text.utf8.count
         guard size <= maxBytes else { return }
         if let position = index[text] {
             slots[position].entry = entry
+            slots[position].requestChecks = requestChecks
             slots[position].referenced = true
             return
         }
@@ -60,7 +76,7 @@ public actor DocumentCache {
             evictOne()
         }
         index[text] = slots.count
-        slots.append(Slot(key: text, entry: entry, referenced: false))
+        slots.append(Slot(key: text, entry: entry, requestChecks: requestChecks, referenced: false))
         totalBytes += size
     }
 

@@ -8,12 +8,18 @@
 /// unvalidated document cannot crash it, though it may be answered loosely
 /// (fields the type lacks are skipped, as graphql-js does).
 ///
+/// If the calling task is cancelled, or `deadline` passes, execution stops
+/// at the next level or resolver boundary and the response is a single
+/// `TIMEOUT` error (see `Executor`).
+///
 /// - Parameters:
 ///   - context: any per-request value resolvers read through `FieldContext.context(as:)`.
 ///   - rootValue: the parent of the root fields.
+///   - deadline: when to stop (`GraphQLService` sets it from `QueryLimits.executionTimeout`).
 public func execute(
     schema: ExecutableSchema, document: Document, variables: [String: JSONValue] = [:], operationName: String? = nil,
-    context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource()
+    context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource(),
+    deadline: ContinuousClock.Instant? = nil
 ) async -> GraphQLResponse {
     let operation: OperationDefinition
     switch selectOperation(in: document, named: operationName) {
@@ -47,8 +53,10 @@ public func execute(
     }
     let state = ExecutionState(
         schema: schema, document: document, operation: operation, fragments: fragments, variables: coercedVariables,
-        context: context)
+        context: context, deadline: deadline)
     await Executor.run(state, rootType: rootType, rootValue: rootValue)
+    // A cancelled execution has holes in its data: answer with the timeout only.
+    if state.cancelled { return GraphQLResponse(errors: [LimitErrors.timeout]) }
     return GraphQLResponse(data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount)
 }
 

@@ -14,6 +14,8 @@ final class ExecutionState: @unchecked Sendable {
     let fragments: [String: FragmentDefinition]
     let variables: [String: JSONValue]
     let context: any Sendable
+    /// When execution must stop, checked at level boundaries (see `Executor`).
+    let deadline: ContinuousClock.Instant?
 
     // Exclusivity is not checked at run time for the mutable state below (it
     // is touched on every field, and the checks were a measurable share of a
@@ -25,6 +27,9 @@ final class ExecutionState: @unchecked Sendable {
     /// Set once any slot became null, so the walk starts checking whether a
     /// field still has a live parent (and skips it otherwise).
     @exclusivity(unchecked) var hasNulls = false
+    /// Set when the executing task was found cancelled or the deadline
+    /// passed; execution stops and the response is a `TIMEOUT` error (see `Executor`).
+    @exclusivity(unchecked) var cancelled = false
     let loaders = LoaderRegistry()
     @exclusivity(unchecked) var objectPlans: [ObjectPlan] = []
 
@@ -37,8 +42,10 @@ final class ExecutionState: @unchecked Sendable {
 
     init(
         schema: ExecutableSchema, document: Document, operation: OperationDefinition,
-        fragments: [String: FragmentDefinition], variables: [String: JSONValue], context: any Sendable
+        fragments: [String: FragmentDefinition], variables: [String: JSONValue], context: any Sendable,
+        deadline: ContinuousClock.Instant? = nil
     ) {
+        self.deadline = deadline
         self.schema = schema
         self.document = document
         self.operation = operation

@@ -9,6 +9,21 @@
 /// completed. Mutation root fields run one after another, each with its whole
 /// sub-tree, as the spec requires
 /// (https://spec.graphql.org/October2021/#sec-Mutation).
+///
+/// Cancellation and deadline: when the task running the execution is
+/// cancelled (a server's own timer, or the server giving up), the executor
+/// stops at the next boundary: before a level, before awaiting a level's
+/// async values or sending its loader batches, before each mutation root
+/// field, and before each resolver it would call. No resolver or batch
+/// starts after that point; async resolvers already running see the
+/// cancellation through their own task. The deadline
+/// (`QueryLimits.executionTimeout`) is checked at the same boundaries but
+/// the per-resolver one, so a level already started finishes its
+/// synchronous resolvers; it needs no timer task, and it cannot interrupt an
+/// await already in progress (nor can cancellation, for work that ignores
+/// it, such as a blocking database call). Either way
+/// `ExecutionState.cancelled` is set, and `execute` answers with a
+/// `TIMEOUT` error and no `data`; mutation root fields already run stay done.
 enum Executor {
     static func run(_ state: ExecutionState, rootType: ObjectType, rootValue: any FieldSource) async {
         let plan = state.makeObjectPlan(type: rootType, selectionSets: [state.operation.selectionSet])
@@ -21,6 +36,7 @@ enum Executor {
         if state.operation.operation == .mutation {
             for task in rootTasks {
                 for index in task.fields {
+                    if state.stopIfCancelledOrLate() { return }
                     var single = task
                     single.fields = index..<(index + 1)
                     await state.runLevels(from: [single])
@@ -36,15 +52,38 @@ extension ExecutionState {
     func runLevels(from tasks: [ObjectTask]) async {
         var level = tasks
         while !level.isEmpty {
+            if stopIfCancelledOrLate() { break }
             nextLevel = []
             walk(level)
             while !asyncWork.isEmpty || !pendingLoads.isEmpty {
+                if stopIfCancelledOrLate() { break }
                 if !asyncWork.isEmpty { await awaitAsyncWork() }
+                if stopIfCancelledOrLate() { break }
                 if !pendingLoads.isEmpty { await dispatchLoads() }
             }
+            if cancelled { break }
             level = nextLevel
         }
         nextLevel = []
+        if cancelled {
+            asyncWork = []
+            pendingLoads = []
+        }
+    }
+
+    /// Whether execution must stop: the task was cancelled (now or before).
+    /// Records it in `cancelled`.
+    func stopIfCancelled() -> Bool {
+        if cancelled { return true }
+        if Task.isCancelled { cancelled = true }
+        return cancelled
+    }
+
+    /// Whether execution must stop: cancelled, or past the deadline.
+    func stopIfCancelledOrLate() -> Bool {
+        if stopIfCancelled() { return true }
+        if let deadline, ContinuousClock.now >= deadline { cancelled = true }
+        return cancelled
     }
 
     /// Resolves and completes every field of a level that can be done at
@@ -52,6 +91,7 @@ extension ExecutionState {
     private func walk(_ level: [ObjectTask]) {
         level.withUnsafeBufferPointer { tasks in
             for taskIndex in 0..<tasks.count {
+                if cancelled { return }
                 let start = tasks[taskIndex].start
                 let objectSlot = tree.slots[start].parent
                 if hasNulls && (tree.slots[objectSlot].isNull || isBelowNull(objectSlot)) { continue }
@@ -93,6 +133,8 @@ extension ExecutionState {
                         }
                         let plan = objectPlan.fields[index]
                         guard let runtime = plan.runtime else { continue }
+                        // No resolver starts once the task is cancelled.
+                        if stopIfCancelled() { return }
                         let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
                         // A resolver's built-in scalar that needs no conversion is
                         // stored as is, as for plain data above.

@@ -2,7 +2,8 @@
 public struct ParseOptions: Sendable, Hashable {
     /// The most tokens (comments excluded) a document may have, or nil for no
     /// limit. Past it, parsing stops with graphql-js's
-    /// "Document contains more that N tokens. Parsing aborted." error.
+    /// "Document contains more that N tokens. Parsing aborted." error, with
+    /// `extensions.code` `MAX_TOKENS_EXCEEDED` (`QueryLimits.maxTokens` sets it).
     public var maxTokens: Int?
     /// The deepest nesting of selection sets, list and object values and list
     /// types (counted together, as they share the parser's stack). Past it,
@@ -135,8 +136,11 @@ public struct Parser {
 
     @inline(never)
     private func tooManyTokens(_ maxTokens: Int, at offset: Int) -> GraphQLError {
-        // The wording (including "that") is graphql-js 16's.
-        syntaxError("Document contains more that \(maxTokens) tokens. Parsing aborted.", at: offset)
+        // The wording (including "that") is graphql-js 16's; the code is our
+        // own, so a client can tell a document refused for its size from a typo.
+        var error = syntaxError("Document contains more that \(maxTokens) tokens. Parsing aborted.", at: offset)
+        error.extensions = [("code", .string(GraphQLError.Code.maxTokensExceeded))]
+        return error
     }
 
     func peek(_ kind: TokenKind) -> Bool { token.kind == kind }

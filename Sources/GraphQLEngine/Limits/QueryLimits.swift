@@ -1,0 +1,106 @@
+/// The bounds a request's document must stay within before any resolver
+/// runs: what stops a hostile client from making one request do unbounded
+/// work. Pass it to `GraphQLService(limits:)`; every field is configurable
+/// and `nil` turns that limit off.
+///
+/// ## Limits and their defaults
+///
+/// | Limit | Default | Refusal code |
+/// |---|---|---|
+/// | `maxTokens`: lexical tokens in the document (comments excluded) | 15 000 | `MAX_TOKENS_EXCEEDED` |
+/// | `maxDepth`: fields nested in one another, through fragments | 12 | `MAX_DEPTH_EXCEEDED` |
+/// | `maxAliases`: aliases written in the whole document | 30 | `MAX_ALIASES_EXCEEDED` |
+/// | `maxDirectivesPerField`: directives on one field or fragment | 5 | `MAX_DIRECTIVES_EXCEEDED` |
+/// | `maxCost`: estimated fields resolved (see below) | 50 000 | `MAX_COST_EXCEEDED` |
+/// | `maxPageSize`: value of a `first`/`limit` argument | 100 | `PAGE_SIZE_EXCEEDED` |
+/// | `allowsIntrospection`: `__schema` and `__type` | true | `INTROSPECTION_DISABLED` |
+/// | `executionTimeout`: wall time of execution | 10 s | `TIMEOUT` |
+///
+/// Depth counts fields, not selection sets: `{ a { b } }` has depth 2, and a
+/// fragment's fields count at the depth where it is spread. Fragment cycles
+/// (which validation rejects anyway) cannot make the count loop. Inside
+/// `__schema` and `__type`, `ofType` adds no level (a single value whose
+/// chain the schema bounds), so the standard introspection query (13 fields
+/// deep otherwise) fits the default.
+///
+/// The cost estimate is an upper bound on the number of fields resolved:
+/// every field costs 1 plus its sub-selection's cost times its list size.
+/// A field with a page-size argument (`first` or `limit`) has that many
+/// items, read from the literal or from the request's variables (when the
+/// variable is absent: its default in the operation, else the argument's
+/// default in the schema, else `defaultListSize`). When such a field is not
+/// itself a list (a Relay connection), its size goes to the list fields
+/// directly under it (`edges`, `nodes`) instead, so `pageInfo` is not
+/// multiplied. Other list fields count `defaultListSize` items. `@skip` and
+/// `@include` are ignored and the branches of fragments on different types
+/// are added up, so the estimate never undercounts. (graphql-js's standard
+/// introspection query estimates at 42 850: the default leaves room for it.)
+///
+/// With introspection off, `__typename` stays allowed and validation
+/// messages lose their "Did you mean ...?" hints, which would otherwise
+/// name schema members.
+///
+/// What depends only on the document (tokens, depth, aliases, directives,
+/// introspection, literal page sizes, and the cost of operations whose sizes
+/// are all literal) is checked once and cached with the document; page sizes
+/// and costs that come from variables are checked per request, over a
+/// precompiled plan (arithmetic only, no schema lookups).
+///
+/// An operation whose cost or depth is too high makes the whole document
+/// refused, whichever operation the request names: the checks are per
+/// document, as validation is.
+public struct QueryLimits: Sendable, Hashable {
+    /// The most lexical tokens a document may have (the parser's
+    /// `ParseOptions.maxTokens`, which this overrides).
+    public var maxTokens: Int?
+    /// The deepest nesting of fields.
+    public var maxDepth: Int?
+    /// The most aliases (`name: field`) in one document.
+    public var maxAliases: Int?
+    /// The most directives on one field, fragment spread or inline fragment.
+    public var maxDirectivesPerField: Int?
+    /// The highest cost estimate an operation may have.
+    public var maxCost: Int?
+    /// The largest value a page-size argument may have.
+    public var maxPageSize: Int?
+    /// The argument names that set a list field's size.
+    public var pageSizeArguments: Set<String>
+    /// The size assumed for a list whose size no argument gives.
+    public var defaultListSize: Int
+    /// Whether `__schema` and `__type` may be queried (and validation
+    /// messages may suggest schema names).
+    public var allowsIntrospection: Bool
+    /// How long execution may take before it stops and is answered with a
+    /// `TIMEOUT` error, measured from the start of execution (parsing and
+    /// checks excluded). A deadline the executor checks between levels and
+    /// before each await (no timer task, so it costs a clock read per
+    /// level); it does not interrupt an await in progress. To interrupt
+    /// awaits that honour cancellation too, a server cancels the task
+    /// running `GraphQLService.execute`: the answer is the same `TIMEOUT`.
+    public var executionTimeout: Duration?
+
+    public init(
+        maxTokens: Int? = 15_000, maxDepth: Int? = 12, maxAliases: Int? = 30, maxDirectivesPerField: Int? = 5,
+        maxCost: Int? = 50_000, maxPageSize: Int? = 100, pageSizeArguments: Set<String> = ["first", "limit"],
+        defaultListSize: Int = 10, allowsIntrospection: Bool = true, executionTimeout: Duration? = .seconds(10)
+    ) {
+        self.maxTokens = maxTokens
+        self.maxDepth = maxDepth
+        self.maxAliases = maxAliases
+        self.maxDirectivesPerField = maxDirectivesPerField
+        self.maxCost = maxCost
+        self.maxPageSize = maxPageSize
+        self.pageSizeArguments = pageSizeArguments
+        self.defaultListSize = max(0, defaultListSize)
+        self.allowsIntrospection = allowsIntrospection
+        self.executionTimeout = executionTimeout
+    }
+
+    /// The defaults with introspection off: what a public deployment should run.
+    public static let production = QueryLimits(allowsIntrospection: false)
+
+    /// No limit at all (introspection on, no timeout), for trusted callers and tests.
+    public static let none = QueryLimits(
+        maxTokens: nil, maxDepth: nil, maxAliases: nil, maxDirectivesPerField: nil, maxCost: nil, maxPageSize: nil,
+        executionTimeout: nil)
+}
