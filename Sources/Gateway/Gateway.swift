@@ -11,7 +11,7 @@ public import ServiceLifecycle
 /// ```swift
 /// let gateway = Gateway(
 ///     configuration: try GatewayConfiguration.fromEnvironment(environment),
-///     service: GatewayGraphQLService.make(schema: executable, suggestions: false),
+///     service: GatewayGraphQLService.make(schema: executable, limits: .production),
 ///     authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
 ///     readiness: DatabaseReadiness(client: client))
 /// try await gateway.run(services: [DatabaseLifecycle(client: client)])  // until SIGTERM/SIGINT

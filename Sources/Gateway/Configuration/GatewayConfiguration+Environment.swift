@@ -1,3 +1,4 @@
+import GraphQLEngine
 public import Security
 
 /// Reading the gateway's settings from the process environment
@@ -13,13 +14,26 @@ extension GatewayConfiguration {
         public static let executionTimeoutMS = "SUPPORTCARR_EXECUTION_TIMEOUT_MS"
         public static let maxBatchSize = "SUPPORTCARR_MAX_BATCH"
         public static let persistedQueryCapacity = "SUPPORTCARR_APQ_MAX_ENTRIES"
+        public static let introspection = "SUPPORTCARR_INTROSPECTION"
+        public static let maxTokens = "SUPPORTCARR_MAX_TOKENS"
+        public static let maxDepth = "SUPPORTCARR_MAX_DEPTH"
+        public static let maxAliases = "SUPPORTCARR_MAX_ALIASES"
+        public static let maxDirectives = "SUPPORTCARR_MAX_DIRECTIVES"
+        public static let maxCost = "SUPPORTCARR_MAX_COST"
+        public static let maxPageSize = "SUPPORTCARR_MAX_PAGE_SIZE"
     }
 
     /// The configuration `environment` describes; unset or empty variables keep their defaults.
+    ///
+    /// `SUPPORTCARR_ENV` (default `production`) picks the defaults that differ:
+    /// production turns introspection off (`QueryLimits.production`, so also
+    /// no "Did you mean ...?" hints); development keeps it on and lets
+    /// requests without a key run introspection-only operations.
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
         -> GatewayConfiguration
     {
-        var configuration = GatewayConfiguration()
+        let deployment = try DeploymentEnvironment.fromEnvironment(environment)
+        var configuration = GatewayConfiguration(queryLimits: deployment == .production ? .production : QueryLimits())
         if let host = value(Variable.host, in: environment) {
             configuration.host = host
         }
@@ -38,7 +52,33 @@ extension GatewayConfiguration {
         if let capacity = try integer(Variable.persistedQueryCapacity, in: environment, range: 1...1_000_000) {
             configuration.persistedQueryCapacity = capacity
         }
+        var queryLimits = configuration.queryLimits
+        if let allowed = try boolean(Variable.introspection, in: environment) {
+            queryLimits.allowsIntrospection = allowed
+        }
+        let bounded: [(String, WritableKeyPath<QueryLimits, Int?>, ClosedRange<Int>)] = [
+            (Variable.maxTokens, \.maxTokens, 1...10_000_000), (Variable.maxDepth, \.maxDepth, 1...1_000),
+            (Variable.maxAliases, \.maxAliases, 0...100_000),
+            (Variable.maxDirectives, \.maxDirectivesPerField, 0...1_000),
+            (Variable.maxCost, \.maxCost, 1...1_000_000_000), (Variable.maxPageSize, \.maxPageSize, 1...100_000),
+        ]
+        for (name, keyPath, range) in bounded {
+            if let value = try integer(name, in: environment, range: range) { queryLimits[keyPath: keyPath] = value }
+        }
+        queryLimits.executionTimeout = configuration.limits.executionTimeout
+        configuration.queryLimits = queryLimits
+        configuration.allowsAnonymousIntrospection = deployment == .development && queryLimits.allowsIntrospection
         return configuration
+    }
+
+    /// `true`/`false` (also `1`/`0`, `on`/`off`, `yes`/`no`), or nil when unset.
+    static func boolean(_ name: String, in environment: [String: String]) throws(ConfigurationError) -> Bool? {
+        guard let text = value(name, in: environment)?.lowercased() else { return nil }
+        switch text {
+        case "true", "1", "on", "yes": return true
+        case "false", "0", "off", "no": return false
+        default: throw ConfigurationError(variable: name, problem: "must be true or false")
+        }
     }
 
     static func value(_ name: String, in environment: [String: String]) -> String? {

@@ -1,3 +1,5 @@
+public import GraphQLEngine
+
 /// How the gateway listens and what it allows: everything the HTTP layer
 /// needs that is not a collaborator (the GraphQL service, the authenticator,
 /// the readiness probe are passed to `Gateway` itself).
@@ -8,6 +10,12 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// TCP port (`PORT`, default 8080; 0 picks a free one, for tests).
     public var port: Int
     public var limits: GatewayLimits
+    /// The document limits the GraphQL service is built with
+    /// (`GatewayGraphQLService.make(schema:limits:)`); `Gateway` itself does
+    /// not read them. `fromEnvironment` sets their execution timeout to
+    /// `limits.executionTimeout`, so the engine's cooperative deadline and the
+    /// transport's backstop agree.
+    public var queryLimits: QueryLimits
     /// Most automatic persisted queries kept (`SUPPORTCARR_APQ_MAX_ENTRIES`).
     public var persistedQueryCapacity: Int
     /// How long `/readyz` waits for the database's answer before calling it unready.
@@ -23,6 +31,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
+        queryLimits: QueryLimits = QueryLimits(),
         persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
         allowsAnonymousIntrospection: Bool = false
     ) {
@@ -30,6 +39,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         self.host = host
         self.port = port
         self.limits = limits
+        self.queryLimits = queryLimits
         self.persistedQueryCapacity = persistedQueryCapacity
         self.readinessTimeout = readinessTimeout
     }

@@ -210,17 +210,20 @@ struct GraphQLEndpoint: Sendable {
             } else {
                 throw .unauthenticated
             }
-            let schema = service.schema
-            let variables = parameters.variables
-            let operationName = parameters.operationName
+            // `GraphQLService.execute` takes the document from the cache again
+            // and adds what depends on the variables (page sizes and costs they
+            // set) and the engine's own deadline, which stops execution between
+            // levels. The deadline here is the backstop that answers even when
+            // an await in progress does not honour cancellation.
+            let request = GraphQLRequest(
+                query: text, variables: parameters.variables, operationName: parameters.operationName)
+            let service = self.service
             let executed = await RoundTripCounter.$current.withValue(counter) {
                 await withDeadline(limits.executionTimeout) {
-                    await GraphQLEngine.execute(
-                        schema: schema, document: document, variables: variables, operationName: operationName,
-                        context: executionContext)
+                    await service.execute(request, context: executionContext)
                 }
             }
-            guard let response = executed else {
+            guard let response = executed, !Self.timedOut(response) else {
                 let error = TransportError(
                     status: 504, code: GatewayErrorCode.timeout,
                     message:
@@ -256,6 +259,11 @@ struct GraphQLEndpoint: Sendable {
         let operations = document.operations
         if let name { return operations.first { $0.name?.value == name } }
         return operations.count == 1 ? operations[0] : nil
+    }
+
+    /// Whether the engine stopped the execution at its own deadline (or on cancellation).
+    static func timedOut(_ response: GraphQLResponse) -> Bool {
+        response.tree == nil && response.errors.contains { $0.code == GraphQLError.Code.timeout }
     }
 
     static func codes(_ errors: [GraphQLError]) -> [String] {

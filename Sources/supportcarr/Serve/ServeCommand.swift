@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
             Environment: MONGODB_URI (required), SUPPORTCARR_DB, SUPPORTCARR_ENV (development or \
             production, default production), HOST, PORT, SUPPORTCARR_MAX_BODY_BYTES, \
             SUPPORTCARR_EXECUTION_TIMEOUT_MS, SUPPORTCARR_MAX_BATCH, SUPPORTCARR_APQ_MAX_ENTRIES, \
+            SUPPORTCARR_INTROSPECTION, SUPPORTCARR_MAX_TOKENS, SUPPORTCARR_MAX_DEPTH, SUPPORTCARR_MAX_ALIASES, \
+            SUPPORTCARR_MAX_DIRECTIVES, SUPPORTCARR_MAX_COST, SUPPORTCARR_MAX_PAGE_SIZE, \
             SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
             SUPPORTCARR_BLIND_INDEX_KEY. Flags override the environment.
             """
@@ -70,8 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
         let gateway = Gateway(
             configuration: settings.gateway,
-            service: GatewayGraphQLService.make(
-                schema: settings.schema, suggestions: settings.deployment == .development),
+            service: GatewayGraphQLService.make(schema: settings.schema, limits: settings.gateway.queryLimits),
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
             logger: logger)

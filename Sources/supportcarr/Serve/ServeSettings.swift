@@ -21,8 +21,7 @@ struct ServeSettings {
         do {
             let (uri, name) = try database.resolve(environment)
             let deployment = try DeploymentEnvironment.fromEnvironment(environment)
-            var gateway = try GatewayConfiguration.fromEnvironment(environment)
-            gateway.allowsAnonymousIntrospection = deployment == .development
+            let gateway = try GatewayConfiguration.fromEnvironment(environment)
             let hasher = try APIKeyHasher.fromEnvironment(environment)
             // Read now so a production deployment without real keys stops here,
             // before it serves a single request.

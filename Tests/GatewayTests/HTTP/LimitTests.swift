@@ -80,4 +80,19 @@ struct LimitTests {
             }
         }
     }
+
+    @Test("the engine's own deadline (QueryLimits.executionTimeout) is answered as the same 504 TIMEOUT")
+    func engineDeadline() async throws {
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.queryLimits.executionTimeout = .milliseconds(200)
+        try await GatewayFixture.with(configuration: configuration) { fixture in
+            try await fixture.live { client in
+                let late = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(), body: graphQLBody("{ slow(ms: 600) }"))
+                #expect(late.status == .gatewayTimeout)
+                #expect(late.body.json?["errors", 0, "extensions", "code"] == .string("TIMEOUT"))
+                #expect(late.body.json?["data"] == nil)
+            }
+        }
+    }
 }

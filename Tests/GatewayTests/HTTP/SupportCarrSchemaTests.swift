@@ -45,4 +45,39 @@ struct SupportCarrSchemaTests {
             }
         }
     }
+
+    @Test(
+        "the production limits answer before any resolver: page size over 100 (also from a variable) and introspection")
+    func productionLimits() async throws {
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.queryLimits = .production
+        try await GatewayFixture.with(configuration: configuration, schema: try Self.schema()) { fixture in
+            try await fixture.live { client in
+                let fits = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody("{ users(first: 100) { totalCount } }"))
+                #expect(fits.status == .ok)
+                #expect(fits.body.json?["data", "users", "totalCount"] == .int(1))
+
+                let literal = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody("{ users(first: 101) { totalCount } }"))
+                #expect(literal.status == .badRequest)
+                #expect(literal.body.json?["errors", 0, "extensions", "code"] == .string("PAGE_SIZE_EXCEEDED"))
+
+                let variable = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody("query($n: Int) { users(first: $n) { totalCount } }", variables: #"{"n":101}"#))
+                #expect(variable.status == .badRequest)
+                #expect(variable.body.json?["errors", 0, "extensions", "code"] == .string("PAGE_SIZE_EXCEEDED"))
+
+                let introspection = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody("{ __schema { queryType { name } } }"))
+                #expect(introspection.status == .badRequest)
+                #expect(
+                    introspection.body.json?["errors", 0, "extensions", "code"] == .string("INTROSPECTION_DISABLED"))
+            }
+        }
+    }
 }

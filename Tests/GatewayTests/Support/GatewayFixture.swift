@@ -42,7 +42,7 @@ struct GatewayFixture: Sendable {
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(
                 configuration: configuration,
-                service: GatewayGraphQLService.make(schema: executable, suggestions: true),
+                service: GatewayGraphQLService.make(schema: executable, limits: configuration.queryLimits),
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
                 playground: playground, logger: logger)
