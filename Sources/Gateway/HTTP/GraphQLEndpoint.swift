@@ -109,7 +109,10 @@ struct GraphQLEndpoint: Sendable {
             body.append(UInt8(ascii: "]"))
             return Self.response(status: 200, mediaType: mediaType, body: body)
         }
-        let single = results[0]
+        // readParameters never gives an empty list; answer generically if it ever did.
+        guard let single = results.first else {
+            return refuse(.internalError, mediaType: mediaType, log: &log, start: start, clock: clock)
+        }
         var response = Self.response(status: single.status, mediaType: mediaType, body: single.body)
         if single.status == 405 { response.headers[.allow] = "POST" }
         if single.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }

