@@ -18,11 +18,14 @@ let package = Package(
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "MongoStore", targets: ["MongoStore"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: GraphQL engine (pure Swift, no I/O)
@@ -69,11 +72,35 @@ let package = Package(
             name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "Security", "SupportCarrData"],
             swiftSettings: strict),
 
+        // MARK: HTTP gateway: GraphQL over HTTP, APQ, health, metrics, limits (issue 7)
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "GraphQLEngine", "MongoStore", "Security", "Resolvers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Resolvers", "SupportCarrData",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "supportcarr",
             dependencies: [
-                "SupportCarrData", "MongoStore", "Security",
+                "SupportCarrData", "MongoStore", "Security", "Gateway", "Resolvers", "GraphQLEngine",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

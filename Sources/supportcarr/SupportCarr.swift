@@ -6,6 +6,9 @@ struct SupportCarr: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supportcarr",
         abstract: "SupportCarr Gateway: GraphQL over the SupportCarr MongoDB database.",
-        subcommands: [MigrateCommand.self, SeedCommand.self, APIKeyCommand.self, KeysCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, APIKeyCommand.self, KeysCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }

@@ -1,0 +1,111 @@
+import GraphQLEngine
+public import Security
+
+/// Reading the gateway's settings from the process environment
+/// (DESIGN.md, "Configuration"). Each malformed value is a `ConfigurationError`
+/// naming its variable, which start-up prints as its one line.
+extension GatewayConfiguration {
+    /// The variables read here, with their defaults in `GatewayConfiguration`
+    /// and `GatewayLimits`.
+    public enum Variable {
+        public static let host = "HOST"
+        public static let port = "PORT"
+        public static let maxBodyBytes = "SUPPORTCARR_MAX_BODY_BYTES"
+        public static let executionTimeoutMS = "SUPPORTCARR_EXECUTION_TIMEOUT_MS"
+        public static let maxBatchSize = "SUPPORTCARR_MAX_BATCH"
+        public static let persistedQueryCapacity = "SUPPORTCARR_APQ_MAX_ENTRIES"
+        public static let introspection = "SUPPORTCARR_INTROSPECTION"
+        public static let maxTokens = "SUPPORTCARR_MAX_TOKENS"
+        public static let maxDepth = "SUPPORTCARR_MAX_DEPTH"
+        public static let maxAliases = "SUPPORTCARR_MAX_ALIASES"
+        public static let maxDirectives = "SUPPORTCARR_MAX_DIRECTIVES"
+        public static let maxCost = "SUPPORTCARR_MAX_COST"
+        public static let maxPageSize = "SUPPORTCARR_MAX_PAGE_SIZE"
+    }
+
+    /// The configuration `environment` describes; unset or empty variables keep their defaults.
+    ///
+    /// `SUPPORTCARR_ENV` (default `production`) picks the defaults that differ:
+    /// production turns introspection off (`QueryLimits.production`, so also
+    /// no "Did you mean ...?" hints); development keeps it on and lets
+    /// requests without a key run introspection-only operations.
+    public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
+        -> GatewayConfiguration
+    {
+        let deployment = try DeploymentEnvironment.fromEnvironment(environment)
+        var configuration = GatewayConfiguration(queryLimits: deployment == .production ? .production : QueryLimits())
+        if let host = value(Variable.host, in: environment) {
+            configuration.host = host
+        }
+        if let port = try integer(Variable.port, in: environment, range: 0...65_535) {
+            configuration.port = port
+        }
+        if let bytes = try integer(Variable.maxBodyBytes, in: environment, range: 1...(1 << 30)) {
+            configuration.limits.maxBodyBytes = bytes
+        }
+        if let milliseconds = try integer(Variable.executionTimeoutMS, in: environment, range: 1...3_600_000) {
+            configuration.limits.executionTimeout = .milliseconds(milliseconds)
+        }
+        if let size = try integer(Variable.maxBatchSize, in: environment, range: 0...100) {
+            configuration.limits.maxBatchSize = size
+        }
+        if let capacity = try integer(Variable.persistedQueryCapacity, in: environment, range: 1...1_000_000) {
+            configuration.persistedQueryCapacity = capacity
+        }
+        var queryLimits = configuration.queryLimits
+        if let allowed = try boolean(Variable.introspection, in: environment) {
+            queryLimits.allowsIntrospection = allowed
+        }
+        let bounded: [(String, WritableKeyPath<QueryLimits, Int?>, ClosedRange<Int>)] = [
+            (Variable.maxTokens, \.maxTokens, 1...10_000_000), (Variable.maxDepth, \.maxDepth, 1...1_000),
+            (Variable.maxAliases, \.maxAliases, 0...100_000),
+            (Variable.maxDirectives, \.maxDirectivesPerField, 0...1_000),
+            (Variable.maxCost, \.maxCost, 1...1_000_000_000), (Variable.maxPageSize, \.maxPageSize, 1...100_000),
+        ]
+        for (name, keyPath, range) in bounded {
+            if let value = try integer(name, in: environment, range: range) { queryLimits[keyPath: keyPath] = value }
+        }
+        queryLimits.executionTimeout = configuration.limits.executionTimeout
+        configuration.queryLimits = queryLimits
+        configuration.allowsAnonymousIntrospection = deployment == .development && queryLimits.allowsIntrospection
+        return configuration
+    }
+
+    /// `true`/`false` (also `1`/`0`, `on`/`off`, `yes`/`no`), or nil when unset.
+    static func boolean(_ name: String, in environment: [String: String]) throws(ConfigurationError) -> Bool? {
+        guard let text = value(name, in: environment)?.lowercased() else { return nil }
+        switch text {
+        case "true", "1", "on", "yes": return true
+        case "false", "0", "off", "no": return false
+        default: throw ConfigurationError(variable: name, problem: "must be true or false")
+        }
+    }
+
+    static func value(_ name: String, in environment: [String: String]) -> String? {
+        guard let raw = environment[name] else { return nil }
+        let trimmed = raw.trimmingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A whole number within `range`, or nil when unset; anything else names the variable.
+    static func integer(
+        _ name: String, in environment: [String: String], range: ClosedRange<Int>
+    ) throws(ConfigurationError) -> Int? {
+        guard let text = value(name, in: environment) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw ConfigurationError(
+                variable: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Gateway
+import GraphQLEngine
+import Resolvers
+import Security
+
+/// Everything `serve` needs, read and checked before anything starts.
+struct ServeSettings {
+    var uri: String
+    var databaseName: String
+    var deployment: DeploymentEnvironment
+    var gateway: GatewayConfiguration
+    var hasher: APIKeyHasher
+    var keyRing: KeyRing
+    /// Where the schema came from and its text; built by `makeSchema(security:)`
+    /// once the database (which the PII audit writes to) is open.
+    var schemaPath: String
+    var schemaText: String
+
+    /// - Throws: `ConfigurationProblem` whose description is one line naming the setting.
+    static func read(environment: [String: String], schemaFlag: String?, database: DatabaseOptions) throws
+        -> ServeSettings
+    {
+        do {
+            let (uri, name) = try database.resolve(environment)
+            let deployment = try DeploymentEnvironment.fromEnvironment(environment)
+            let gateway = try GatewayConfiguration.fromEnvironment(environment)
+            let hasher = try APIKeyHasher.fromEnvironment(environment)
+            // Read now so a production deployment without real keys stops here,
+            // before it serves a single request.
+            let keyRing = try KeyRing.fromEnvironment(environment)
+            _ = try BlindIndex.fromEnvironment(environment)
+            let (path, text) = try SchemaFile.load(path: schemaFlag, environment: environment)
+            return ServeSettings(
+                uri: uri, databaseName: name, deployment: deployment, gateway: gateway, hasher: hasher,
+                keyRing: keyRing, schemaPath: path, schemaText: text)
+        } catch let error as ConfigurationError {
+            throw ConfigurationProblem(error.description)
+        }
+    }
+
+    /// The executable schema with the field pipeline's permission check and
+    /// decryption (`security`).
+    ///
+    /// - Throws: `ConfigurationProblem` naming the schema file when it does not
+    ///   build against the resolvers or names a permission outside the catalogue.
+    func makeSchema(security: FieldSecurity) throws -> ExecutableSchema {
+        do {
+            return try SupportCarrSchema.make(sdl: schemaText, security: security)
+        } catch {
+            throw ConfigurationProblem("\(schemaPath): the schema does not build against the resolvers: \(error)")
+        }
+    }
+}

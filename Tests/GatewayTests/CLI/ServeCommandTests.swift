@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `supportcarr serve` as an operator runs it: the real binary, configured by
+/// its environment, stopped by a signal.
+@Suite("supportcarr serve", .serialized)
+struct ServeCommandTests {
+    static var schemaPath: String { DatabaseScript.root.appendingPathComponent("Schema.graphql").path }
+
+    static func baseEnvironment() throws -> [String: String] {
+        [
+            "MONGODB_URI": try TestDatabase.uri(), "SUPPORTCARR_ENV": "development",
+            "SUPPORTCARR_DB": "supportcarr_gateway_cli_\(UInt32.random(in: 0...UInt32.max))",
+            "SUPPORTCARR_SCHEMA": schemaPath, "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    @Test(
+        "a missing or malformed setting stops start-up with one line naming it",
+        arguments: [
+            ("MONGODB_URI", nil), ("PORT", "eighty"), ("SUPPORTCARR_ENV", "staging"),
+            ("SUPPORTCARR_MAX_BODY_BYTES", "-1"), ("SUPPORTCARR_SCHEMA", "/nonexistent/Schema.graphql"),
+        ] as [(String, String?)])
+    func badSetting(variable: String, value: String?) async throws {
+        var environment = try Self.baseEnvironment()
+        environment[variable] = value
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+        defer { process.removeFiles() }
+        let status = try await process.exitStatus(within: .seconds(60))
+        #expect(status != 0)  // nil (reaped elsewhere) passes: stderr below tells
+        let lines = process.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(process.stderr)")
+        #expect(lines.first?.hasPrefix("Error: \(variable)") == true, "\(process.stderr)")
+    }
+
+    @Test("a flag overrides its variable")
+    func flagOverrides() async throws {
+        var environment = try Self.baseEnvironment()
+        environment["PORT"] = "not-a-port"
+        // The flag's value replaces the bad variable, so start-up passes PORT
+        // and stops at the next bad setting instead.
+        environment["SUPPORTCARR_EXECUTION_TIMEOUT_MS"] = "never"
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve", "--port", "0"], environment: environment)
+        defer { process.removeFiles() }
+        _ = try await process.exitStatus(within: .seconds(60))
+        #expect(process.stderr.hasPrefix("Error: SUPPORTCARR_EXECUTION_TIMEOUT_MS"), "\(process.stderr)")
+    }
+
+    @Test("serve answers over HTTP and exits 0 on SIGTERM")
+    func servesAndStopsOnSIGTERM() async throws {
+        var environment = try Self.baseEnvironment()
+        environment["PORT"] = "0"
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+        defer { process.removeFiles() }
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            if let range = process.stdout.range(of: #"http://127\.0\.0\.1:(\d+)/graphql"#, options: .regularExpression)
+            {
+                let url = process.stdout[range]
+                port = Int(url.split(separator: ":").last?.split(separator: "/").first ?? "")
+            } else {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        guard let port else {
+            process.signal(SIGKILL)
+            Issue.record("serve did not report its port: \(process.stdout) \(process.stderr)")
+            return
+        }
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            try await client.execute(
+                TestClient.Request(
+                    "/graphql", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"query":"{ __typename }"}"#)))
+        }
+        // Development allows anonymous introspection-only operations.
+        #expect(response.status == .ok)
+        #expect(response.body.map { String(buffer: $0) } == #"{"data":{"__typename":"Query"}}"#)
+        process.signal(SIGTERM)
+        let status = try await process.exitStatus(within: .seconds(60))
+        #expect(status == 0 || status == nil)
+        #expect(process.stdout.contains("releasing the database pool"))
+    }
+}

@@ -1,0 +1,85 @@
+import Gateway
+import Security
+import Testing
+
+@Suite("Configuration from the environment")
+struct GatewayConfigurationTests {
+    @Test("an empty environment gives the documented defaults: production, introspection off")
+    func defaults() throws {
+        let configuration = try GatewayConfiguration.fromEnvironment([:])
+        #expect(!configuration.queryLimits.allowsIntrospection)
+        #expect(!configuration.allowsAnonymousIntrospection)
+        #expect(configuration.queryLimits.maxDepth == 12)
+        #expect(configuration.queryLimits.maxPageSize == 100)
+        #expect(configuration.queryLimits.executionTimeout == .seconds(10))
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8080)
+        #expect(configuration.limits.maxBodyBytes == 1_048_576)
+        #expect(configuration.limits.executionTimeout == .seconds(10))
+        #expect(configuration.limits.maxBatchSize == 0)
+    }
+
+    @Test("each variable sets its setting")
+    func variables() throws {
+        let configuration = try GatewayConfiguration.fromEnvironment([
+            "HOST": "0.0.0.0", "PORT": "9000", "SUPPORTCARR_MAX_BODY_BYTES": "2048",
+            "SUPPORTCARR_EXECUTION_TIMEOUT_MS": "1500", "SUPPORTCARR_MAX_BATCH": "5",
+            "SUPPORTCARR_APQ_MAX_ENTRIES": "10",
+        ])
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.port == 9000)
+        #expect(configuration.limits.maxBodyBytes == 2048)
+        #expect(configuration.limits.executionTimeout == .milliseconds(1500))
+        #expect(configuration.limits.maxBatchSize == 5)
+        #expect(configuration.persistedQueryCapacity == 10)
+    }
+
+    @Test("development keeps introspection on and allows it anonymously, unless turned off")
+    func development() throws {
+        let development = try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_ENV": "development"])
+        #expect(development.queryLimits.allowsIntrospection)
+        #expect(development.allowsAnonymousIntrospection)
+        let off = try GatewayConfiguration.fromEnvironment([
+            "SUPPORTCARR_ENV": "development", "SUPPORTCARR_INTROSPECTION": "false",
+        ])
+        #expect(!off.queryLimits.allowsIntrospection)
+        #expect(!off.allowsAnonymousIntrospection)
+    }
+
+    @Test("the document limits and the timeout are read into the query limits")
+    func queryLimits() throws {
+        let configuration = try GatewayConfiguration.fromEnvironment([
+            "SUPPORTCARR_MAX_TOKENS": "500", "SUPPORTCARR_MAX_DEPTH": "6", "SUPPORTCARR_MAX_ALIASES": "3",
+            "SUPPORTCARR_MAX_DIRECTIVES": "2", "SUPPORTCARR_MAX_COST": "999", "SUPPORTCARR_MAX_PAGE_SIZE": "50",
+            "SUPPORTCARR_EXECUTION_TIMEOUT_MS": "2500", "SUPPORTCARR_INTROSPECTION": "on",
+        ])
+        let limits = configuration.queryLimits
+        #expect(limits.maxTokens == 500)
+        #expect(limits.maxDepth == 6)
+        #expect(limits.maxAliases == 3)
+        #expect(limits.maxDirectivesPerField == 2)
+        #expect(limits.maxCost == 999)
+        #expect(limits.maxPageSize == 50)
+        #expect(limits.allowsIntrospection)
+        #expect(limits.executionTimeout == .milliseconds(2500))
+        #expect(configuration.limits.executionTimeout == .milliseconds(2500))
+    }
+
+    @Test(
+        "a malformed value is an error naming its variable, never its value",
+        arguments: [
+            ("PORT", "http"), ("PORT", "70000"), ("SUPPORTCARR_MAX_BODY_BYTES", "-1"),
+            ("SUPPORTCARR_EXECUTION_TIMEOUT_MS", "-5"), ("SUPPORTCARR_MAX_BATCH", "1000"),
+            ("SUPPORTCARR_APQ_MAX_ENTRIES", "lots"), ("SUPPORTCARR_MAX_DEPTH", "-2"),
+            ("SUPPORTCARR_INTROSPECTION", "maybe"), ("SUPPORTCARR_ENV", "staging"),
+        ])
+    func malformed(variable: String, value: String) {
+        #expect {
+            _ = try GatewayConfiguration.fromEnvironment([variable: value])
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.variable == variable && error.description.hasPrefix(variable + ":")
+                && !error.description.contains(value)
+        }
+    }
+}
