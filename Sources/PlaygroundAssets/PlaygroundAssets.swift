@@ -1,0 +1,24 @@
+/// The browser playground (`Playground/`), embedded in the binary at build time.
+///
+/// `PlaygroundAssetsPlugin` runs `PlaygroundAssetsGenerator` over `Playground/` on
+/// every build, so the bytes here are always the files in the checkout: no CDN,
+/// no files to install beside the binary, and it works offline. This library knows
+/// nothing of HTTP servers; `PlaygroundAssets.response(...)` decides status and
+/// headers, and the gateway copies them onto its response.
+public enum PlaygroundAssets {
+    /// The embedded file at `path`, relative to `Playground/` (`"index.html"`,
+    /// `"js/main.js"`), or `nil` when there is none. The path is a key in a table
+    /// built at compile time, never a file-system path, so `..` and the like can
+    /// only miss.
+    public static func asset(path: String) -> PlaygroundAsset? {
+        guard let file = files[path] else { return nil }
+        return PlaygroundAsset(
+            path: path, bytes: file.bytes, contentType: ContentType.forPath(path), entityTag: file.entityTag)
+    }
+
+    /// The paths of every embedded file, sorted.
+    public static var paths: [String] { files.keys.sorted() }
+
+    /// The page served at `/playground` itself.
+    public static let indexPath = "index.html"
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import PlaygroundAssets
+
+/// The embedded playground against the files in the checkout: what the build
+/// embedded must be exactly `Playground/`, byte for byte, with the right types.
+@Suite struct PlaygroundAssetsTests {
+    /// `Playground/` in this checkout, found from this file's path.
+    static let root = URL(filePath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Playground", directoryHint: .isDirectory)
+
+    /// Every regular, non-hidden file under `Playground/`, relative to it, sorted.
+    static func filesOnDisk() throws -> [String] {
+        let rootPath = root.standardizedFileURL.path(percentEncoded: false)
+        let walker = try #require(
+            FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]))
+        var paths: [String] = []
+        for case let url as URL in walker where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            var relative = String(url.standardizedFileURL.path(percentEncoded: false).dropFirst(rootPath.count))
+            while relative.hasPrefix("/") { relative.removeFirst() }
+            paths.append(relative)
+        }
+        return paths.sorted()
+    }
+
+    /// The type each extension present in the playground must be served with.
+    static let expectedTypes = [
+        "html": "text/html; charset=utf-8",
+        "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8",
+        "svg": "image/svg+xml",
+        "png": "image/png",
+        "ico": "image/x-icon",
+        "json": "application/json",
+    ]
+
+    @Test func everyFileInThePlaygroundFolderIsEmbeddedWithIdenticalBytesAndTheRightType() throws {
+        let onDisk = try Self.filesOnDisk().filter { !$0.hasSuffix(".md") }
+        #expect(onDisk.contains("index.html"))
+        #expect(onDisk.contains { $0.hasPrefix("js/") })
+        #expect(PlaygroundAssets.paths == onDisk)
+        for path in onDisk {
+            let asset = try #require(PlaygroundAssets.asset(path: path), "\(path) is not embedded")
+            let bytes = try [UInt8](Data(contentsOf: Self.root.appending(path: path)))
+            #expect(asset.bytes == bytes, "\(path) differs from the checkout")
+            let ext = String(path[path.index(after: try #require(path.lastIndex(of: ".")))...])
+            let expected = try #require(Self.expectedTypes[ext], "no expected type for .\(ext) in this test")
+            #expect(asset.contentType == expected, "\(path)")
+        }
+    }
+
+    @Test func markdownDocumentationIsNotServed() throws {
+        #expect(try Self.filesOnDisk().contains("README.md"))
+        #expect(PlaygroundAssets.asset(path: "README.md") == nil)
+    }
+
+    @Test func pathsOutsideThePlaygroundOrUnknownMiss() {
+        for path in ["", "/", "../Package.swift", "js/../index.html", "/index.html", "nope.js", "js", "JS/main.js"] {
+            #expect(PlaygroundAssets.asset(path: path) == nil, "\(path)")
+        }
+    }
+
+    @Test func contentTypesFollowTheExtensionAndFallBackToOctetStream() {
+        #expect(ContentType.forPath("a/b.JS") == "text/javascript; charset=utf-8")
+        #expect(ContentType.forPath("logo.svg") == "image/svg+xml")
+        #expect(ContentType.forPath("x.min.css") == "text/css; charset=utf-8")
+        #expect(ContentType.forPath("Makefile") == "application/octet-stream")
+        #expect(ContentType.forPath("dir.d/file") == "application/octet-stream")
+    }
+
+    @Test func entityTagsAreQuotedAndDifferBetweenDifferentFiles() throws {
+        let tags = PlaygroundAssets.paths.compactMap { PlaygroundAssets.asset(path: $0)?.entityTag }
+        #expect(tags.count == PlaygroundAssets.paths.count)
+        for tag in tags { #expect(tag.hasPrefix("\"") && tag.hasSuffix("\"") && tag.count == 18) }
+        #expect(Set(tags).count == tags.count)
+    }
+}
+
+@Suite struct PlaygroundResponseTests {
+    @Test func thePlaygroundRootServesTheIndexPageWithSecurityAndCacheHeaders() throws {
+        let index = try #require(PlaygroundAssets.asset(path: "index.html"))
+        for path in ["", "/", "index.html", "/index.html"] {
+            let response = try #require(PlaygroundAssets.response(forPath: path))
+            #expect(response.status == 200)
+            #expect(response.body == index.bytes)
+            #expect(response.header("content-type") == "text/html; charset=utf-8")
+            #expect(response.header("Cache-Control") == "no-cache")
+            #expect(response.header("ETag") == index.entityTag)
+            #expect(response.header("X-Content-Type-Options") == "nosniff")
+            #expect(response.header("Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+        }
+    }
+
+    @Test func scriptsAreServedAsJavaScriptWithoutThePagePolicy() throws {
+        let response = try #require(PlaygroundAssets.response(forPath: "js/main.js"))
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/javascript; charset=utf-8")
+        #expect(response.header("Content-Security-Policy") == nil)
+    }
+
+    @Test func aCurrentEntityTagGetsNotModifiedWithoutABody() throws {
+        let tag = try #require(PlaygroundAssets.asset(path: "playground.css")?.entityTag)
+        for header in [tag, "W/\(tag)", "\"other\", \(tag)", "*"] {
+            let response = try #require(PlaygroundAssets.response(forPath: "playground.css", ifNoneMatch: header))
+            #expect(response.status == 304, "\(header)")
+            #expect(response.body.isEmpty)
+            #expect(response.header("ETag") == tag)
+        }
+    }
+
+    @Test func aStaleEntityTagGetsTheFile() throws {
+        let response = try #require(PlaygroundAssets.response(forPath: "playground.css", ifNoneMatch: "\"0000000000000000\""))
+        #expect(response.status == 200)
+        #expect(!response.body.isEmpty)
+    }
+
+    @Test func anUnknownPathHasNoResponse() {
+        #expect(PlaygroundAssets.response(forPath: "missing.js") == nil)
+        #expect(PlaygroundAssets.response(forPath: "../Package.swift") == nil)
+    }
+}
