@@ -18,7 +18,6 @@ let package = Package(
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "MongoStore", targets: ["MongoStore"]),
-        .library(name: "PlaygroundAssets", targets: ["PlaygroundAssets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,16 +70,16 @@ let package = Package(
             swiftSettings: strict),
 
         // MARK: The browser playground (Playground/), embedded at build time (issue 7)
-        // PlaygroundAssetsPlugin runs PlaygroundAssetsGenerator over Playground/ on each build.
-        // Sources/PlaygroundAssets/Playground is a symlink to ../../Playground, excluded from
+        // PlaygroundFilesPlugin runs PlaygroundFilesGenerator over Playground/ on each build.
+        // Sources/PlaygroundFiles/Playground is a symlink to ../../Playground, excluded from
         // the sources: it puts the folder inside the target, so SwiftPM notices a file added
         // or removed there and re-plans (re-running the plugin); edits are the command's inputs.
-        .executableTarget(name: "PlaygroundAssetsGenerator", swiftSettings: strict),
+        .executableTarget(name: "PlaygroundFilesGenerator", swiftSettings: strict),
         .plugin(
-            name: "PlaygroundAssetsPlugin", capability: .buildTool(),
-            dependencies: ["PlaygroundAssetsGenerator"]),
-        .target(name: "PlaygroundAssets", exclude: ["Playground"], swiftSettings: strict, plugins: ["PlaygroundAssetsPlugin"]),
-        .testTarget(name: "PlaygroundAssetsTests", dependencies: ["PlaygroundAssets"], swiftSettings: strict),
+            name: "PlaygroundFilesPlugin", capability: .buildTool(),
+            dependencies: ["PlaygroundFilesGenerator"]),
+        .target(name: "PlaygroundFiles", exclude: ["Playground"], swiftSettings: strict, plugins: ["PlaygroundFilesPlugin"]),
+        .testTarget(name: "PlaygroundFilesTests", dependencies: ["PlaygroundFiles"], swiftSettings: strict),
 
         // MARK: CLI
         .executableTarget(

@@ -1,15 +1,15 @@
-// PlaygroundAssetsGenerator: the build-time half of `PlaygroundAssets`.
+// PlaygroundFilesGenerator: the build-time half of `PlaygroundFiles`.
 //
-// Usage: PlaygroundAssetsGenerator ROOT OUTPUT.swift RELATIVE_PATH...
+// Usage: PlaygroundFilesGenerator ROOT OUTPUT.swift RELATIVE_PATH...
 //
 // Reads each ROOT/RELATIVE_PATH and writes OUTPUT.swift: one `[UInt8]` constant
 // per file (from an escaped string literal for UTF-8 text, else a byte-array literal) and a table from the relative path to its bytes and entity tag. Run by
-// `PlaygroundAssetsPlugin` on every build where an input changed; never by hand.
+// `PlaygroundFilesPlugin` on every build where an input changed; never by hand.
 import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: PlaygroundAssetsGenerator ROOT OUTPUT.swift PATH...\n".utf8))
+    FileHandle.standardError.write(Data("usage: PlaygroundFilesGenerator ROOT OUTPUT.swift PATH...\n".utf8))
     exit(64)
 }
 let root = URL(filePath: arguments[1], directoryHint: .isDirectory)
@@ -17,10 +17,10 @@ let output = URL(filePath: arguments[2])
 let paths = Array(arguments.dropFirst(3))
 
 var source = """
-    // Generated at build time by PlaygroundAssetsGenerator from Playground/. Do not edit:
+    // Generated at build time by PlaygroundFilesGenerator from Playground/. Do not edit:
     // the build regenerates it, and it is never committed.
 
-    extension PlaygroundAssets {
+    extension PlaygroundFiles {
 
     """
 var table: [String] = []
@@ -29,7 +29,7 @@ for (index, path) in paths.enumerated() {
     do {
         bytes = try Data(contentsOf: root.appending(path: path))
     } catch {
-        FileHandle.standardError.write(Data("PlaygroundAssetsGenerator: cannot read \(path): \(error)\n".utf8))
+        FileHandle.standardError.write(Data("PlaygroundFilesGenerator: cannot read \(path): \(error)\n".utf8))
         exit(1)
     }
     let name = "file\(index)"
@@ -65,7 +65,7 @@ do {
         try source.write(to: output, atomically: true, encoding: .utf8)
     }
 } catch {
-    FileHandle.standardError.write(Data("PlaygroundAssetsGenerator: cannot write \(output.path): \(error)\n".utf8))
+    FileHandle.standardError.write(Data("PlaygroundFilesGenerator: cannot write \(output.path): \(error)\n".utf8))
     exit(1)
 }
 

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-@testable import PlaygroundAssets
+@testable import PlaygroundFiles
 
 /// The embedded playground against the files in the checkout: what the build
 /// embedded must be exactly `Playground/`, byte for byte, with the right types.
-@Suite struct PlaygroundAssetsTests {
+@Suite struct PlaygroundFilesTests {
     /// `Playground/` in this checkout, found from this file's path.
     static let root = URL(filePath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -41,9 +41,9 @@ import Testing
         let onDisk = try Self.filesOnDisk().filter { !$0.hasSuffix(".md") }
         #expect(onDisk.contains("index.html"))
         #expect(onDisk.contains { $0.hasPrefix("js/") })
-        #expect(PlaygroundAssets.paths == onDisk)
+        #expect(PlaygroundFiles.paths == onDisk)
         for path in onDisk {
-            let asset = try #require(PlaygroundAssets.asset(path: path), "\(path) is not embedded")
+            let asset = try #require(PlaygroundFiles.asset(path: path), "\(path) is not embedded")
             let bytes = try [UInt8](Data(contentsOf: Self.root.appending(path: path)))
             #expect(asset.bytes == bytes, "\(path) differs from the checkout")
             let ext = String(path[path.index(after: try #require(path.lastIndex(of: ".")))...])
@@ -54,12 +54,12 @@ import Testing
 
     @Test func markdownDocumentationIsNotServed() throws {
         #expect(try Self.filesOnDisk().contains("README.md"))
-        #expect(PlaygroundAssets.asset(path: "README.md") == nil)
+        #expect(PlaygroundFiles.asset(path: "README.md") == nil)
     }
 
     @Test func pathsOutsideThePlaygroundOrUnknownMiss() {
         for path in ["", "/", "../Package.swift", "js/../index.html", "/index.html", "nope.js", "js", "JS/main.js"] {
-            #expect(PlaygroundAssets.asset(path: path) == nil, "\(path)")
+            #expect(PlaygroundFiles.asset(path: path) == nil, "\(path)")
         }
     }
 
@@ -72,8 +72,8 @@ import Testing
     }
 
     @Test func entityTagsAreQuotedAndDifferBetweenDifferentFiles() throws {
-        let tags = PlaygroundAssets.paths.compactMap { PlaygroundAssets.asset(path: $0)?.entityTag }
-        #expect(tags.count == PlaygroundAssets.paths.count)
+        let tags = PlaygroundFiles.paths.compactMap { PlaygroundFiles.asset(path: $0)?.entityTag }
+        #expect(tags.count == PlaygroundFiles.paths.count)
         for tag in tags { #expect(tag.hasPrefix("\"") && tag.hasSuffix("\"") && tag.count == 18) }
         #expect(Set(tags).count == tags.count)
     }
@@ -81,9 +81,9 @@ import Testing
 
 @Suite struct PlaygroundResponseTests {
     @Test func thePlaygroundRootServesTheIndexPageWithSecurityAndCacheHeaders() throws {
-        let index = try #require(PlaygroundAssets.asset(path: "index.html"))
+        let index = try #require(PlaygroundFiles.asset(path: "index.html"))
         for path in ["", "/", "index.html", "/index.html"] {
-            let response = try #require(PlaygroundAssets.response(forPath: path))
+            let response = try #require(PlaygroundFiles.response(forPath: path))
             #expect(response.status == 200)
             #expect(response.body == index.bytes)
             #expect(response.header("content-type") == "text/html; charset=utf-8")
@@ -95,16 +95,16 @@ import Testing
     }
 
     @Test func scriptsAreServedAsJavaScriptWithoutThePagePolicy() throws {
-        let response = try #require(PlaygroundAssets.response(forPath: "js/main.js"))
+        let response = try #require(PlaygroundFiles.response(forPath: "js/main.js"))
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "text/javascript; charset=utf-8")
         #expect(response.header("Content-Security-Policy") == nil)
     }
 
     @Test func aCurrentEntityTagGetsNotModifiedWithoutABody() throws {
-        let tag = try #require(PlaygroundAssets.asset(path: "playground.css")?.entityTag)
+        let tag = try #require(PlaygroundFiles.asset(path: "playground.css")?.entityTag)
         for header in [tag, "W/\(tag)", "\"other\", \(tag)", "*"] {
-            let response = try #require(PlaygroundAssets.response(forPath: "playground.css", ifNoneMatch: header))
+            let response = try #require(PlaygroundFiles.response(forPath: "playground.css", ifNoneMatch: header))
             #expect(response.status == 304, "\(header)")
             #expect(response.body.isEmpty)
             #expect(response.header("ETag") == tag)
@@ -112,13 +112,13 @@ import Testing
     }
 
     @Test func aStaleEntityTagGetsTheFile() throws {
-        let response = try #require(PlaygroundAssets.response(forPath: "playground.css", ifNoneMatch: "\"0000000000000000\""))
+        let response = try #require(PlaygroundFiles.response(forPath: "playground.css", ifNoneMatch: "\"0000000000000000\""))
         #expect(response.status == 200)
         #expect(!response.body.isEmpty)
     }
 
     @Test func anUnknownPathHasNoResponse() {
-        #expect(PlaygroundAssets.response(forPath: "missing.js") == nil)
-        #expect(PlaygroundAssets.response(forPath: "../Package.swift") == nil)
+        #expect(PlaygroundFiles.response(forPath: "missing.js") == nil)
+        #expect(PlaygroundFiles.response(forPath: "../Package.swift") == nil)
     }
 }

@@ -19,7 +19,7 @@ public struct PlaygroundResponse: Sendable, Equatable {
     }
 }
 
-extension PlaygroundAssets {
+extension PlaygroundFiles {
     /// The response to `GET /playground/<path>` (`path` relative to `Playground/`;
     /// empty for `/playground` itself, which serves `index.html`), or `nil` when no
     /// such file is embedded (the caller answers 404).

@@ -1,18 +1,18 @@
 /// The browser playground (`Playground/`), embedded in the binary at build time.
 ///
-/// `PlaygroundAssetsPlugin` runs `PlaygroundAssetsGenerator` over `Playground/` on
+/// `PlaygroundFilesPlugin` runs `PlaygroundFilesGenerator` over `Playground/` on
 /// every build, so the bytes here are always the files in the checkout: no CDN,
 /// no files to install beside the binary, and it works offline. This library knows
-/// nothing of HTTP servers; `PlaygroundAssets.response(...)` decides status and
+/// nothing of HTTP servers; `PlaygroundFiles.response(...)` decides status and
 /// headers, and the gateway copies them onto its response.
-public enum PlaygroundAssets {
+public enum PlaygroundFiles {
     /// The embedded file at `path`, relative to `Playground/` (`"index.html"`,
     /// `"js/main.js"`), or `nil` when there is none. The path is a key in a table
     /// built at compile time, never a file-system path, so `..` and the like can
     /// only miss.
-    public static func asset(path: String) -> PlaygroundAsset? {
+    public static func asset(path: String) -> PlaygroundFile? {
         guard let file = files[path] else { return nil }
-        return PlaygroundAsset(
+        return PlaygroundFile(
             path: path, bytes: file.bytes, contentType: ContentType.forPath(path), entityTag: file.entityTag)
     }
 

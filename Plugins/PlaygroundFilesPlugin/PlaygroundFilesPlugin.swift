@@ -2,24 +2,24 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the browser playground (`Playground/` at the package root) into the
-/// `PlaygroundAssets` target at build time.
+/// `PlaygroundFiles` target at build time.
 ///
 /// The plugin lists the files under `Playground/` (skipping hidden files and the
 /// Markdown documentation) and declares one build command that runs
-/// `PlaygroundAssetsGenerator` over them, writing a single Swift file of `[UInt8]`
+/// `PlaygroundFilesGenerator` over them, writing a single Swift file of `[UInt8]`
 /// constants into the plugin's work directory. Every file is an input of the
 /// command, so editing one regenerates the Swift file. SwiftPM re-runs this plugin
 /// only when it re-plans the build, which a file added to or removed from a
-/// target's folder triggers: `Sources/PlaygroundAssets/Playground` is a symlink to
+/// target's folder triggers: `Sources/PlaygroundFiles/Playground` is a symlink to
 /// `Playground/` (excluded from the sources) for that reason. Nothing generated is
 /// committed, so the binary can never serve a stale copy.
 @main
-struct PlaygroundAssetsPlugin: BuildToolPlugin {
+struct PlaygroundFilesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
         let root = context.package.directoryURL.appending(path: "Playground", directoryHint: .isDirectory)
         let files = try Self.servedFiles(under: root)
-        let output = context.pluginWorkDirectoryURL.appending(path: "PlaygroundAssets+Files.swift")
-        let generator = try context.tool(named: "PlaygroundAssetsGenerator")
+        let output = context.pluginWorkDirectoryURL.appending(path: "PlaygroundFiles+Files.swift")
+        let generator = try context.tool(named: "PlaygroundFilesGenerator")
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) playground files",
@@ -60,5 +60,5 @@ struct PlaygroundAssetsPlugin: BuildToolPlugin {
 /// `Playground/` could not be read; the build stops with its path.
 struct PlaygroundMissing: Error, CustomStringConvertible {
     let path: String
-    var description: String { "PlaygroundAssetsPlugin: cannot list the playground folder \(path)" }
+    var description: String { "PlaygroundFilesPlugin: cannot list the playground folder \(path)" }
 }

@@ -1,6 +1,6 @@
 /// One embedded playground file: its bytes, the media type to serve it with, and
 /// an entity tag computed from the bytes at build time.
-public struct PlaygroundAsset: Sendable, Equatable {
+public struct PlaygroundFile: Sendable, Equatable {
     /// The path relative to `Playground/`, e.g. `"js/main.js"`.
     public let path: String
     /// The file's bytes, exactly as in the checkout.
