@@ -18,11 +18,14 @@ let package = Package(
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "MongoStore", targets: ["MongoStore"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // MARK: GraphQL engine (pure Swift, no I/O)
@@ -69,6 +72,28 @@ let package = Package(
             name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "SupportCarrData"],
             swiftSettings: strict),
 
+        // MARK: HTTP gateway: GraphQL over HTTP, APQ, health, metrics, limits (issue 7)
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "GraphQLEngine", "MongoStore", "Security", "Resolvers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Resolvers", "SupportCarrData",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: The browser playground (Playground/), embedded at build time (issue 7)
         // PlaygroundFilesPlugin runs PlaygroundFilesGenerator over Playground/ on each build.
         // Sources/PlaygroundFiles/Playground is a symlink to ../../Playground, excluded from
@@ -85,7 +110,8 @@ let package = Package(
         .executableTarget(
             name: "supportcarr",
             dependencies: [
-                "SupportCarrData", "MongoStore", "Security",
+                "SupportCarrData", "MongoStore", "Security", "Gateway", "Resolvers", "GraphQLEngine", "PlaygroundFiles",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

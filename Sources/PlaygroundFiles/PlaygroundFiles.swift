@@ -3,8 +3,8 @@
 /// `PlaygroundFilesPlugin` runs `PlaygroundFilesGenerator` over `Playground/` on
 /// every build, so the bytes here are always the files in the checkout: no CDN,
 /// no files to install beside the binary, and it works offline. This library knows
-/// nothing of HTTP servers; `PlaygroundFiles.response(...)` decides status and
-/// headers, and the gateway copies them onto its response.
+/// nothing of HTTP: the gateway's `/playground` routes serve these files (with the
+/// entity tags for caching) through its `PlaygroundAssets` hook.
 public enum PlaygroundFiles {
     /// The embedded file at `path`, relative to `Playground/` (`"index.html"`,
     /// `"js/main.js"`), or `nil` when there is none. The path is a key in a table

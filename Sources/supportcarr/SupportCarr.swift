@@ -6,6 +6,6 @@ struct SupportCarr: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supportcarr",
         abstract: "SupportCarr Gateway: GraphQL over the SupportCarr MongoDB database.",
-        subcommands: [MigrateCommand.self, SeedCommand.self, APIKeyCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, APIKeyCommand.self, SchemaCommand.self]
     )
 }

@@ -89,6 +89,7 @@ final class ClientPool: Sendable {
         session: MongoSession?,
         _ body: @escaping @Sendable (OperationContext) throws(MongoError) -> R
     ) async throws(MongoError) -> R {
+        RoundTripCounter.countOne()
         if let session { return try await session.run(body) }
         await leases.acquire()
         defer { leases.release() }

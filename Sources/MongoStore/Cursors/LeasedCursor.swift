@@ -112,6 +112,7 @@ final class LeasedCursor: Sendable {
                 return nil
             }
             let (kind, handle, batch) = (self.kind, self.handle, self.batch)
+            RoundTripCounter.countOne()
             let fetched: Result<(documents: [BSONDocument], exhausted: Bool), MongoError> = await pool.executor.runResult {
                 () throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) in
                 switch kind {

@@ -1,0 +1,36 @@
+/// How the gateway listens and what it allows: everything the HTTP layer
+/// needs that is not a collaborator (the GraphQL service, the authenticator,
+/// the readiness probe are passed to `Gateway` itself).
+public struct GatewayConfiguration: Sendable, Equatable {
+    /// Interface to bind (`HOST`, default `127.0.0.1`: a laptop's gateway is
+    /// not reachable from the network unless asked; containers set `0.0.0.0`).
+    public var host: String
+    /// TCP port (`PORT`, default 8080; 0 picks a free one, for tests).
+    public var port: Int
+    public var limits: GatewayLimits
+    /// Most automatic persisted queries kept (`SUPPORTCARR_APQ_MAX_ENTRIES`).
+    public var persistedQueryCapacity: Int
+    /// How long `/readyz` waits for the database's answer before calling it unready.
+    public var readinessTimeout: Duration
+    /// Whether a request without a valid API key may run operations that
+    /// select only introspection (for GraphiQL and codegen on a laptop). Off
+    /// by default; `serve` turns it on when `SUPPORTCARR_ENV=development`.
+    public var allowsAnonymousIntrospection: Bool
+
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8080
+    public static let defaultPersistedQueryCapacity = 1_000
+
+    public init(
+        host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
+        persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
+        allowsAnonymousIntrospection: Bool = false
+    ) {
+        self.allowsAnonymousIntrospection = allowsAnonymousIntrospection
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.persistedQueryCapacity = persistedQueryCapacity
+        self.readinessTimeout = readinessTimeout
+    }
+}

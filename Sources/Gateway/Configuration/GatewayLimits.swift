@@ -1,0 +1,27 @@
+/// The limits the transport enforces before (and while) a request executes
+/// (DESIGN.md, "HTTP surface"). Document limits (depth, aliases, tokens, cost)
+/// belong to the engine: they are passed with the `GraphQLService` the gateway
+/// is given (see `GatewayGraphQLService.make`), not here.
+public struct GatewayLimits: Sendable, Equatable {
+    /// Largest request body accepted, in bytes; a larger one is answered 413
+    /// (`REQUEST_TOO_LARGE`) without being read to the end. Default 1 MiB.
+    public var maxBodyBytes: Int
+    /// How long one operation may execute before it is answered with
+    /// `extensions.code: "TIMEOUT"`. Default 10 s.
+    public var executionTimeout: Duration
+    /// Most operations in one batched request (a JSON array body); 0 turns
+    /// batching off, the default: an array is then refused with `BATCHING_DISABLED`.
+    public var maxBatchSize: Int
+
+    public static let defaultMaxBodyBytes = 1 << 20
+    public static let defaultExecutionTimeout = Duration.seconds(10)
+
+    public init(
+        maxBodyBytes: Int = defaultMaxBodyBytes, executionTimeout: Duration = defaultExecutionTimeout,
+        maxBatchSize: Int = 0
+    ) {
+        self.maxBodyBytes = maxBodyBytes
+        self.executionTimeout = executionTimeout
+        self.maxBatchSize = maxBatchSize
+    }
+}

@@ -1,0 +1,48 @@
+import Logging
+
+/// One structured line per GraphQL request: what ran, how it ended, how long
+/// it took. Built from what the gateway decided, never from the request's
+/// variables, headers or body, so no personal data and no credential reaches
+/// the log. The operation name is the document's own (a GraphQL name), not
+/// the client's free-form `operationName` text.
+struct RequestLog: Sendable {
+    var method: String
+    var path: String
+    var status = 200
+    /// One entry per operation (a batch has several).
+    var operations: [String] = []
+    var outcomes: [String] = []
+    var errorCodes: [String] = []
+    var roundTrips = 0
+    var persistedQuery: String?
+    var batchSize: Int?
+
+    init(method: String, path: String) {
+        self.method = method
+        self.path = path
+    }
+
+    func write(to logger: Logger, duration: Duration) {
+        var metadata: Logger.Metadata = [
+            "http.method": .string(method),
+            "http.path": .string(path),
+            "http.status": .stringConvertible(status),
+            "duration_ms": .string(Self.milliseconds(duration)),
+            "db.round_trips": .stringConvertible(roundTrips),
+        ]
+        if !operations.isEmpty { metadata["graphql.operation"] = .string(operations.joined(separator: ",")) }
+        if !outcomes.isEmpty { metadata["graphql.outcome"] = .string(outcomes.joined(separator: ",")) }
+        if !errorCodes.isEmpty { metadata["graphql.error_codes"] = .string(errorCodes.joined(separator: ",")) }
+        if let persistedQuery { metadata["graphql.persisted_query"] = .string(persistedQuery) }
+        if let batchSize { metadata["graphql.batch_size"] = .stringConvertible(batchSize) }
+        logger.info("graphql request", metadata: metadata)
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let micros = duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        let whole = micros / 1_000
+        let fraction = micros % 1_000
+        let padded = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: 3 - padded.count) + padded
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import GraphQLEngine
+import Logging
+import MongoStore
+import Resolvers
+import Security
+import ServiceLifecycle
+
+/// `supportcarr serve`: the GraphQL gateway over HTTP until SIGTERM/SIGINT.
+///
+/// Configuration comes from the environment (DESIGN.md "Configuration") and
+/// each flag overrides its variable. Every setting is read and checked before
+/// anything starts; the first bad or missing one stops start-up with one line
+/// naming it.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the GraphQL gateway (POST/GET /graphql, /playground, /healthz, /readyz, /metrics).",
+        discussion: """
+            Environment: MONGODB_URI (required), SUPPORTCARR_DB, SUPPORTCARR_ENV (development or \
+            production, default production), HOST, PORT, SUPPORTCARR_MAX_BODY_BYTES, \
+            SUPPORTCARR_EXECUTION_TIMEOUT_MS, SUPPORTCARR_MAX_BATCH, SUPPORTCARR_APQ_MAX_ENTRIES, \
+            SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
+            SUPPORTCARR_BLIND_INDEX_KEY. Flags override the environment.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Interface to listen on (default: $HOST, else 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default: $PORT, else 8080).") var port: Int?
+    @Option(
+        name: .customLong("max-body-bytes"),
+        help: "Largest request body (default: $SUPPORTCARR_MAX_BODY_BYTES, else 1 MiB).")
+    var maxBodyBytes: Int?
+    @Option(
+        name: .customLong("execution-timeout-ms"),
+        help: "Execution time limit (default: $SUPPORTCARR_EXECUTION_TIMEOUT_MS, else 10000).")
+    var executionTimeoutMS: Int?
+    @Option(
+        name: .customLong("max-batch"),
+        help: "Operations per batched request, 0 = off (default: $SUPPORTCARR_MAX_BATCH, else 0).")
+    var maxBatch: Int?
+    @Option(help: "Schema file (default: $SUPPORTCARR_SCHEMA, else ./Schema.graphql).") var schema: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let environment = overriddenEnvironment(ProcessInfo.processInfo.environment)
+        let settings = try ServeSettings.read(environment: environment, schemaFlag: schema, database: database)
+        let logger = Logger(label: "supportcarr.gateway")
+
+        let client: MongoClient
+        do {
+            client = try MongoClient(uri: settings.uri)
+            try await client.ping()
+        } catch {
+            throw ConfigurationProblem("MONGODB_URI: cannot reach MongoDB (\(error.debugDescription))")
+        }
+        let db = client.database(settings.databaseName)
+        let repository = APIKeyRepository(database: db, hasher: settings.hasher)
+        let usage = repository.usageRecorder()
+        let verifier = APIKeyVerifier(
+            store: repository, hasher: settings.hasher,
+            acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
+        let gateway = Gateway(
+            configuration: settings.gateway,
+            service: GatewayGraphQLService.make(
+                schema: settings.schema, suggestions: settings.deployment == .development),
+            authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
+            readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
+            playground: EmbeddedPlayground(), logger: logger)
+        let (host, deployment) = (settings.gateway.host, settings.deployment)
+        try await gateway.run(services: [DatabaseLifecycle(client: client), UsageRecorderService(recorder: usage)]) {
+            port in
+            logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
+        }
+        logger.info("stopped")
+    }
+
+    /// The process environment with each given flag written over its variable.
+    func overriddenEnvironment(_ base: [String: String]) -> [String: String] {
+        var environment = base
+        typealias V = GatewayConfiguration.Variable
+        if let host { environment[V.host] = host }
+        if let port { environment[V.port] = String(port) }
+        if let maxBodyBytes { environment[V.maxBodyBytes] = String(maxBodyBytes) }
+        if let executionTimeoutMS { environment[V.executionTimeoutMS] = String(executionTimeoutMS) }
+        if let maxBatch { environment[V.maxBatchSize] = String(maxBatch) }
+        return environment
+    }
+}
+
+/// Flushes API key usage counts while serving, and once more on shutdown.
+struct UsageRecorderService: Service {
+    let recorder: APIKeyUsageRecorder
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await recorder.run() }
+        await recorder.flush()
+    }
+}

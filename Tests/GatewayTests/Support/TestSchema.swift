@@ -1,0 +1,69 @@
+import Gateway
+import GraphQLEngine
+import MongoStore
+import Resolvers
+import Synchronization
+
+/// A small schema whose resolvers the tests control: a plain field, a slow
+/// one (timeouts, graceful shutdown), one that reads the database (round
+/// trips), one that shows the principal, and a mutation (GET rules).
+enum TestSchema {
+    static let sdl = """
+        type Query {
+          hello(name: String): String!
+          slow(ms: Int!): String!
+          userCount: Int!
+          me: String
+        }
+        type Mutation {
+          touch: Int!
+        }
+        """
+
+    /// Counts resolver calls, so a test can see that none ran.
+    final class Calls: Sendable {
+        private let value = Atomic<Int>(0)
+        private let finishedSlow = Atomic<Int>(0)
+        var count: Int { value.load(ordering: .relaxed) }
+        /// `slow` calls that ran to their end.
+        var slowFinished: Int { finishedSlow.load(ordering: .relaxed) }
+        func add() { value.add(1, ordering: .relaxed) }
+        func finishSlow() { finishedSlow.add(1, ordering: .relaxed) }
+    }
+
+    static func make(calls: Calls) throws -> ExecutableSchema {
+        let resolvers: ResolverMap = [
+            "Query": [
+                "hello": .sync { field in
+                    calls.add()
+                    let name = field.arguments["name", as: String.self] ?? "world"
+                    return .string("hello \(name)")
+                },
+                "slow": .async { field in
+                    calls.add()
+                    let ms = try field.arguments.require("ms", as: Int.self)
+                    try? await Task.sleep(for: .milliseconds(ms))
+                    calls.finishSlow()
+                    return .string("slept \(ms)")
+                },
+                "userCount": .async { field in
+                    calls.add()
+                    let context = try field.context(as: RequestContext.self)
+                    return .int(try await context.database.collection("users").countDocuments())
+                },
+                "me": .sync { field in
+                    calls.add()
+                    let context = try field.context(as: RequestContext.self)
+                    return context.principal.userID.map { .string($0.hex) } ?? .json(.null)
+                },
+            ],
+            "Mutation": [
+                "touch": .sync { _ in
+                    calls.add()
+                    return .int(1)
+                }
+            ],
+        ]
+        return try ExecutableSchema(schema: try buildSchema(sdl: sdl), resolvers: resolvers)
+    }
+}
