@@ -95,11 +95,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The browser playground (Playground/), embedded at build time (issue 7)
+        // PlaygroundFilesPlugin runs PlaygroundFilesGenerator over Playground/ on each build.
+        // Sources/PlaygroundFiles/Playground is a symlink to ../../Playground, excluded from
+        // the sources: it puts the folder inside the target, so SwiftPM notices a file added
+        // or removed there and re-plans (re-running the plugin); edits are the command's inputs.
+        .executableTarget(name: "PlaygroundFilesGenerator", swiftSettings: strict),
+        .plugin(
+            name: "PlaygroundFilesPlugin", capability: .buildTool(),
+            dependencies: ["PlaygroundFilesGenerator"]),
+        .target(name: "PlaygroundFiles", exclude: ["Playground"], swiftSettings: strict, plugins: ["PlaygroundFilesPlugin"]),
+        .testTarget(name: "PlaygroundFilesTests", dependencies: ["PlaygroundFiles"], swiftSettings: strict),
+
         // MARK: CLI
         .executableTarget(
             name: "supportcarr",
             dependencies: [
-                "SupportCarrData", "MongoStore", "Security", "Gateway", "Resolvers", "GraphQLEngine",
+                "SupportCarrData", "MongoStore", "Security", "Gateway", "Resolvers", "GraphQLEngine", "PlaygroundFiles",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

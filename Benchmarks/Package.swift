@@ -6,6 +6,7 @@
 //   graphql-bench: our engine against GraphQLSwift (and graphql-js via node/).
 //   mongo-bench:   the MongoStore layer against raw libmongoc in the same process.
 //   validation-bench: parse + validate of 2,000-field selections, ours vs graphql-js (node/).
+//   load-peer:     the gateway load test's MongoDB reads issued in-process (load/run.sh runs both).
 import PackageDescription
 
 let package = Package(
@@ -15,6 +16,7 @@ let package = Package(
         .executable(name: "graphql-bench", targets: ["graphql-bench"]),
         .executable(name: "mongo-bench", targets: ["mongo-bench"]),
         .executable(name: "validation-bench", targets: ["validation-bench"]),
+        .executable(name: "load-peer", targets: ["load-peer"]),
     ],
     dependencies: [
         // The product under test. The name fixes the package's identity, which would
@@ -54,6 +56,12 @@ let package = Package(
             name: "validation-bench",
             dependencies: [.product(name: "GraphQLEngine", package: "SupportCarrGateway")],
             path: "Sources/validation-bench"
+        ),
+        // MARK: load-peer: the gateway load test's reads straight through MongoStore (libmongoc)
+        .executableTarget(
+            name: "load-peer",
+            dependencies: [.product(name: "MongoStore", package: "SupportCarrGateway")],
+            path: "Sources/load-peer"
         ),
     ],
     swiftLanguageModes: [.v6]

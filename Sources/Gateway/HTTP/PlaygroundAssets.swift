@@ -2,10 +2,14 @@
 public struct PlaygroundAsset: Sendable {
     public var contentType: String
     public var bytes: [UInt8]
+    /// A strong entity tag for these bytes, with its quotes (RFC 9110, section 8.8.3);
+    /// when present, responses carry it as `ETag` and a matching `If-None-Match` gets 304.
+    public var entityTag: String?
 
-    public init(contentType: String, bytes: [UInt8]) {
+    public init(contentType: String, bytes: [UInt8], entityTag: String? = nil) {
         self.contentType = contentType
         self.bytes = bytes
+        self.entityTag = entityTag
     }
 }
 

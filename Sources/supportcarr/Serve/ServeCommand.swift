@@ -17,7 +17,7 @@ import ServiceLifecycle
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the GraphQL gateway (POST/GET /graphql, /healthz, /readyz, /metrics).",
+        abstract: "Serve the GraphQL gateway (POST/GET /graphql, /playground, /healthz, /readyz, /metrics).",
         discussion: """
             Environment: MONGODB_URI (required), SUPPORTCARR_DB, SUPPORTCARR_ENV (development or \
             production, default production), HOST, PORT, SUPPORTCARR_MAX_BODY_BYTES, \
@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             service: GatewayGraphQLService.make(schema: schema, limits: settings.gateway.queryLimits),
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
-            logger: logger)
+            playground: EmbeddedPlayground(), logger: logger)
         let (host, deployment) = (settings.gateway.host, settings.deployment)
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {
