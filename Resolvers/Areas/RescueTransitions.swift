@@ -1,5 +1,6 @@
 import GraphQLEngine
 import MongoStore
+import Security
 import SupportCarrData
 
 /// `Mutation.transitionRescue`: moves a rescue one step along its lifecycle,
@@ -23,6 +24,25 @@ enum RescueTransitions {
         return lifecycle[index + 1] == to
     }
 
+    /// Which allowed moves a role may make. Row rules already limit a caller to
+    /// the rescues it may see; this limits what it may do to them: a rider may
+    /// only cancel its rescue; a driver may accept or decline a match, report
+    /// progress up to completion, or cancel; matching (`REQUESTED` to
+    /// `MATCHED`) and everything else is for support and admin (and trusted
+    /// tools), who may make any allowed move.
+    static func mayMove(_ role: Role, from: String, to: String) -> Bool {
+        switch role {
+        case .support, .admin:
+            return true
+        case .rider:
+            return to == "CANCELLED"
+        case .driver:
+            if to == "CANCELLED" { return true }
+            if from == "MATCHED", to == "REQUESTED" { return true }
+            return from != "REQUESTED"
+        }
+    }
+
     static let map: ResolverMap = [
         "Mutation": [
             "transitionRescue": .sync { field in
@@ -35,6 +55,9 @@ enum RescueTransitions {
                 }
                 let reason = field.arguments["reason", as: String.self]
                 let context = try field.requestContext()
+                if let role = context.principal.caller?.key.role, !mayMove(role, from: from, to: to) {
+                    throw SecurityErrors.forbiddenMove(role: role, from: from, to: to)
+                }
                 return .async {
                     try await transition(id, from: from, to: to, reason: reason, by: context.principal.userID, in: context)
                 }

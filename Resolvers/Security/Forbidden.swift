@@ -21,6 +21,13 @@ public enum SecurityErrors {
             extensions: [("code", .string(GraphQLError.Code.forbidden))])
     }
 
+    /// A rescue move the caller's role may not make (`RescueTransitions.mayMove`).
+    static func forbiddenMove(role: Role, from: String, to: String) -> GraphQLError {
+        GraphQLError(
+            message: "Not allowed: a \(role) key may not move a rescue from \(from) to \(to).",
+            extensions: [("code", .string(GraphQLError.Code.forbidden))])
+    }
+
     /// Personal data of a row the caller may see but whose personal data is not theirs to read.
     static let forbiddenPersonalData = GraphQLError(
         message: "Not allowed: personal data of a record that is not the caller's.",

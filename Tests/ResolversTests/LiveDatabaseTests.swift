@@ -470,4 +470,37 @@ extension LiveDatabaseTests {
         #expect(!RescueTransitions.isAllowed(from: "ACCEPTED", to: "REQUESTED"))
         #expect(!RescueTransitions.isAllowed(from: "REQUESTED", to: "ACCEPTED"))
     }
+
+    @Test func aRescuesOwnRiderMayCancelItButNotMatchIt() async throws {
+        try await SeededDatabase.with { fixture in
+            let requested = try #require(try await fixture.collection(.rescueRequests).findOne(["status": "requested"]))
+            guard case .objectID(let id)? = requested["_id"], case .objectID(let riderProfile)? = requested["riderId"]
+            else { throw CancellationError() }
+            let profile = try #require(try await fixture.collection(.riderProfiles).findOne(["_id": .objectID(riderProfile)]))
+            guard case .objectID(let user)? = profile["userId"] else { throw CancellationError() }
+            let rider = try await Callers.principal(user: user, in: fixture.database)
+            let move = "mutation($from: RescueStatus!, $to: RescueStatus!) { transitionRescue(id: \"\(id.hex)\", from: $from, to: $to) { status } }"
+            let match = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"], principal: rider)
+            #expect(match.errors.first?.extensions.first { $0.key == "code" }?.value == .string("FORBIDDEN"))
+            let unchanged = try await fixture.collection(.rescueRequests).findOne(["_id": .objectID(id)])
+            #expect(unchanged?["status"] == .string("requested"))
+            let cancel = await fixture.run(move, ["from": "REQUESTED", "to": "CANCELLED"], principal: rider)
+            #expect(cancel.errors.map(\.message) == [])
+            #expect(cancel.data?["transitionRescue", "status"] == .string("CANCELLED"))
+        }
+    }
+
+    @Test func ridersOnlyCancelDriversReportProgressAndStaffMakeAnyMove() {
+        #expect(RescueTransitions.mayMove(.rider, from: "EN_ROUTE", to: "CANCELLED"))
+        #expect(!RescueTransitions.mayMove(.rider, from: "REQUESTED", to: "MATCHED"))
+        #expect(!RescueTransitions.mayMove(.rider, from: "IN_PROGRESS", to: "COMPLETED"))
+        #expect(RescueTransitions.mayMove(.driver, from: "MATCHED", to: "ACCEPTED"))
+        #expect(RescueTransitions.mayMove(.driver, from: "MATCHED", to: "REQUESTED"))
+        #expect(RescueTransitions.mayMove(.driver, from: "IN_PROGRESS", to: "COMPLETED"))
+        #expect(RescueTransitions.mayMove(.driver, from: "ARRIVED", to: "CANCELLED"))
+        #expect(!RescueTransitions.mayMove(.driver, from: "REQUESTED", to: "MATCHED"))
+        for role in [Role.support, .admin] {
+            #expect(RescueTransitions.mayMove(role, from: "REQUESTED", to: "MATCHED"))
+        }
+    }
 }
