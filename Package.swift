@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "MongoStore", targets: ["MongoStore"]),
+        // For the load benchmark's in-process peer, which must issue the resolvers' own reads.
+        .library(name: "Resolvers", targets: ["Resolvers"]),
         .library(name: "Gateway", targets: ["Gateway"]),
     ],
     dependencies: [

@@ -60,7 +60,10 @@ let package = Package(
         // MARK: load-peer: the gateway load test's reads straight through MongoStore (libmongoc)
         .executableTarget(
             name: "load-peer",
-            dependencies: [.product(name: "MongoStore", package: "SupportCarrGateway")],
+            dependencies: [
+                .product(name: "MongoStore", package: "SupportCarrGateway"),
+                .product(name: "Resolvers", package: "SupportCarrGateway"),
+            ],
             path: "Sources/load-peer"
         ),
     ],

@@ -1,6 +1,6 @@
 import Foundation
 import GraphQLEngine
-import MongoStore
+public import MongoStore
 import SupportCarrData
 
 /// `Query.nearbyDrivers`: approved, online, available drivers nearest first.
@@ -13,9 +13,9 @@ import SupportCarrData
 /// its `$geoNear` aggregation stage explains as a collection scan; this query
 /// explains as an index scan and its order is ours. The candidates are the
 /// free drivers inside the circle, at most `candidateLimit` of them.
-enum NearbyDrivers {
+public enum NearbyDrivers {
     /// MongoDB's spherical-geometry earth radius, in meters.
-    static let earthRadius = 6_378_100.0
+    public static let earthRadius = 6_378_100.0
     /// The most candidates read from the circle (a guard against a huge radius in a dense city).
     static let candidateLimit = 5000
 
@@ -44,7 +44,7 @@ enum NearbyDrivers {
     }
 
     /// The find filter: free, approved drivers inside the circle.
-    static func filter(lng: Double, lat: Double, maxDistance: Int) -> BSONDocument {
+    public static func filter(lng: Double, lat: Double, maxDistance: Int) -> BSONDocument {
         [
             "location": [
                 "$geoWithin": ["$centerSphere": [[.double(lng), .double(lat)], .double(Double(maxDistance) / earthRadius)]]
@@ -54,7 +54,7 @@ enum NearbyDrivers {
     }
 
     /// The `first` nearest of `documents` within `maxDistance`, nearest first (ties by `_id`).
-    static func nearest(
+    public static func nearest(
         _ documents: [BSONDocument], lng: Double, lat: Double, maxDistance: Double, first: Int
     ) -> [(distance: Double, driver: BSONDocument)] {
         let measured: [(distance: Double, driver: BSONDocument)] = documents.compactMap { document in
@@ -71,7 +71,7 @@ enum NearbyDrivers {
         return Array(sorted.prefix(first))
     }
 
-    static func number(_ value: BSONValue) -> Double? {
+    public static func number(_ value: BSONValue) -> Double? {
         switch value {
         case .double(let n): return n
         case .int32(let n): return Double(n)
@@ -81,7 +81,7 @@ enum NearbyDrivers {
     }
 
     /// Great-circle distance in meters (haversine).
-    static func meters(_ lng1: Double, _ lat1: Double, _ lng2: Double, _ lat2: Double) -> Double {
+    public static func meters(_ lng1: Double, _ lat1: Double, _ lng2: Double, _ lat2: Double) -> Double {
         let radians = Double.pi / 180
         let dLat = (lat2 - lat1) * radians
         let dLng = (lng2 - lng1) * radians

@@ -1,5 +1,6 @@
 import Foundation
 import MongoStore
+import Resolvers
 
 /// Prints the load test's inputs as shell assignments: the rider with the most
 /// rescues (`RIDER_ID`) and the position of an approved, online, free driver
@@ -18,7 +19,7 @@ func printInputs(_ database: MongoDatabase) async throws {
     let driver = try await database.collection("driverprofiles").findOne(
         ["isOnline": true, "isAvailable": true, "status": "approved"], options: FindOptions(sort: ["_id": 1]))
     guard let driver, case .document(let location)? = driver["location"], case .array(let point)? = location["coordinates"],
-        point.count == 2, let lng = Geo.number(point[0]), let lat = Geo.number(point[1])
+        point.count == 2, let lng = NearbyDrivers.number(point[0]), let lat = NearbyDrivers.number(point[1])
     else {
         FileHandle.standardError.write(Data("load-peer: no approved, online, free driver with a location\n".utf8))
         exit(1)

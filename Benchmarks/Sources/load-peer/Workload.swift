@@ -1,4 +1,5 @@
 import MongoStore
+import Resolvers
 
 /// The MongoDB reads the gateway's resolvers make for each load-test query, in
 /// the same order, with the same filters, sorts, limits and hints, batched the
@@ -20,17 +21,10 @@ enum Workload: Sendable {
     func run(_ database: MongoDatabase) async throws -> Int {
         switch self {
         case .nearby(let lng, let lat, let maxDistance, let first):
-            let filter: BSONDocument = [
-                "location": [
-                    "$geoWithin": [
-                        "$centerSphere": [[.double(lng), .double(lat)], .double(Double(maxDistance) / Geo.earthRadius)]
-                    ]
-                ],
-                "isOnline": true, "isAvailable": true, "status": "approved",
-            ]
+            let filter = NearbyDrivers.filter(lng: lng, lat: lat, maxDistance: maxDistance)
             let found = try await database.collection("driverprofiles").find(
                 filter, options: FindOptions(limit: 5000, batchSize: 5000))
-            return Geo.nearest(found, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).count
+            return NearbyDrivers.nearest(found, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).count
 
         case .history(let rider, let first):
             return try await database.collection("rescuerequests").find(
