@@ -13,7 +13,8 @@ public import ServiceLifecycle
 ///     configuration: try GatewayConfiguration.fromEnvironment(environment),
 ///     service: GatewayGraphQLService.make(schema: executable, limits: .production),
 ///     authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
-///     readiness: DatabaseReadiness(client: client))
+///     readiness: DatabaseReadiness(client: client),
+///     requestExecutor: client.taskExecutor)
 /// try await gateway.run(services: [DatabaseLifecycle(client: client)])  // until SIGTERM/SIGINT
 /// ```
 ///
@@ -30,12 +31,17 @@ public struct Gateway: Sendable {
     public let persistedQueries: PersistedQueryStore
     /// The playground's files; nil serves no `/playground` route.
     public let playground: (any PlaygroundAssets)?
+    /// Where operations execute: the database client's `taskExecutor`, so each
+    /// database call of an execution blocks the thread the execution is on
+    /// instead of hopping to a database thread and back (two thread wake-ups
+    /// per call); nil executes them on Swift's cooperative pool.
+    public let requestExecutor: (any TaskExecutor)?
     public let logger: Logger
 
     public init(
         configuration: GatewayConfiguration, service: GraphQLService, authenticator: any RequestAuthenticator,
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
-        metrics: GatewayMetrics = GatewayMetrics(),
+        requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
         logger: Logger = Logger(label: "supportcarr.gateway")
     ) {
         self.configuration = configuration
@@ -43,6 +49,7 @@ public struct Gateway: Sendable {
         self.authenticator = authenticator
         self.readiness = readiness
         self.playground = playground
+        self.requestExecutor = requestExecutor
         self.metrics = metrics
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
@@ -56,7 +63,7 @@ public struct Gateway: Sendable {
             service: service, authenticator: authenticator,
             persistedQueries: PersistedQueryResolver(store: persistedQueries), limits: configuration.limits,
             allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection,
-            metrics: metrics, logger: logger)
+            executor: requestExecutor, metrics: metrics, logger: logger)
         router.post("/graphql") { request, context -> Response in
             await endpoint.respond(to: request, context: context)
         }

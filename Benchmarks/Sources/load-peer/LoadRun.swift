@@ -8,14 +8,15 @@ struct LoadRun: Sendable {
     let errors: Int
 
     static func measure(
-        concurrency: Int, seconds: Double, _ request: @escaping @Sendable () async throws -> Int
+        concurrency: Int, seconds: Double, executor: (any TaskExecutor)? = nil,
+        _ request: @escaping @Sendable () async throws -> Int
     ) async -> LoadRun {
         let clock = ContinuousClock()
         let start = clock.now
         let deadline = start + .milliseconds(Int64(seconds * 1000))
         let perWorker = await withTaskGroup(of: ([Double], Int).self) { group in
             for _ in 0..<concurrency {
-                group.addTask {
+                group.addTask(executorPreference: executor) {
                     var latencies: [Double] = []
                     var errors = 0
                     while clock.now < deadline {

@@ -58,5 +58,8 @@ let duration = max(0.5, Double(option("duration") ?? "") ?? 10)
 let documents = try await workload.run(database)
 FileHandle.standardError.write(Data("load-peer: \(command) reads \(documents) documents per request\n".utf8))
 
-let result = await LoadRun.measure(concurrency: concurrency, seconds: duration) { try await workload.run(database) }
+// The workers run on the client's executor, as the gateway executes operations.
+let result = await LoadRun.measure(concurrency: concurrency, seconds: duration, executor: client.taskExecutor) {
+    try await workload.run(database)
+}
 print(result.json(query: command, concurrency: concurrency))

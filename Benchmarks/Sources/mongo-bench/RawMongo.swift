@@ -5,7 +5,7 @@ import MongoStore
 /// way a C program would (a client pool, pop/push per operation, bson_t built
 /// with bson_append_*, documents read with bson_iter_*), called on the
 /// benchmark's own thread with no hop.
-final class RawMongo {
+final class RawMongo: @unchecked Sendable {
     let uri: OpaquePointer
     let pool: OpaquePointer
     let database: String

@@ -57,82 +57,140 @@ for start in stride(from: 0, to: driverCount, by: 1_000) {
     try await drivers.insertMany(batch)
 }
 
-// MARK: Operations, each as (raw, ours).
+// MARK: Operations, each as (raw, ours), with their inputs drawn up front so
+// the timed loop touches no shared state and can run on any executor.
 @MainActor func randomID() -> ObjectID { ids[Int(rng.next() % UInt64(ids.count))] }
 @MainActor func randomPoint() -> (Double, Double) {
     (-122.45 + Double(rng.next() % 10_000) / 100_000, 37.75 + Double(rng.next() % 10_000) / 100_000)
 }
-func nearFilter(_ p: (Double, Double)) -> BSONDocument {
+@Sendable func nearFilter(_ p: (Double, Double)) -> BSONDocument {
     ["location": ["$near": ["$geometry": ["type": "Point", "coordinates": [.double(p.0), .double(p.1)]]]]]
 }
 @MainActor func insertBatch() -> [BSONDocument] {
     (0..<1_000).map { i in driverDocument(id: ObjectID(), index: i, rng: &rng) }
 }
 
-var results: [(String, [Double], [Double])] = []
-
-@MainActor func measure(_ name: String, rounds: Int, raw: () throws -> Int, ours: () async throws -> Int) async throws {
-    var rawTimes: [Double] = []
-    var ourTimes: [Double] = []
-    let clock = ContinuousClock()
-    // Warm-up: connections, caches, code paths.
-    for _ in 0..<3 {
-        _ = try raw()
-        _ = try await ours()
-    }
-    for round in 0..<rounds {
-        // Alternate which goes first so neither always runs on a warmer server.
-        if round % 2 == 0 {
-            var n = 0
-            rawTimes.append(seconds(clock.measure { n = (try? raw()) ?? -1 }))
-            precondition(n >= 0, "\(name): raw failed")
-            let start = clock.now
-            _ = try await ours()
-            ourTimes.append(seconds(clock.now - start))
-        } else {
-            let start = clock.now
-            _ = try await ours()
-            ourTimes.append(seconds(clock.now - start))
-            var n = 0
-            rawTimes.append(seconds(clock.measure { n = (try? raw()) ?? -1 }))
-            precondition(n >= 0, "\(name): raw failed")
-        }
-    }
-    results.append((name, rawTimes, ourTimes))
-    print(String(format: "%-22@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
-                 median(rawTimes) * 1000, median(ourTimes) * 1000, median(ourTimes) / median(rawTimes)))
+/// Where the timed loop runs, so where `await ours()` starts from.
+enum Caller: CaseIterable {
+    /// A task that prefers `MongoClient.taskExecutor`, as the gateway runs a
+    /// request: each call blocks the pool thread the task is on, no hop.
+    case executor
+    /// A plain task on Swift's cooperative pool: each call hops to a pool
+    /// thread and back (two thread wake-ups).
+    case cooperative
 }
 
-try await measure("findOne by _id", rounds: rounds.findOne,
-    raw: { try raw.find(filter: ["_id": .objectID(randomID())], limit: 1) },
-    ours: { try await drivers.findOne(["_id": .objectID(randomID())]) == nil ? 0 : 1 })
+struct Series: Sendable {
+    var raw: [Double] = []
+    var ours: [Double] = []
+}
 
-try await measure("$in of 100 ids", rounds: rounds.inIDs,
-    raw: { try raw.find(filter: ["_id": ["$in": .array((0..<100).map { _ in .objectID(randomID()) })]], limit: 0) },
-    ours: { try await drivers.find(["_id": ["$in": .array((0..<100).map { _ in .objectID(randomID()) })]]).count })
+let warmUp = 3
 
-try await measure("$near, limit 20", rounds: rounds.near,
-    raw: { try raw.find(filter: nearFilter(randomPoint()), limit: 20) },
-    ours: { try await drivers.find(nearFilter(randomPoint()), options: FindOptions(limit: 20)).count })
+/// Times `raw` and `ours` alternately on each input (which goes first alternates,
+/// so neither always meets a warmer server); the first `warmUp` rounds warm
+/// connections, caches and code paths and are not counted.
+func measure<Input: Sendable>(
+    _ inputs: [Input], caller: Caller,
+    raw: @escaping @Sendable (Input) throws -> Int, ours: @escaping @Sendable (Input) async throws -> Int
+) async throws -> Series {
+    let loop: @Sendable () async throws -> Series = {
+        var series = Series()
+        let clock = ContinuousClock()
+        for (round, input) in inputs.enumerated() {
+            var rawTime = Duration.zero
+            var ourTime = Duration.zero
+            func timeRaw() throws {
+                let start = clock.now
+                let n = try raw(input)
+                rawTime = clock.now - start
+                precondition(n >= 0)
+            }
+            func timeOurs() async throws {
+                let start = clock.now
+                _ = try await ours(input)
+                ourTime = clock.now - start
+            }
+            if round % 2 == 0 {
+                try timeRaw()
+                try await timeOurs()
+            } else {
+                try await timeOurs()
+                try timeRaw()
+            }
+            if round >= warmUp {
+                series.raw.append(seconds(rawTime))
+                series.ours.append(seconds(ourTime))
+            }
+        }
+        return series
+    }
+    switch caller {
+    case .executor:
+        let executor = client.taskExecutor
+        return try await Task.detached { try await withTaskExecutorPreference(executor) { try await loop() } }.value
+    case .cooperative:
+        return try await Task.detached { try await loop() }.value
+    }
+}
 
-try await measure("insertMany of 1,000", rounds: rounds.insertMany,
-    raw: { try raw.insertMany(insertBatch()) },
-    ours: { try await inserts.insertMany(insertBatch()).insertedCount })
+var results: [(name: String, series: [Series])] = []
+
+@MainActor func run<Input: Sendable>(
+    _ name: String, rounds: Int, input: @MainActor () -> Input,
+    raw: @escaping @Sendable (Input) throws -> Int, ours: @escaping @Sendable (Input) async throws -> Int
+) async throws {
+    var all: [Series] = []
+    for caller in Caller.allCases {
+        let inputs = (0..<(rounds + warmUp)).map { _ in input() }
+        let series = try await measure(inputs, caller: caller, raw: raw, ours: ours)
+        print(String(format: "%-22@ %-12@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
+                     "\(caller)" as NSString, median(series.raw) * 1000, median(series.ours) * 1000,
+                     median(series.ours) / median(series.raw)))
+        all.append(series)
+    }
+    results.append((name, all))
+}
+
+try await run("findOne by _id", rounds: rounds.findOne, input: { randomID() },
+    raw: { try raw.find(filter: ["_id": .objectID($0)], limit: 1) },
+    ours: { try await drivers.findOne(["_id": .objectID($0)]) == nil ? 0 : 1 })
+
+try await run("$in of 100 ids", rounds: rounds.inIDs, input: { (0..<100).map { _ in BSONValue.objectID(randomID()) } },
+    raw: { try raw.find(filter: ["_id": ["$in": .array($0)]], limit: 0) },
+    ours: { try await drivers.find(["_id": ["$in": .array($0)]]).count })
+
+try await run("$near, limit 20", rounds: rounds.near, input: { randomPoint() },
+    raw: { try raw.find(filter: nearFilter($0), limit: 20) },
+    ours: { try await drivers.find(nearFilter($0), options: FindOptions(limit: 20)).count })
+
+try await run("insertMany of 1,000", rounds: rounds.insertMany, input: { insertBatch() },
+    raw: { try raw.insertMany($0) },
+    ours: { try await inserts.insertMany($0).insertedCount })
 
 try await database.drop()
 
-print("\n| operation | raw libmongoc (median) | MongoStore (median) | ratio |")
-print("|---|---:|---:|---:|")
-for (name, rawTimes, ourTimes) in results {
-    print(String(format: "| %@ | %.3f ms | %.3f ms | %.3f× |", name as NSString,
-                 median(rawTimes) * 1000, median(ourTimes) * 1000, median(ourTimes) / median(rawTimes)))
+print("""
+
+    Medians. "On its executor": the timed task prefers MongoClient.taskExecutor (as the
+    gateway runs requests), so each call blocks the pool thread it is on. "From the
+    cooperative pool": a plain task, each call hops to a pool thread and back.
+
+    | operation | raw libmongoc | MongoStore on its executor | ratio | raw libmongoc | MongoStore from the cooperative pool | ratio |
+    |---|---:|---:|---:|---:|---:|---:|
+    """)
+for (name, series) in results {
+    let cells = series.map { s in
+        String(format: "%.3f ms | %.3f ms | %.3f×", median(s.raw) * 1000, median(s.ours) * 1000, median(s.ours) / median(s.raw))
+    }
+    print("| \(name) | " + cells.joined(separator: " | ") + " |")
 }
 
-func seconds(_ d: Duration) -> Double {
+@Sendable func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
-func median(_ values: [Double]) -> Double {
+@Sendable func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2

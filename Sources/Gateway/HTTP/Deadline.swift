@@ -7,10 +7,13 @@ import Synchronization
 /// Not a task group on purpose: a group waits for every child before it
 /// returns, so work that does not check for cancellation (a blocking database
 /// call) would hold the answer past the limit. The work inherits the caller's
-/// task-local values (the round-trip counter).
-func withDeadline<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async -> T) async -> T? {
+/// task-local values (the round-trip counter) and runs on `executor` when one
+/// is given (an unstructured task does not inherit the caller's preference).
+func withDeadline<T: Sendable>(
+    _ limit: Duration, executor: (any TaskExecutor)? = nil, _ work: @escaping @Sendable () async -> T
+) async -> T? {
     let first = FirstResult<T?>()
-    let worker = Task { await work() }
+    let worker = Task(executorPreference: executor) { await work() }
     let answer: T? = await withTaskCancellationHandler {
         await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
             first.install(continuation)

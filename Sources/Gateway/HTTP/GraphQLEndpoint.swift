@@ -22,6 +22,11 @@ struct GraphQLEndpoint: Sendable {
     /// Whether a request without a valid key may run operations that select
     /// only introspection (`__schema`, `__type`, `__typename`) (development).
     let allowsAnonymousIntrospection: Bool
+    /// The executor an operation's execution runs on (see `Gateway.requestExecutor`).
+    /// Only the execution: the rest of the request, the deadline's timer
+    /// included, stays on the cooperative pool, so a request can be answered
+    /// at its time limit even when every database thread is blocked.
+    let executor: (any TaskExecutor)?
     let metrics: GatewayMetrics
     let logger: Logger
 
@@ -222,7 +227,7 @@ struct GraphQLEndpoint: Sendable {
                 query: text, variables: parameters.variables, operationName: parameters.operationName)
             let service = self.service
             let executed = await RoundTripCounter.$current.withValue(counter) {
-                await withDeadline(limits.executionTimeout) {
+                await withDeadline(limits.executionTimeout, executor: executor) {
                     await service.execute(request, context: executionContext)
                 }
             }

@@ -67,8 +67,8 @@ final class ClientPool: Sendable {
 
     deinit {
         // Every job, cursor and session retains this pool, so none is left: all
-        // clients are back and the threads only need to exit.
-        executor.shutdown()
+        // clients are back. The threads exit when the executor goes (tasks that
+        // prefer it may outlive the pool).
         mongoc_client_pool_destroy(pool.raw)
         mongoc_uri_destroy(uri.raw)
     }

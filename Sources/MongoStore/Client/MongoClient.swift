@@ -27,6 +27,21 @@ public final class MongoClient: Sendable {
     /// The number of pooled clients (and of blocking threads).
     public var poolSize: Int { pool.size }
 
+    /// The threads that make the blocking calls, as a task executor. Work that
+    /// makes many database calls in a row runs faster on it: each call then
+    /// blocks the thread it is on (one of these) instead of hopping to one and
+    /// back, which costs two thread wake-ups per call.
+    ///
+    /// ```swift
+    /// let page = try await withTaskExecutorPreference(client.taskExecutor) {
+    ///     try await rescues.find(["status": "pending"], options: FindOptions(limit: 20))
+    /// }
+    /// ```
+    ///
+    /// Only for work whose waits are database calls or awaits that suspend:
+    /// CPU-heavy work there competes with the database calls for the threads.
+    public var taskExecutor: any TaskExecutor { pool.executor }
+
     /// A handle on a database; no I/O.
     public func database(_ name: String) -> MongoDatabase {
         MongoDatabase(name: name, pool: pool)

@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             service: GatewayGraphQLService.make(schema: schema, limits: settings.gateway.queryLimits),
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
-            playground: EmbeddedPlayground(), logger: logger)
+            playground: EmbeddedPlayground(), requestExecutor: client.taskExecutor, logger: logger)
         let (host, deployment) = (settings.gateway.host, settings.deployment)
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {

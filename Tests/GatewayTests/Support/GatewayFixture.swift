@@ -45,7 +45,7 @@ struct GatewayFixture: Sendable {
                 service: GatewayGraphQLService.make(schema: executable, limits: configuration.queryLimits),
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
-                playground: playground, logger: logger)
+                playground: playground, requestExecutor: client.taskExecutor, logger: logger)
             let fixture = GatewayFixture(
                 client: client, database: database, gateway: gateway, calls: calls, apiKey: created.token.text,
                 userID: userID)
