@@ -15,6 +15,7 @@ extension GatewayConfiguration {
         public static let maxBatchSize = "SUPPORTCARR_MAX_BATCH"
         public static let persistedQueryCapacity = "SUPPORTCARR_APQ_MAX_ENTRIES"
         public static let introspection = "SUPPORTCARR_INTROSPECTION"
+        public static let playground = "SUPPORTCARR_PLAYGROUND"
         public static let maxTokens = "SUPPORTCARR_MAX_TOKENS"
         public static let maxDepth = "SUPPORTCARR_MAX_DEPTH"
         public static let maxAliases = "SUPPORTCARR_MAX_ALIASES"
@@ -27,8 +28,9 @@ extension GatewayConfiguration {
     ///
     /// `SUPPORTCARR_ENV` (default `production`) picks the defaults that differ:
     /// production turns introspection off (`QueryLimits.production`, so also
-    /// no "Did you mean ...?" hints); development keeps it on and lets
-    /// requests without a key run introspection-only operations.
+    /// no "Did you mean ...?" hints) and with it the playground; development
+    /// keeps both on and lets requests without a key run introspection-only
+    /// operations.
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
         -> GatewayConfiguration
     {
@@ -68,6 +70,7 @@ extension GatewayConfiguration {
         queryLimits.executionTimeout = configuration.limits.executionTimeout
         configuration.queryLimits = queryLimits
         configuration.allowsAnonymousIntrospection = deployment == .development && queryLimits.allowsIntrospection
+        configuration.servesPlayground = try boolean(Variable.playground, in: environment) ?? queryLimits.allowsIntrospection
         return configuration
     }
 

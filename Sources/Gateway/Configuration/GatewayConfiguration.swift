@@ -24,6 +24,11 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// select only introspection (for GraphiQL and codegen on a laptop). Off
     /// by default; `serve` turns it on when `SUPPORTCARR_ENV=development`.
     public var allowsAnonymousIntrospection: Bool
+    /// Whether `serve` mounts the playground at `/playground`
+    /// (`SUPPORTCARR_PLAYGROUND`). It follows introspection unless set: a
+    /// playground that cannot introspect cannot show the schema, and a
+    /// production gateway need not advertise a console.
+    public var servesPlayground: Bool
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -33,9 +38,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
         host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
         queryLimits: QueryLimits = QueryLimits(),
         persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
-        allowsAnonymousIntrospection: Bool = false
+        allowsAnonymousIntrospection: Bool = false, servesPlayground: Bool = false
     ) {
         self.allowsAnonymousIntrospection = allowsAnonymousIntrospection
+        self.servesPlayground = servesPlayground
         self.host = host
         self.port = port
         self.limits = limits

@@ -79,12 +79,14 @@ struct ServeCommand: AsyncParsableCommand {
             service: GatewayGraphQLService.make(schema: schema, limits: settings.gateway.queryLimits),
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
-            playground: EmbeddedPlayground(), requestExecutor: client.taskExecutor, logger: logger)
-        let (host, deployment) = (settings.gateway.host, settings.deployment)
+            playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
+            requestExecutor: client.taskExecutor, logger: logger)
+        let (host, deployment, playground) = (settings.gateway.host, settings.deployment, settings.gateway.servesPlayground)
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {
             port in
             logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
+            if playground { logger.info("playground at http://\(host):\(port)/playground") }
         }
         logger.info("stopped")
     }

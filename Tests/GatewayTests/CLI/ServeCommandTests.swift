@@ -69,12 +69,17 @@ struct ServeCommandTests {
             Issue.record("serve did not report its port: \(process.stdout) \(process.stderr)")
             return
         }
-        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            try await client.execute(
+        let (response, playground) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            let response = try await client.execute(
                 TestClient.Request(
                     "/graphql", method: .post, headers: [.contentType: "application/json"],
                     body: ByteBuffer(string: #"{"query":"{ __typename }"}"#)))
+            let playground = try await client.execute(TestClient.Request("/playground", method: .get))
+            return (response, playground)
         }
+        // Development serves the playground (it follows introspection) and says where.
+        #expect(playground.status == .ok)
+        #expect(process.stdout.contains("playground at http://127.0.0.1:\(port)/playground"))
         // Development allows anonymous introspection-only operations.
         #expect(response.status == .ok)
         #expect(response.body.map { String(buffer: $0) } == #"{"data":{"__typename":"Query"}}"#)

@@ -9,6 +9,7 @@ struct GatewayConfigurationTests {
         let configuration = try GatewayConfiguration.fromEnvironment([:])
         #expect(!configuration.queryLimits.allowsIntrospection)
         #expect(!configuration.allowsAnonymousIntrospection)
+        #expect(!configuration.servesPlayground)
         #expect(configuration.queryLimits.maxDepth == 12)
         #expect(configuration.queryLimits.maxPageSize == 100)
         #expect(configuration.queryLimits.executionTimeout == .seconds(10))
@@ -44,6 +45,20 @@ struct GatewayConfigurationTests {
         ])
         #expect(!off.queryLimits.allowsIntrospection)
         #expect(!off.allowsAnonymousIntrospection)
+    }
+
+    @Test("the playground follows introspection unless SUPPORTCARR_PLAYGROUND says otherwise")
+    func playground() throws {
+        #expect(try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_ENV": "development"]).servesPlayground)
+        #expect(try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_INTROSPECTION": "on"]).servesPlayground)
+        #expect(try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_PLAYGROUND": "on"]).servesPlayground)
+        #expect(
+            try !GatewayConfiguration.fromEnvironment([
+                "SUPPORTCARR_ENV": "development", "SUPPORTCARR_PLAYGROUND": "off",
+            ]).servesPlayground)
+        #expect(throws: ConfigurationError.self) {
+            try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_PLAYGROUND": "sometimes"])
+        }
     }
 
     @Test("the document limits and the timeout are read into the query limits")
