@@ -17,10 +17,9 @@ public import MongoStore
 /// counted in `failedIncrements`. `$max` keeps `lastUsedAt` from going back in
 /// time when several gateway processes flush out of order.
 ///
-/// `@unchecked Sendable`: the only mutable state, `state`, is read and written
-/// only while holding `lock` (`Mutex` would let the compiler see it, but needs
-/// macOS 15 while the package supports 14), and no lock is held across an await.
-public final class APIKeyUsageRecorder: @unchecked Sendable {
+/// The table, its bound and the flushing are `MergingBatchBuffer`'s, shared
+/// with `PersonalDataAuditRecorder`; a batch lists keys in first-use order.
+public final class APIKeyUsageRecorder: Sendable {
     /// The uses of one key since the last flush.
     public struct Usage: Sendable, Hashable {
         public var keyId: ObjectID
@@ -51,81 +50,38 @@ public final class APIKeyUsageRecorder: @unchecked Sendable {
         public var batchesWritten = 0
     }
 
-    private struct State {
-        var pending: [ObjectID: Usage] = [:]
-        var statistics = Statistics()
-    }
+    private let buffer: MergingBatchBuffer<ObjectID, Usage>
 
-    public let capacity: Int
-    public let interval: Duration
-    private let writer: Writer
-    private let lock = NSLock()
-    private var state = State()
+    public var capacity: Int { buffer.capacity }
+    public var interval: Duration { buffer.interval }
 
     public init(capacity: Int = 10_000, interval: Duration = .seconds(2), writer: @escaping Writer) {
-        self.capacity = max(1, capacity)
-        self.interval = interval
-        self.writer = writer
+        buffer = MergingBatchBuffer(capacity: capacity, interval: interval, weight: \.count, writer: writer)
     }
 
     /// Counts one use of `keyId` at `date`. Never blocks on I/O.
     public func record(keyId: ObjectID, at date: BSONDate) {
-        lock.withLock {
-            if var usage = state.pending[keyId] {
-                usage.count += 1
-                usage.lastUsedAt = max(usage.lastUsedAt, date)
-                state.pending[keyId] = usage
-            } else if state.pending.count < capacity {
-                state.pending[keyId] = Usage(keyId: keyId, count: 1, lastUsedAt: date)
-            } else {
-                state.statistics.droppedCount += 1
-            }
+        buffer.record(keyId, new: { Usage(keyId: keyId, count: 1, lastUsedAt: date) }) { usage in
+            usage.count += 1
+            usage.lastUsedAt = max(usage.lastUsedAt, date)
         }
     }
 
     /// The counters now.
     public var statistics: Statistics {
-        lock.withLock {
-            var statistics = state.statistics
-            statistics.pendingKeys = state.pending.count
-            return statistics
-        }
+        let counters = buffer.counters
+        return Statistics(
+            pendingKeys: counters.pendingKeys, droppedCount: counters.dropped, writtenCount: counters.written,
+            failedIncrements: counters.failed, batchesWritten: counters.batches)
     }
 
     /// Uses dropped because the table was full.
     public var droppedCount: Int { statistics.droppedCount }
 
     /// Writes what is pending as one batch (nothing when nothing is pending).
-    public func flush() async {
-        let batch: [Usage] = lock.withLock {
-            let batch = state.pending.values.sorted { $0.keyId < $1.keyId }
-            state.pending.removeAll(keepingCapacity: true)
-            return batch
-        }
-        guard !batch.isEmpty else { return }
-        let uses = batch.reduce(Int64(0)) { $0 + $1.count }
-        do {
-            try await writer(batch)
-            lock.withLock {
-                state.statistics.writtenCount += uses
-                state.statistics.batchesWritten += 1
-            }
-        } catch {
-            lock.withLock { state.statistics.failedIncrements += uses }
-        }
-    }
+    public func flush() async { await buffer.flush() }
 
     /// Flushes every `interval` until the task is cancelled, then once more, so
     /// a graceful shutdown loses nothing it could still write.
-    public func run() async {
-        while !Task.isCancelled {
-            do {
-                try await Task.sleep(for: interval)
-            } catch {
-                break
-            }
-            await flush()
-        }
-        await flush()
-    }
+    public func run() async { await buffer.run() }
 }

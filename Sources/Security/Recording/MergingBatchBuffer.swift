@@ -1,0 +1,113 @@
+import Foundation
+
+/// What `APIKeyUsageRecorder` and `PersonalDataAuditRecorder` share: a bounded
+/// in-memory table of entries merged by key, filled on the request path under a
+/// lock (no I/O, no suspension) and written off it as one batch per flush, in
+/// the order the keys were first recorded.
+///
+/// Bounded: at most `capacity` keys wait. A record into a waiting key always
+/// fits; a record of a new key when the table is full is dropped and counted, so
+/// a flood of distinct keys, or a database that stopped answering, costs memory
+/// up to the bound and then some lost records, never the process. A failed
+/// write loses its batch (counted, never retried: it could have half-landed).
+///
+/// Each entry has a weight (uses for key usage, 1 for an audit entry), so the
+/// counters say how much was written or lost in the owner's own unit.
+///
+/// `@unchecked Sendable`: the mutable state is read and written only while
+/// holding `lock` (`Mutex` would let the compiler see it, but needs macOS 15
+/// while the package supports 14), and no lock is held across an await.
+final class MergingBatchBuffer<Key: Hashable & Sendable, Entry: Sendable>: @unchecked Sendable {
+    typealias Writer = @Sendable ([Entry]) async throws -> Void
+
+    struct Counters: Sendable, Hashable {
+        /// Keys waiting for the next flush.
+        var pendingKeys = 0
+        /// Records dropped because the table was full.
+        var dropped = 0
+        /// Weight written to the database.
+        var written: Int64 = 0
+        /// Weight lost with batches whose write failed.
+        var failed: Int64 = 0
+        /// Batches written.
+        var batches = 0
+    }
+
+    let capacity: Int
+    let interval: Duration
+    private let writer: Writer
+    private let weight: @Sendable (Entry) -> Int64
+    private let lock = NSLock()
+    private var pending: [Key: Entry] = [:]
+    private var order: [Key] = []
+    private var tally = Counters()
+
+    init(
+        capacity: Int, interval: Duration, weight: @escaping @Sendable (Entry) -> Int64,
+        writer: @escaping Writer
+    ) {
+        self.capacity = max(1, capacity)
+        self.interval = interval
+        self.weight = weight
+        self.writer = writer
+    }
+
+    /// Merges into `key`'s waiting entry, or starts one with `new()` if there is
+    /// room. Never blocks on I/O.
+    func record(_ key: Key, new: () -> Entry, merge: (inout Entry) -> Void) {
+        lock.withLock {
+            if var entry = pending[key] {
+                merge(&entry)
+                pending[key] = entry
+            } else if pending.count < capacity {
+                pending[key] = new()
+                order.append(key)
+            } else {
+                tally.dropped += 1
+            }
+        }
+    }
+
+    var counters: Counters {
+        lock.withLock {
+            var counters = tally
+            counters.pendingKeys = pending.count
+            return counters
+        }
+    }
+
+    /// Writes what is waiting as one batch (nothing when nothing is).
+    func flush() async {
+        let batch: [Entry] = lock.withLock {
+            let batch = order.compactMap { pending[$0] }
+            pending.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            return batch
+        }
+        guard !batch.isEmpty else { return }
+        let total = batch.reduce(Int64(0)) { $0 + weight($1) }
+        do {
+            try await writer(batch)
+            lock.withLock {
+                tally.written += total
+                tally.batches += 1
+            }
+        } catch {
+            lock.withLock { tally.failed += total }
+        }
+    }
+
+    /// Flushes every `interval` until the task is cancelled, then once more, so
+    /// a graceful shutdown loses nothing it could still write.
+    func run() async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                break
+            }
+            await flush()
+        }
+        await flush()
+    }
+}
