@@ -47,7 +47,9 @@ let package = Package(
             dependencies: ["CMongoc", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore"], swiftSettings: strict),
+        .testTarget(name: "MongoStoreTests", dependencies: ["MongoStore", "TestSupport"], swiftSettings: strict),
+        // What the test targets share: the live database, scripts/db.
+        .target(name: "TestSupport", dependencies: ["MongoStore"], path: "Tests/TestSupport", swiftSettings: strict),
 
         // MARK: Security (API keys, permissions, field encryption)
         .target(
@@ -56,7 +58,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SecurityTests", dependencies: ["Security", "MongoStore"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "SecurityTests", dependencies: ["Security", "MongoStore", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
 
         // MARK: The SupportCarr data model: collections, indexes, migrations, demo data
         .target(
@@ -64,14 +66,16 @@ let package = Package(
             dependencies: ["MongoStore", "Security", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SupportCarrDataTests", dependencies: ["SupportCarrData", "MongoStore", "Security"], swiftSettings: strict),
+        .testTarget(
+            name: "SupportCarrDataTests", dependencies: ["SupportCarrData", "MongoStore", "Security", "TestSupport"], swiftSettings: strict),
 
         // MARK: Resolvers: Schema.graphql over MongoDB, batched per request (issue 5)
         .target(
             name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "Security", "SupportCarrData"], path: "Resolvers",
             exclude: ["README.md"], swiftSettings: strict),
         .testTarget(
-            name: "ResolversTests", dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "Security", "SupportCarrData"],
+            name: "ResolversTests",
+            dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "Security", "SupportCarrData", "TestSupport"],
             swiftSettings: strict),
 
         // MARK: HTTP gateway: GraphQL over HTTP, APQ, health, metrics, limits (issue 7)
@@ -90,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Resolvers", "SupportCarrData",
+                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Resolvers", "SupportCarrData", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -7,7 +7,7 @@ import Testing
 /// its environment, stopped by a signal.
 @Suite("supportcarr serve", .serialized)
 struct ServeCommandTests {
-    static var schemaPath: String { DatabaseScript.root.appendingPathComponent("Schema.graphql").path }
+    static var schemaPath: String { LiveDatabase.repositoryRoot.appendingPathComponent("Schema.graphql").path }
 
     static func baseEnvironment() throws -> [String: String] {
         [

@@ -11,7 +11,7 @@ import Testing
 @Suite("The gateway over the SupportCarr schema", .serialized)
 struct SupportCarrSchemaTests {
     static func schema() throws -> ExecutableSchema {
-        let path = DatabaseScript.root.appendingPathComponent("Schema.graphql").path
+        let path = LiveDatabase.repositoryRoot.appendingPathComponent("Schema.graphql").path
         return try SupportCarrSchema.make(
             sdl: try String(contentsOfFile: path, encoding: .utf8), security: .development)
     }

@@ -4,6 +4,7 @@ import MongoStore
 import Resolvers
 import SupportCarrData
 import Testing
+@_exported import TestSupport
 
 /// A throw-away database on the server `MONGODB_URI` names, migrated (the
 /// catalogue's indexes) and seeded by `DemoSeeder` with a fixed seed, dropped
@@ -15,18 +16,11 @@ enum SeededDatabase {
     static let options = DemoSeedOptions(
         riders: 40, drivers: 20, rescues: 160, randomSeed: 5, asOf: DemoSeedOptions.startOfToday())
 
-    static let schemaText: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return (try? String(contentsOf: root.appendingPathComponent("Schema.graphql"), encoding: .utf8)) ?? ""
-    }()
+    static let schemaText: String =
+        (try? String(
+            contentsOf: LiveDatabase.repositoryRoot.appendingPathComponent("Schema.graphql"), encoding: .utf8)) ?? ""
 
-    static func client() throws -> MongoClient {
-        let uri = try #require(
-            ProcessInfo.processInfo.environment["MONGODB_URI"].flatMap { $0.isEmpty ? nil : $0 },
-            "MONGODB_URI is not set: export MONGODB_URI=$(scripts/db start --memory)")
-        return try MongoClient(uri: uri)
-    }
+    static func client() throws -> MongoClient { try LiveDatabase.client() }
 
     /// Runs `body` with a seeded database and a service over it (trusted context).
     static func with<R>(_ body: (Fixture) async throws -> R) async throws -> R {

@@ -1,25 +1,23 @@
-import Foundation
+public import Foundation
 
-/// Runs `scripts/db` to start and stop throw-away SecantusDB instances of the
-/// tests' own (each under a name no other test or helper uses).
-enum DatabaseScript {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // GatewayTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
+/// Runs `scripts/db` to start and stop throw-away SecantusDB instances of a
+/// test's own (each under a name no other test or helper uses), for tests that
+/// restart or stop the database under a live client.
+public enum DatabaseScript {
+    public struct Failed: Error, CustomStringConvertible {
+        public let description: String
 
-    struct Failed: Error, CustomStringConvertible {
-        let description: String
+        public init(description: String) { self.description = description }
     }
 
-    /// Runs `scripts/db arguments` and returns what it printed (posix_spawn and
-    /// waitpid, as MongoStoreTests do: Foundation's `Process` missed the exit here).
+    /// Runs `scripts/db arguments` and returns what it printed, with
+    /// posix_spawn and waitpid: Foundation's `Process` missed the script's exit here.
     @discardableResult
-    static func run(_ arguments: [String]) async throws -> String {
+    public static func run(_ arguments: [String]) async throws -> String {
         let outputPath = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gateway-db-\(UInt32.random(in: 0...UInt32.max)).out").path
+            .appendingPathComponent("test-db-\(UInt32.random(in: 0...UInt32.max)).out").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let script = root.appendingPathComponent("scripts/db").path
+        let script = LiveDatabase.repositoryRoot.appendingPathComponent("scripts/db").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -1,0 +1,47 @@
+public import Foundation
+public import MongoStore
+
+/// The live database the integration tests of every target run against: the
+/// server `MONGODB_URI` names (`scripts/test` starts one and sets it). A
+/// missing URI fails the test with that instruction; nothing is skipped silently.
+public enum LiveDatabase {
+    public struct MissingURI: Error, CustomStringConvertible {
+        public var description: String {
+            "MONGODB_URI is not set: run scripts/test, or export MONGODB_URI=$(scripts/db start --memory) and rerun"
+        }
+    }
+
+    public static func uri() throws -> String {
+        guard let uri = ProcessInfo.processInfo.environment["MONGODB_URI"], !uri.isEmpty else { throw MissingURI() }
+        return uri
+    }
+
+    public static func client(maxPoolSize: Int? = nil) throws -> MongoClient {
+        try MongoClient(MongoClientConfiguration(uri: uri(), maxPoolSize: maxPoolSize))
+    }
+
+    /// Runs `body` with a database of its own, named after `test` (the calling
+    /// test's function by default) plus a random suffix, and drops that
+    /// database afterwards, also when `body` throws.
+    public static func withDatabase<R>(
+        _ test: String = #function, maxPoolSize: Int? = nil, _ body: (MongoClient, MongoDatabase) async throws -> R
+    ) async throws -> R {
+        let client = try client(maxPoolSize: maxPoolSize)
+        let base = String(test.prefix { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(40))
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let database = client.database("t_\(base)_\(suffix)")
+        do {
+            let result = try await body(client, database)
+            try await database.drop()
+            return result
+        } catch {
+            try? await database.drop()
+            throw error
+        }
+    }
+
+    /// The repository's root (where `scripts/` and `Schema.graphql` are).
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // TestSupport
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+}
