@@ -140,7 +140,7 @@ extension ExecutionState {
         return index
     }
 
-    private func reserve(_ count: Int, parent: Int, nonNull: Bool) {
+    func reserve(_ count: Int, parent: Int, nonNull: Bool) {
         let item = ResultSlot(value: .pending, parent: parent, nonNull: nonNull)
         tree.slots.append(contentsOf: repeatElement(item, count: count))
     }

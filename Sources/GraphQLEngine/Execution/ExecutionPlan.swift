@@ -19,9 +19,11 @@ final class ObjectPlan {
         self.keys = fields.map(\.responseKey)
         self.steps = fields.map { field in
             guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
-                return FieldStep(name: field.definition.name, plainRead: false, leaf: nil)
+                return FieldStep(
+                    name: field.definition.name, plainRead: false, leaf: nil,
+                    introspection: field.argumentsAreValid ? field.runtime?.introspection : nil)
             }
-            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf)
+            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf, introspection: nil)
         }
     }
 }
@@ -35,6 +37,9 @@ struct FieldStep {
     let plainRead: Bool
     /// The built-in scalar the field returns (not a list), if it is one.
     let leaf: FieldRuntime.BuiltInLeaf?
+    /// The introspection field the executor answers itself (no middleware,
+    /// valid arguments; see `ExecutionState.resolveIntrospection`).
+    let introspection: IntrospectionField?
 
     /// See `FieldRuntime.fastLeaf`.
     @inline(__always)
@@ -67,6 +72,9 @@ final class FieldPlan: @unchecked Sendable {
     let arguments: Result<ArgumentValues, GraphQLError>
     /// Whether `arguments` coerced without error.
     let argumentsAreValid: Bool
+    /// The `includeDeprecated` argument of the introspection fields that take
+    /// it (false when absent), read once per plan instead of once per object.
+    let includeDeprecated: Bool
     // Exclusivity unchecked: only the task driving the execution touches these.
     @exclusivity(unchecked) private var childPlans: [String: ObjectPlan] = [:]
     @exclusivity(unchecked) private var lastChildPlan: ObjectPlan?
@@ -81,7 +89,13 @@ final class FieldPlan: @unchecked Sendable {
         self.runtime = runtime
         self.definition = definition
         self.arguments = arguments
-        if case .success = arguments { argumentsAreValid = true } else { argumentsAreValid = false }
+        if case .success(let values) = arguments {
+            argumentsAreValid = true
+            includeDeprecated = values["includeDeprecated", as: Bool.self] ?? false
+        } else {
+            argumentsAreValid = false
+            includeDeprecated = false
+        }
     }
 
     var argumentValues: ArgumentValues {

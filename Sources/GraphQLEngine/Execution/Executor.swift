@@ -124,6 +124,8 @@ extension ExecutionState {
                                     tree.slots[slot].value = .leaf(leaf)
                                     continue
                                 }
+                            case .introspection(let node):
+                                value = node.asFieldSource.fieldValue(named: steps[index].name)
                             }
                             let plan = objectPlan.fields[index]
                             if let runtime = plan.runtime {
@@ -133,6 +135,12 @@ extension ExecutionState {
                         }
                         let plan = objectPlan.fields[index]
                         guard let runtime = plan.runtime else { continue }
+                        // Introspection fields the executor answers itself (no resolver runs).
+                        if let introspection = steps[index].introspection,
+                            resolveIntrospection(introspection, on: parent, runtime: runtime, plan: plan, slot: slot)
+                        {
+                            continue
+                        }
                         // No resolver starts once the task is cancelled.
                         if stopIfCancelled() { return }
                         let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
