@@ -12,11 +12,20 @@ final class ObjectPlan {
     /// Per field, what the walk needs for plain data, as plain values: reading
     /// these involves no reference counting.
     let steps: [FieldStep]
+    /// Per field, whether its result slot is non-null (`__typename` is).
+    let slotsNonNull: [Bool]
+    /// The fields answered as soon as an object is completed (`__typename`).
+    let typenameOffsets: [Int]
+    /// Whether any field is left to resolve in the next level.
+    let resolvesFields: Bool
 
     init(type: ObjectType, fields: [FieldPlan]) {
         self.type = type
         self.fields = fields
         self.keys = fields.map(\.responseKey)
+        self.slotsNonNull = fields.map { $0.runtime?.shape.isNonNull ?? true }
+        self.typenameOffsets = fields.indices.filter { fields[$0].runtime == nil }
+        self.resolvesFields = fields.contains { $0.runtime != nil }
         self.steps = fields.map { field in
             guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
                 return FieldStep(

@@ -19,11 +19,11 @@ extension ExecutionState {
     func resolveIntrospection(
         _ field: IntrospectionField, on parent: ParentValue, runtime: FieldRuntime, plan: FieldPlan, slot: Int
     ) -> Bool {
-        let index = schema.introspection
         switch field {
         case .schemaMeta:
             return object(.schema, runtime, plan, slot)
         case .typeMeta:
+            let index = schema.introspection
             guard let name = plan.argumentValues["name", as: String.self], let type = index.type(named: name) else {
                 return null(runtime, plan, slot)
             }
@@ -32,6 +32,15 @@ extension ExecutionState {
             break
         }
         guard case .introspection(let node) = parent else { return false }
+        return resolveIntrospection(field, of: node, in: schema.introspection, runtime: runtime, plan: plan, slot: slot)
+    }
+
+    /// `resolveIntrospection(_:on:runtime:plan:slot:)` for a field of an
+    /// introspection object, given its value (the walk reads it once per object).
+    func resolveIntrospection(
+        _ field: IntrospectionField, of node: IntrospectionNode, in index: IntrospectionIndex, runtime: FieldRuntime,
+        plan: FieldPlan, slot: Int
+    ) -> Bool {
         switch node {
         case .schema: return schemaField(field, index, runtime, plan, slot)
         case .type(let type): return typeField(field, type, index, runtime, plan, slot)
