@@ -111,23 +111,21 @@ extension ExecutionState {
 
     /// Reserves one slot per field of `plan` under `slot`, answers
     /// `__typename` at once, and queues the object's other fields for the next level.
-    func completeObject(_ plan: ObjectPlan, source: ParentValue, slot: Int) {
+    /// (`source` is consumed: the callers pass a value made for the call,
+    /// which the queued task then keeps without a copy.)
+    func completeObject(_ plan: ObjectPlan, source: consuming ParentValue, slot: Int) {
         let start = tree.slots.count
         let keysIndex = objectKeysIndex(of: plan)
-        for field in plan.fields {
-            tree.slots.append(
-                ResultSlot(value: .pending, parent: slot, nonNull: field.runtime?.shape.isNonNull ?? true))
-        }
-        tree.slots[slot].value = .object(start: start, keys: keysIndex)
-        var needsResolving = false
-        for (offset, field) in plan.fields.enumerated() {
-            if field.runtime == nil {
-                tree.slots[start + offset].value = .leaf(.string(plan.type.name))
-            } else {
-                needsResolving = true
+        plan.slotsNonNull.withUnsafeBufferPointer { flags in
+            for nonNull in flags {
+                tree.slots.append(ResultSlot(value: .pending, parent: slot, nonNull: nonNull))
             }
         }
-        if needsResolving {
+        tree.slots[slot].value = .object(start: start, keys: keysIndex)
+        for offset in plan.typenameOffsets {
+            tree.slots[start + offset].value = .leaf(.string(plan.type.name))
+        }
+        if plan.resolvesFields {
             nextLevel.append(ObjectTask(start: start, plan: plan, parent: source, fields: 0..<plan.fields.count))
         }
     }
@@ -140,7 +138,7 @@ extension ExecutionState {
         return index
     }
 
-    private func reserve(_ count: Int, parent: Int, nonNull: Bool) {
+    func reserve(_ count: Int, parent: Int, nonNull: Bool) {
         let item = ResultSlot(value: .pending, parent: parent, nonNull: nonNull)
         tree.slots.append(contentsOf: repeatElement(item, count: count))
     }

@@ -12,6 +12,8 @@ public final class ExecutableSchema: Sendable {
     let schemaMetaRuntime: FieldRuntime
     let typeMetaRuntime: FieldRuntime
     let typeResolvers: [String: TypeResolver]
+    /// The schema's introspection values, built once (see `IntrospectionIndex`).
+    let introspection: IntrospectionIndex
     /// Whether errors not meant for clients keep their own text (for tests and
     /// development); otherwise they read "Internal server error".
     public let exposesInternalErrors: Bool
@@ -39,29 +41,33 @@ public final class ExecutableSchema: Sendable {
         self.schema = schema
         self.typeResolvers = typeResolvers
         self.exposesInternalErrors = exposesInternalErrors
-        let introspection = IntrospectionResolvers.resolvers
+        let introspectionResolvers = IntrospectionResolvers.resolvers
         var runtimes: [String: [String: FieldRuntime]] = [:]
         for type in schema.types {
             guard case .object(let object) = type else { continue }
-            let own = introspection[object.name] ?? resolvers[object.name] ?? [:]
+            let isIntrospectionType = introspectionResolvers[object.name] != nil
+            let own = introspectionResolvers[object.name] ?? resolvers[object.name] ?? [:]
             var fields: [String: FieldRuntime] = [:]
             for field in object.fields where fields[field.name] == nil {
                 fields[field.name] = FieldRuntime(
                     definition: field, resolver: own[field.name] ?? .property,
                     shape: OutputShape(field.type, in: schema),
-                    middleware: middleware.filter { $0.applies(to: field, of: object) })
+                    middleware: middleware.filter { $0.applies(to: field, of: object) },
+                    introspection: isIntrospectionType ? IntrospectionField(type: object.name, field: field.name) : nil)
             }
             runtimes[object.name] = fields
         }
         self.runtimes = runtimes
         let queryType = schema.queryType ?? ObjectType(name: "Query", fields: [])
-        func meta(_ field: GraphQLField, _ resolver: FieldResolver) -> FieldRuntime {
+        func meta(_ field: GraphQLField, _ resolver: FieldResolver, _ introspection: IntrospectionField) -> FieldRuntime {
             FieldRuntime(
                 definition: field, resolver: resolver, shape: OutputShape(field.type, in: schema),
-                middleware: middleware.filter { $0.applies(to: field, of: queryType) })
+                middleware: middleware.filter { $0.applies(to: field, of: queryType) }, introspection: introspection)
         }
-        self.schemaMetaRuntime = meta(IntrospectionTypes.schemaMetaField, IntrospectionResolvers.schemaField)
-        self.typeMetaRuntime = meta(IntrospectionTypes.typeMetaField, IntrospectionResolvers.typeField)
+        self.schemaMetaRuntime = meta(
+            IntrospectionTypes.schemaMetaField, IntrospectionResolvers.schemaField, .schemaMeta)
+        self.typeMetaRuntime = meta(IntrospectionTypes.typeMetaField, IntrospectionResolvers.typeField, .typeMeta)
+        self.introspection = IntrospectionIndex(schema: schema)
     }
 
     /// The runtime of a field selected on an object type (meta-fields

@@ -12,16 +12,27 @@ final class ObjectPlan {
     /// Per field, what the walk needs for plain data, as plain values: reading
     /// these involves no reference counting.
     let steps: [FieldStep]
+    /// Per field, whether its result slot is non-null (`__typename` is).
+    let slotsNonNull: [Bool]
+    /// The fields answered as soon as an object is completed (`__typename`).
+    let typenameOffsets: [Int]
+    /// Whether any field is left to resolve in the next level.
+    let resolvesFields: Bool
 
     init(type: ObjectType, fields: [FieldPlan]) {
         self.type = type
         self.fields = fields
         self.keys = fields.map(\.responseKey)
+        self.slotsNonNull = fields.map { $0.runtime?.shape.isNonNull ?? true }
+        self.typenameOffsets = fields.indices.filter { fields[$0].runtime == nil }
+        self.resolvesFields = fields.contains { $0.runtime != nil }
         self.steps = fields.map { field in
             guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
-                return FieldStep(name: field.definition.name, plainRead: false, leaf: nil)
+                return FieldStep(
+                    name: field.definition.name, plainRead: false, leaf: nil,
+                    introspection: field.argumentsAreValid ? field.runtime?.introspection : nil)
             }
-            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf)
+            return FieldStep(name: runtime.name, plainRead: true, leaf: runtime.builtInLeaf, introspection: nil)
         }
     }
 }
@@ -35,6 +46,9 @@ struct FieldStep {
     let plainRead: Bool
     /// The built-in scalar the field returns (not a list), if it is one.
     let leaf: FieldRuntime.BuiltInLeaf?
+    /// The introspection field the executor answers itself (no middleware,
+    /// valid arguments; see `ExecutionState.resolveIntrospection`).
+    let introspection: IntrospectionField?
 
     /// See `FieldRuntime.fastLeaf`.
     @inline(__always)
@@ -67,6 +81,9 @@ final class FieldPlan: @unchecked Sendable {
     let arguments: Result<ArgumentValues, GraphQLError>
     /// Whether `arguments` coerced without error.
     let argumentsAreValid: Bool
+    /// The `includeDeprecated` argument of the introspection fields that take
+    /// it (false when absent), read once per plan instead of once per object.
+    let includeDeprecated: Bool
     // Exclusivity unchecked: only the task driving the execution touches these.
     @exclusivity(unchecked) private var childPlans: [String: ObjectPlan] = [:]
     @exclusivity(unchecked) private var lastChildPlan: ObjectPlan?
@@ -81,7 +98,13 @@ final class FieldPlan: @unchecked Sendable {
         self.runtime = runtime
         self.definition = definition
         self.arguments = arguments
-        if case .success = arguments { argumentsAreValid = true } else { argumentsAreValid = false }
+        if case .success(let values) = arguments {
+            argumentsAreValid = true
+            includeDeprecated = values["includeDeprecated", as: Bool.self] ?? false
+        } else {
+            argumentsAreValid = false
+            includeDeprecated = false
+        }
     }
 
     var argumentValues: ArgumentValues {

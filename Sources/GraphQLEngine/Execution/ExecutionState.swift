@@ -68,14 +68,18 @@ final class ExecutionState: @unchecked Sendable {
 
     /// The object a level's fields are read from: JSON is kept as such so the
     /// walk reads its keys directly, without going through the protocol.
+    /// Introspection values are kept as such too, so introspection fields
+    /// read them with a switch (`resolveIntrospection`).
     enum ParentValue {
         case json(JSONValue)
         case source(any FieldSource)
+        case introspection(IntrospectionNode)
 
         var asFieldSource: any FieldSource {
             switch self {
             case .json(let json): return json
             case .source(let source): return source
+            case .introspection(let node): return node.asFieldSource
             }
         }
     }

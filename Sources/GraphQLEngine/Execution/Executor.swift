@@ -51,9 +51,10 @@ enum Executor {
 extension ExecutionState {
     func runLevels(from tasks: [ObjectTask]) async {
         var level = tasks
+        // The two levels' arrays swap roles each time round, so their storage is reused.
+        nextLevel.removeAll(keepingCapacity: true)
         while !level.isEmpty {
             if stopIfCancelledOrLate() { break }
-            nextLevel = []
             walk(level)
             while !asyncWork.isEmpty || !pendingLoads.isEmpty {
                 if stopIfCancelledOrLate() { break }
@@ -62,7 +63,8 @@ extension ExecutionState {
                 if !pendingLoads.isEmpty { await dispatchLoads() }
             }
             if cancelled { break }
-            level = nextLevel
+            level.removeAll(keepingCapacity: true)
+            swap(&level, &nextLevel)
         }
         nextLevel = []
         if cancelled {
@@ -96,8 +98,12 @@ extension ExecutionState {
                 let objectSlot = tree.slots[start].parent
                 if hasNulls && (tree.slots[objectSlot].isNull || isBelowNull(objectSlot)) { continue }
                 let objectPlan = tasks[taskIndex].plan
-                let parent = tasks[taskIndex].parent
                 let range = tasks[taskIndex].fields
+                if case .introspection(let node) = tasks[taskIndex].parent {
+                    if !walkIntrospection(node, objectPlan, range, start: start, objectSlot: objectSlot) { return }
+                    continue
+                }
+                let parent = tasks[taskIndex].parent
                 objectPlan.steps.withUnsafeBufferPointer { steps in
                     for index in range {
                         // A sibling may have nulled the object (a non-null field failed).
@@ -124,6 +130,8 @@ extension ExecutionState {
                                     tree.slots[slot].value = .leaf(leaf)
                                     continue
                                 }
+                            case .introspection(let node):
+                                value = node.asFieldSource.fieldValue(named: steps[index].name)
                             }
                             let plan = objectPlan.fields[index]
                             if let runtime = plan.runtime {
@@ -133,20 +141,59 @@ extension ExecutionState {
                         }
                         let plan = objectPlan.fields[index]
                         guard let runtime = plan.runtime else { continue }
-                        // No resolver starts once the task is cancelled.
-                        if stopIfCancelled() { return }
-                        let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
-                        // A resolver's built-in scalar that needs no conversion is
-                        // stored as is, as for plain data above.
-                        if case .json(let json) = value, let leaf = runtime.fastLeaf(json) {
-                            tree.slots[slot].value = .leaf(leaf)
+                        // Introspection fields the executor answers itself (no resolver runs).
+                        if let introspection = steps[index].introspection,
+                            resolveIntrospection(introspection, on: parent, runtime: runtime, plan: plan, slot: slot)
+                        {
                             continue
                         }
-                        complete(value, shape: runtime.shape, slot: slot, plan: plan)
+                        if !runResolver(plan, runtime, parent: parent, slot: slot) { return }
                     }
                 }
             }
         }
+    }
+
+    /// The fields of one introspection object: answered by the executor
+    /// itself (`resolveIntrospection`), reading the object's value once for
+    /// all of them. False when the task was found cancelled.
+    private func walkIntrospection(
+        _ node: IntrospectionNode, _ objectPlan: ObjectPlan, _ range: Range<Int>, start: Int, objectSlot: Int
+    ) -> Bool {
+        let index = schema.introspection
+        return objectPlan.steps.withUnsafeBufferPointer { steps in
+            for field in range {
+                // A sibling may have nulled the object (a non-null field failed).
+                if hasNulls && tree.slots[objectSlot].isNull { break }
+                let plan = objectPlan.fields[field]
+                guard let runtime = plan.runtime else { continue }
+                let slot = start + field
+                if let introspection = steps[field].introspection,
+                    resolveIntrospection(introspection, of: node, in: index, runtime: runtime, plan: plan, slot: slot)
+                {
+                    continue
+                }
+                if !runResolver(plan, runtime, parent: .introspection(node), slot: slot) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Runs a field's resolver (with its middleware) and completes its value.
+    /// False, having run nothing, when the task was found cancelled.
+    @inline(__always)
+    private func runResolver(_ plan: FieldPlan, _ runtime: FieldRuntime, parent: ParentValue, slot: Int) -> Bool {
+        // No resolver starts once the task is cancelled.
+        if stopIfCancelled() { return false }
+        let value = invoke(plan, runtime, parent: parent.asFieldSource, slot: slot)
+        // A resolver's built-in scalar that needs no conversion is
+        // stored as is, as for plain data.
+        if case .json(let json) = value, let leaf = runtime.fastLeaf(json) {
+            tree.slots[slot].value = .leaf(leaf)
+            return true
+        }
+        complete(value, shape: runtime.shape, slot: slot, plan: plan)
+        return true
     }
 
     /// Runs the field's middleware chain and resolver.

@@ -25,12 +25,11 @@ public struct GraphQLResponse: Sendable {
     /// first (as the spec's examples and graphql-js's `execute` order them)
     /// and only when there are any, `data` only when execution started.
     public func jsonBytes() -> [UInt8] {
-        var writer = JSONWriter()
         // About 18 bytes per slot in practice (keys included); reserving a
         // little more spares the copy of a last regrowth of a large response.
-        writer.bytes.reserveCapacity(256 + (tree?.slots.count ?? 0) * 24)
+        var writer = JSONWriter(capacity: 256 + (tree?.slots.count ?? 0) * 24)
         writer.write(self)
-        return writer.bytes
+        return writer.finish()
     }
 
     /// The response as a JSON string.

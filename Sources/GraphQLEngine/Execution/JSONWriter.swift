@@ -7,8 +7,17 @@
 /// form with JavaScript's layout (`1` not `1.0`, `1e+21`, `1.5e-7`).
 /// Non-finite doubles cannot occur (Float coercion rejects them); were one to
 /// slip through it is written as `null`, as `JSON.stringify` does.
-struct JSONWriter {
-    var bytes: [UInt8] = []
+///
+/// Non-copyable because its `JSONBuffer` is; `finish()` hands the bytes over.
+struct JSONWriter: ~Copyable {
+    var bytes: JSONBuffer
+
+    init(capacity: Int = 64) {
+        bytes = JSONBuffer(capacity: capacity)
+    }
+
+    /// The bytes written.
+    consuming func finish() -> [UInt8] { bytes.finish() }
 
     mutating func write(_ response: GraphQLResponse) {
         bytes.append(UInt8(ascii: "{"))
@@ -91,7 +100,7 @@ struct JSONWriter {
                 objectKeys[keysIndex].ends.withUnsafeBufferPointer { ends in
                     var from = 0
                     for offset in 0..<ends.count {
-                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[from..<ends[offset]]))
+                        bytes.append(UnsafeBufferPointer(rebasing: encoded[from..<ends[offset]]))
                         from = ends[offset]
                         write(slots, objectKeys, start + offset)
                     }
@@ -136,7 +145,7 @@ struct JSONWriter {
 
     @inline(__always)
     mutating func writeRaw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { bytes.append($0) }
     }
 
     mutating func write(int value: Int) {
@@ -159,7 +168,8 @@ struct JSONWriter {
                 count += 1
             } while magnitude > 0
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            let digitBytes = UnsafeBufferPointer(buffer.bindMemory(to: UInt8.self))
+            bytes.append(UnsafeBufferPointer(rebasing: digitBytes[(20 - count)...]))
         }
     }
 
@@ -172,7 +182,7 @@ struct JSONWriter {
             if abs(value) < 1e15 {
                 write(int: Int(value))
             } else {
-                bytes.append(contentsOf: JSONValue.javaScriptNumberString(value).utf8)
+                append(JSONValue.javaScriptNumberString(value))
             }
             return
         }
@@ -180,22 +190,29 @@ struct JSONWriter {
         // a value with a fraction the layouts agree whenever Swift uses no exponent.
         let text = value.description
         if !text.utf8.contains(UInt8(ascii: "e")) {
-            bytes.append(contentsOf: text.utf8)
+            append(text)
             return
         }
-        bytes.append(contentsOf: JSONValue.javaScriptNumberString(value).utf8)
+        append(JSONValue.javaScriptNumberString(value))
+    }
+
+    /// Text that needs no escaping (number text), as is.
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append($0) }
     }
 
     mutating func write(string: String) {
-        bytes.append(UInt8(ascii: "\""))
         var text = string
         text.withUTF8 { utf8 in
+            bytes.reserve(utf8.count + 2)
+            bytes.appendReserved(UInt8(ascii: "\""))
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            var index = JSONWriter.firstEscape(in: utf8, from: 0)
+            while index < utf8.count {
+                if runStart < index { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 runStart = index + 1
+                let byte = utf8[index]
                 switch byte {
                 case 0x22: writeRaw("\\\"")
                 case 0x5C: writeRaw("\\\\")
@@ -209,10 +226,48 @@ struct JSONWriter {
                     bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
                     bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
                 }
+                index = JSONWriter.firstEscape(in: utf8, from: index + 1)
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            if runStart < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte at or after `start` that JSON must escape
+    /// (a control character, `"` or `\`), or `utf8.count`. Names and
+    /// descriptions rarely hold one, so it tests eight bytes at a time.
+    @inline(__always)
+    static func firstEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = utf8.count
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                if needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return index }
+            index += 1
+        }
+        return count
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x20, a `"` or a `\`
+    /// (the classic bit tests for "a byte less than n" and "a zero byte",
+    /// exact as to whether any byte matches).
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote & highs
+        let backslashes = (backslash &- ones) & ~backslash & highs
+        return (control | quotes | backslashes) != 0
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -223,7 +278,7 @@ extension ErrorExtensionValue {
     public func jsonBytes() -> [UInt8] {
         var writer = JSONWriter()
         writer.write(self)
-        return writer.bytes
+        return writer.finish()
     }
 
     /// The value as a JSON string.

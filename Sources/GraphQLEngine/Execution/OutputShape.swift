@@ -48,13 +48,20 @@ final class FieldRuntime: Sendable {
     /// For a field of a built-in scalar type (not a list), which one: the
     /// walk serializes the common values of these inline.
     let builtInLeaf: BuiltInLeaf?
+    /// For a field of the introspection types without middleware, which one:
+    /// the executor answers it itself (`ExecutionState.resolveIntrospection`).
+    let introspection: IntrospectionField?
 
     enum BuiltInLeaf: Sendable {
         case string, int, float, boolean, id
     }
 
-    init(definition: GraphQLField, resolver: FieldResolver, shape: OutputShape, middleware: [any FieldMiddleware]) {
+    init(
+        definition: GraphQLField, resolver: FieldResolver, shape: OutputShape, middleware: [any FieldMiddleware],
+        introspection: IntrospectionField? = nil
+    ) {
         self.definition = definition
+        self.introspection = middleware.isEmpty ? introspection : nil
         self.name = definition.name
         self.resolver = resolver
         self.shape = shape

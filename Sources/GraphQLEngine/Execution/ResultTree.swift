@@ -85,7 +85,7 @@ struct ObjectKeys: Sendable {
             writer.bytes.append(UInt8(ascii: ":"))
             ends.append(writer.bytes.count)
         }
-        self.encoded = writer.bytes
+        self.encoded = writer.finish()
         self.ends = ends
     }
 }

@@ -4,50 +4,92 @@
 /// Every introspection field has its own resolver, so these have no
 /// properties for the default resolver to read.
 ///
-/// The wrappers of types, fields, input values, enum values and directives
-/// are classes: each introspection resolver casts its parent back from `any
-/// FieldSource`, and casting to a class copies one reference, where casting
-/// to a struct of many references retained every one of them (and a struct
-/// that large was boxed in the existential anyway).
+/// They are built once per executable schema (`IntrospectionIndex`), with
+/// what introspection asks of them worked out then: a type's fields with
+/// and without the deprecated ones, the `__Type` of every field's and
+/// argument's type reference, an interface's possible types. A request then
+/// hands out these shared values instead of allocating a wrapper per element
+/// and filtering, sorting or looking types up by name again. What a request
+/// gets is still read from them field by field, as the query selects it.
+///
+/// The wrappers are final classes: the executor copies each parent several
+/// times per field, and a class reference is one retain where a struct of
+/// several references (or an enum of them in an existential) is several.
 
 /// The `__Schema` object.
 struct IntrospectedSchema: FieldSource {
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
+/// Where a `__Type` points to another `__Type` (`ofType`, a field's `type`):
+/// a named type by its position in `IntrospectionIndex.types` (so named types,
+/// which refer to each other in cycles, hold no references to one another),
+/// or a list or non-null wrapper, which is owned by whoever points to it.
+enum IntrospectionTypeLink: Sendable {
+    case named(Int)
+    case wrapper(IntrospectedType)
+}
+
+/// The elements of one introspection list with and without the deprecated
+/// ones, for the `includeDeprecated` argument
+/// (https://spec.graphql.org/October2021/#sec-The-__Type-Type).
+struct IntrospectionList<Node: Sendable>: Sendable {
+    let all: [Node]
+    let active: [Node]
+
+    init(_ nodes: [Node], isDeprecated: (Node) -> Bool) {
+        all = nodes
+        active = nodes.filter { !isDeprecated($0) }
+    }
+
+    func nodes(includeDeprecated: Bool) -> [Node] { includeDeprecated ? all : active }
+}
+
 /// A `__Type`: a named type, or a list or non-null wrapper around a type reference.
-/// A class like the others: the executor copies each parent several times
-/// per field, and an enum of references in an existential is copied by a
-/// switch over its cases where a class reference is one retain.
 final class IntrospectedType: FieldSource {
-    enum Shape {
+    enum Shape: Sendable {
         case named(GraphQLNamedType)
         case list(of: TypeRef)
         case nonNull(of: TypeRef)
     }
 
     let shape: Shape
+    let kind: TypeKind
+    /// The wrapped type of a list or non-null (nil for a named type, or when
+    /// the wrapped name is not a type of the schema).
+    let ofType: IntrospectionTypeLink?
+    /// Of an object or interface type (nil otherwise).
+    let fields: IntrospectionList<IntrospectedField>?
+    /// Of an object or interface type, by position in the index (nil otherwise).
+    let interfaces: [Int]?
+    /// Of an interface or union, by position in the index (nil otherwise).
+    let possibleTypes: [Int]?
+    /// Of an enum type (nil otherwise).
+    let enumValues: IntrospectionList<IntrospectedEnumValue>?
+    /// Of an input object type (nil otherwise).
+    let inputFields: IntrospectionList<IntrospectedInputValue>?
 
-    init(_ shape: Shape) {
+    init(
+        shape: Shape, ofType: IntrospectionTypeLink? = nil, fields: IntrospectionList<IntrospectedField>? = nil,
+        interfaces: [Int]? = nil, possibleTypes: [Int]? = nil,
+        enumValues: IntrospectionList<IntrospectedEnumValue>? = nil,
+        inputFields: IntrospectionList<IntrospectedInputValue>? = nil
+    ) {
         self.shape = shape
-    }
-
-    static func named(_ type: GraphQLNamedType) -> IntrospectedType {
-        IntrospectedType(.named(type))
+        switch shape {
+        case .named(let type): kind = type.kind
+        case .list: kind = .list
+        case .nonNull: kind = .nonNull
+        }
+        self.ofType = ofType
+        self.fields = fields
+        self.interfaces = interfaces
+        self.possibleTypes = possibleTypes
+        self.enumValues = enumValues
+        self.inputFields = inputFields
     }
 
     func fieldValue(named name: String) -> ResolvedValue { .null }
-
-    /// The `__Type` for a type reference, nil when it names no type of `schema`.
-    convenience init?(_ ref: TypeRef, in schema: GraphQLSchema) {
-        switch ref {
-        case .named(let name):
-            guard let type = schema.type(named: name) else { return nil }
-            self.init(.named(type))
-        case .list(let inner): self.init(.list(of: inner))
-        case .nonNull(let inner): self.init(.nonNull(of: inner))
-        }
-    }
 
     var named: GraphQLNamedType? {
         if case .named(let type) = shape { return type }
@@ -58,14 +100,30 @@ final class IntrospectedType: FieldSource {
 /// A `__Field`.
 final class IntrospectedField: FieldSource {
     let field: GraphQLField
-    init(field: GraphQLField) { self.field = field }
+    /// Nil when the field's type names no type of the schema.
+    let type: IntrospectionTypeLink?
+    let arguments: IntrospectionList<IntrospectedInputValue>
+
+    init(field: GraphQLField, type: IntrospectionTypeLink?, arguments: IntrospectionList<IntrospectedInputValue>) {
+        self.field = field
+        self.type = type
+        self.arguments = arguments
+    }
+
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
 /// An `__InputValue`: an argument or an input object field.
 final class IntrospectedInputValue: FieldSource {
     let inputValue: GraphQLInputValue
-    init(inputValue: GraphQLInputValue) { self.inputValue = inputValue }
+    /// Nil when the value's type names no type of the schema.
+    let type: IntrospectionTypeLink?
+
+    init(inputValue: GraphQLInputValue, type: IntrospectionTypeLink?) {
+        self.inputValue = inputValue
+        self.type = type
+    }
+
     func fieldValue(named name: String) -> ResolvedValue { .null }
 }
 
@@ -79,6 +137,38 @@ final class IntrospectedEnumValue: FieldSource {
 /// A `__Directive`.
 final class IntrospectedDirective: FieldSource {
     let directive: GraphQLDirective
-    init(directive: GraphQLDirective) { self.directive = directive }
+    let arguments: IntrospectionList<IntrospectedInputValue>
+
+    init(directive: GraphQLDirective, arguments: IntrospectionList<IntrospectedInputValue>) {
+        self.directive = directive
+        self.arguments = arguments
+    }
+
     func fieldValue(named name: String) -> ResolvedValue { .null }
+}
+
+/// An introspection parent as the executor carries it between levels
+/// (`ExecutionState.ParentValue.introspection`): one class reference and a
+/// tag, so copying it is one retain, and the introspection fields read it
+/// with a switch instead of a cast from `any FieldSource`.
+enum IntrospectionNode: Sendable {
+    case schema
+    case type(IntrospectedType)
+    case field(IntrospectedField)
+    case inputValue(IntrospectedInputValue)
+    case enumValue(IntrospectedEnumValue)
+    case directive(IntrospectedDirective)
+
+    /// The same value for resolvers that take any parent (middleware, or
+    /// introspection fields the executor does not answer itself).
+    var asFieldSource: any FieldSource {
+        switch self {
+        case .schema: return IntrospectedSchema()
+        case .type(let node): return node
+        case .field(let node): return node
+        case .inputValue(let node): return node
+        case .enumValue(let node): return node
+        case .directive(let node): return node
+        }
+    }
 }

@@ -2,16 +2,21 @@
 /// every other field (https://spec.graphql.org/October2021/#sec-Introspection).
 /// They answer exactly what graphql-js 16 answers, so `buildClientSchema` of
 /// our result prints the same schema as graphql-js's own.
+///
+/// The executor answers these fields itself when it can
+/// (`ExecutionState.resolveIntrospection`, which must answer the same); these
+/// resolvers run for fields with middleware, and read the same shared
+/// values of the schema's `IntrospectionIndex`.
 enum IntrospectionResolvers {
     /// `__schema` on the query root.
     static let schemaField = FieldResolver.sync { _ in .object(IntrospectedSchema()) }
 
     /// `__type(name:)` on the query root.
     static let typeField = FieldResolver.sync { field in
-        guard let name = field.arguments["name", as: String.self], let type = field.schema.type(named: name) else {
+        guard let name = field.arguments["name", as: String.self], let type = index(field).type(named: name) else {
             return .null
         }
-        return .object(IntrospectedType.named(type))
+        return .object(type)
     }
 
     static let resolvers: ResolverMap = [
@@ -48,95 +53,65 @@ enum IntrospectionResolvers {
         return open(source)
     }
 
+    private static func index(_ field: FieldContext) -> IntrospectionIndex {
+        field.execution.schema.introspection
+    }
+
     private static func text(_ value: String?) -> ResolvedValue {
         value.map { .json(.string($0)) } ?? .null
     }
 
-    private static func type(_ ref: TypeRef, _ field: FieldContext) -> ResolvedValue {
-        IntrospectedType(ref, in: field.schema).map { .object($0) } ?? .null
+    private static func type(_ link: IntrospectionTypeLink?, _ field: FieldContext) -> ResolvedValue {
+        link.map { .object(index(field).type($0)) } ?? .null
     }
 
-    private static func types(_ names: [String], _ field: FieldContext) -> ResolvedValue {
-        .list(names.compactMap { field.schema.type(named: $0).map { .object(IntrospectedType.named($0)) } })
+    private static func types(_ positions: [Int]?, _ field: FieldContext) -> ResolvedValue {
+        guard let positions else { return .null }
+        let types = index(field).types
+        return .list(positions.map { .object(types[$0]) })
     }
 
-    private static func includeDeprecated(_ field: FieldContext) -> Bool {
-        field.arguments["includeDeprecated", as: Bool.self] ?? false
+    private static func objects<Node: FieldSource>(_ list: IntrospectionList<Node>?, _ field: FieldContext)
+        -> ResolvedValue
+    {
+        guard let list else { return .null }
+        return .list(list.nodes(includeDeprecated: field.plan.includeDeprecated).map { .object($0) })
     }
 
-    private static func inputValues(_ values: [GraphQLInputValue], _ field: FieldContext) -> ResolvedValue {
-        let include = includeDeprecated(field)
-        return .list(
-            values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedInputValue(inputValue: $0)) })
+    /// `__InputValue.defaultValue`: the coerced default written back as a
+    /// literal, as graphql-js does (`astFromValue`, then `print`).
+    static func defaultValueText(of value: GraphQLInputValue, in schema: GraphQLSchema) -> String? {
+        guard let coerced = schema.defaultValue(of: value) else { return nil }
+        return SchemaPrinter(schema: schema).literalText(coerced, type: value.type)
     }
 
     // MARK: __Schema
 
     private static let schemaResolvers: [String: FieldResolver] = [
         "description": .sync { field in text(field.schema.description) },
-        "types": .sync { field in .list(field.schema.types.map { .object(IntrospectedType.named($0)) }) },
-        "queryType": .sync { field in
-            field.schema.queryType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
-        },
-        "mutationType": .sync { field in
-            field.schema.mutationType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
-        },
-        "subscriptionType": .sync { field in
-            field.schema.subscriptionType.map { .object(IntrospectedType.named(.object($0))) } ?? .null
-        },
-        "directives": .sync { field in
-            .list(field.schema.directives.map { .object(IntrospectedDirective(directive: $0)) })
-        },
+        "types": .sync { field in .list(index(field).types.map { .object($0) }) },
+        "queryType": .sync { field in index(field).queryType.map { .object($0) } ?? .null },
+        "mutationType": .sync { field in index(field).mutationType.map { .object($0) } ?? .null },
+        "subscriptionType": .sync { field in index(field).subscriptionType.map { .object($0) } ?? .null },
+        "directives": .sync { field in .list(index(field).directives.map { .object($0) }) },
     ]
 
     // MARK: __Type
 
     private static let typeResolvers: [String: FieldResolver] = [
-        "kind": on(IntrospectedType.self) { type, _ in
-            switch type.shape {
-            case .named(let named): return .json(.string(named.kind.rawValue))
-            case .list: return .json(.string(TypeKind.list.rawValue))
-            case .nonNull: return .json(.string(TypeKind.nonNull.rawValue))
-            }
-        },
+        "kind": on(IntrospectedType.self) { type, _ in .json(.string(type.kind.rawValue)) },
         "name": on(IntrospectedType.self) { type, _ in text(type.named?.name) },
         "description": on(IntrospectedType.self) { type, _ in text(type.named?.typeDescription) },
         "specifiedByURL": on(IntrospectedType.self) { type, _ in
             guard case .scalar(let scalar) = type.named else { return .null }
             return text(scalar.specifiedByURL)
         },
-        "fields": on(IntrospectedType.self) { type, field in
-            guard let fields = type.named?.fields else { return .null }
-            let include = includeDeprecated(field)
-            return .list(fields.filter { include || !$0.isDeprecated }.map { .object(IntrospectedField(field: $0)) })
-        },
-        "interfaces": on(IntrospectedType.self) { type, field in
-            switch type.named {
-            case .object, .interface: return types(type.named?.interfaces ?? [], field)
-            default: return .null
-            }
-        },
-        "possibleTypes": on(IntrospectedType.self) { type, field in
-            guard let named = type.named, named.isAbstractType else { return .null }
-            return .list(field.schema.possibleTypes(of: named).map { .object(IntrospectedType.named(.object($0))) })
-        },
-        "enumValues": on(IntrospectedType.self) { type, field in
-            guard case .enumType(let enumType) = type.named else { return .null }
-            let include = includeDeprecated(field)
-            return .list(
-                enumType.values.filter { include || !$0.isDeprecated }.map { .object(IntrospectedEnumValue(value: $0)) }
-            )
-        },
-        "inputFields": on(IntrospectedType.self) { type, field in
-            guard case .inputObject(let input) = type.named else { return .null }
-            return inputValues(input.fields, field)
-        },
-        "ofType": on(IntrospectedType.self) { type, field in
-            switch type.shape {
-            case .named: return .null
-            case .list(let inner), .nonNull(let inner): return IntrospectionResolvers.type(inner, field)
-            }
-        },
+        "fields": on(IntrospectedType.self) { type, field in objects(type.fields, field) },
+        "interfaces": on(IntrospectedType.self) { type, field in types(type.interfaces, field) },
+        "possibleTypes": on(IntrospectedType.self) { type, field in types(type.possibleTypes, field) },
+        "enumValues": on(IntrospectedType.self) { type, field in objects(type.enumValues, field) },
+        "inputFields": on(IntrospectedType.self) { type, field in objects(type.inputFields, field) },
+        "ofType": on(IntrospectedType.self) { type, field in IntrospectionResolvers.type(type.ofType, field) },
     ]
 
     // MARK: __Field
@@ -144,8 +119,8 @@ enum IntrospectionResolvers {
     private static let fieldResolvers: [String: FieldResolver] = [
         "name": on(IntrospectedField.self) { value, _ in .json(.string(value.field.name)) },
         "description": on(IntrospectedField.self) { value, _ in text(value.field.description) },
-        "args": on(IntrospectedField.self) { value, field in inputValues(value.field.arguments, field) },
-        "type": on(IntrospectedField.self) { value, field in type(value.field.type, field) },
+        "args": on(IntrospectedField.self) { value, field in objects(value.arguments, field) },
+        "type": on(IntrospectedField.self) { value, field in type(value.type, field) },
         "isDeprecated": on(IntrospectedField.self) { value, _ in .json(.bool(value.field.isDeprecated)) },
         "deprecationReason": on(IntrospectedField.self) { value, _ in text(value.field.deprecationReason) },
     ]
@@ -155,11 +130,9 @@ enum IntrospectionResolvers {
     private static let inputValueResolvers: [String: FieldResolver] = [
         "name": on(IntrospectedInputValue.self) { value, _ in .json(.string(value.inputValue.name)) },
         "description": on(IntrospectedInputValue.self) { value, _ in text(value.inputValue.description) },
-        "type": on(IntrospectedInputValue.self) { value, field in type(value.inputValue.type, field) },
+        "type": on(IntrospectedInputValue.self) { value, field in type(value.type, field) },
         "defaultValue": on(IntrospectedInputValue.self) { value, field in
-            // graphql-js: the coerced default written back as a literal (`astFromValue`, then `print`).
-            guard let coerced = field.schema.defaultValue(of: value.inputValue) else { return .null }
-            return text(SchemaPrinter(schema: field.schema).literalText(coerced, type: value.inputValue.type))
+            text(defaultValueText(of: value.inputValue, in: field.schema))
         },
         "isDeprecated": on(IntrospectedInputValue.self) { value, _ in .json(.bool(value.inputValue.isDeprecated)) },
         "deprecationReason": on(IntrospectedInputValue.self) { value, _ in text(value.inputValue.deprecationReason) },
@@ -183,6 +156,6 @@ enum IntrospectionResolvers {
         "locations": on(IntrospectedDirective.self) { value, _ in
             .list(value.directive.locations.map { .json(.string($0.rawValue)) })
         },
-        "args": on(IntrospectedDirective.self) { value, field in inputValues(value.directive.arguments, field) },
+        "args": on(IntrospectedDirective.self) { value, field in objects(value.arguments, field) },
     ]
 }

@@ -34,6 +34,47 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\n\u{01}").jsonString == #""a\"b\\c\n\u0001""#)
     }
 
+    /// The escaping as JSON.stringify does it, one byte at a time, to check
+    /// the writer's eight-bytes-at-a-time scan against.
+    static func referenceEscaped(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func anEscapeIsFoundAtEveryPositionOfLongStrings() {
+        // Multi-byte characters too, so escapes sit next to bytes of 0x80 and above.
+        let filler = Array(String(repeating: "abcdefghijklmnopqrstuvwxyzé日🚲0123456789", count: 3).unicodeScalars)
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {
+            for length in [1, 7, 8, 9, 15, 16, 17, 40, 100] {
+                for position in 0..<length {
+                    var text = String(String.UnicodeScalarView(filler.prefix(length)))
+                    let index = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: position)
+                    text.unicodeScalars.insert(contentsOf: special.unicodeScalars, at: index)
+                    let written = JSONValue.string(text).jsonString
+                    #expect(written == Self.referenceEscaped(text), "\(Array(text.utf8))")
+                }
+            }
+        }
+        let long = String(repeating: "ñame \"quoted\" \\ tab\t ", count: 50)
+        let written = JSONValue.list([.string(long), .string("x")]).jsonString
+        #expect(written == "[" + Self.referenceEscaped(long) + ",\"x\"]")
+    }
+
     @Test func integersAndNestedValuesAreWrittenCompactly() {
         let value: JSONValue = [
             "a": [1, -20, .int(Int.max), .int(Int.min)], "b": ["c": .null, "d": true, "e": false], "f": [],

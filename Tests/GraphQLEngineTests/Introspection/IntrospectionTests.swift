@@ -200,6 +200,43 @@ import Testing
     }
 }
 
+/// The executor answers introspection fields itself unless middleware applies
+/// to them; then the introspection resolvers run. Both must answer the same.
+@Suite struct IntrospectionPathsTests {
+    /// Middleware that changes nothing, so every field goes through its resolver.
+    struct PassThrough: FieldMiddleware {
+        func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
+            try next(field)
+        }
+    }
+
+    @Test func introspectionThroughItsResolversAnswersWhatTheExecutorAnswers() async throws {
+        let fullQuery = try NodeRunner.run(IntrospectionTests.referenceScript, input: #"{"mode":"query"}"#)
+        let metaQuery = """
+            {
+              unit: __type(name: "Unit") { kind name all: enumValues(includeDeprecated: true) { name isDeprecated } }
+              missing: __type(name: "Nope") { name }
+              van: __type(name: "Van") {
+                fields(includeDeprecated: true) { name args { name defaultValue type { kind ofType { kind name } } } }
+                interfaces { name possibleTypes { name } }
+              }
+            }
+            """
+        let schema = try buildSchema(sdl: IntrospectionTests.richSDL)
+        let direct = try ExecutableSchema(schema: schema)
+        let throughResolvers = try ExecutableSchema(schema: schema, middleware: [PassThrough()])
+        for query in [fullQuery, metaQuery] {
+            let document = try Parser.parse(query)
+            let expected = await execute(schema: direct, document: document)
+            let answered = await execute(schema: throughResolvers, document: document)
+            #expect(expected.errors.isEmpty, "\(expected.errors)")
+            #expect(answered.jsonString() == expected.jsonString())
+        }
+        let van = await execute(schema: direct, document: try Parser.parse(metaQuery))
+        #expect(van.jsonString().contains(#"{"name":"unit","defaultValue":"LITRES""#))
+    }
+}
+
 /// The same check for the gateway's own `Schema.graphql` (at the package root),
 /// once the schema is in the tree.
 @Suite struct SchemaFileIntrospectionTests {
