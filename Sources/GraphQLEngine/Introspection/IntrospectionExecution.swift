@@ -72,7 +72,8 @@ extension ExecutionState {
     // MARK: Fields by parent
 
     private func schemaField(
-        _ field: IntrospectionField, _ index: IntrospectionIndex, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ index: IntrospectionIndex, _ at: Place
+    ) -> Bool {
         switch field {
         case .schemaDescription: return text(schema.schema.description, at)
         case .schemaTypes: return objects(index.types, at) { .type($0) }
@@ -85,7 +86,8 @@ extension ExecutionState {
     }
 
     private func typeField(
-        _ field: IntrospectionField, _ type: IntrospectedType, _ index: IntrospectionIndex, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ type: IntrospectedType, _ index: IntrospectionIndex, _ at: Place
+    ) -> Bool {
         switch field {
         case .typeKind:
             return leaf(.string(type.kind.rawValue), at)
@@ -125,7 +127,8 @@ extension ExecutionState {
     }
 
     private func fieldField(
-        _ field: IntrospectionField, _ value: IntrospectedField, _ index: IntrospectionIndex, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ value: IntrospectedField, _ index: IntrospectionIndex, _ at: Place
+    ) -> Bool {
         switch field {
         case .fieldName: return leaf(.string(value.field.name), at)
         case .fieldDescription: return text(value.field.description, at)
@@ -141,7 +144,8 @@ extension ExecutionState {
     }
 
     private func inputValueField(
-        _ field: IntrospectionField, _ value: IntrospectedInputValue, _ index: IntrospectionIndex, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ value: IntrospectedInputValue, _ index: IntrospectionIndex, _ at: Place
+    ) -> Bool {
         switch field {
         case .inputValueName: return leaf(.string(value.inputValue.name), at)
         case .inputValueDescription: return text(value.inputValue.description, at)
@@ -155,7 +159,8 @@ extension ExecutionState {
     }
 
     private func enumValueField(
-        _ field: IntrospectionField, _ value: IntrospectedEnumValue, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ value: IntrospectedEnumValue, _ at: Place
+    ) -> Bool {
         switch field {
         case .enumValueName: return leaf(.string(value.value.name), at)
         case .enumValueDescription: return text(value.value.description, at)
@@ -166,7 +171,8 @@ extension ExecutionState {
     }
 
     private func directiveField(
-        _ field: IntrospectionField, _ value: IntrospectedDirective, _ at: Place) -> Bool {
+        _ field: IntrospectionField, _ value: IntrospectedDirective, _ at: Place
+    ) -> Bool {
         switch field {
         case .directiveName: return leaf(.string(value.directive.name), at)
         case .directiveDescription: return text(value.directive.description, at)
