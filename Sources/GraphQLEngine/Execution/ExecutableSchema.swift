@@ -59,7 +59,8 @@ public final class ExecutableSchema: Sendable {
         }
         self.runtimes = runtimes
         let queryType = schema.queryType ?? ObjectType(name: "Query", fields: [])
-        func meta(_ field: GraphQLField, _ resolver: FieldResolver, _ introspection: IntrospectionField) -> FieldRuntime {
+        func meta(_ field: GraphQLField, _ resolver: FieldResolver, _ introspection: IntrospectionField) -> FieldRuntime
+        {
             FieldRuntime(
                 definition: field, resolver: resolver, shape: OutputShape(field.type, in: schema),
                 middleware: middleware.filter { $0.applies(to: field, of: queryType) }, introspection: introspection)

@@ -143,7 +143,8 @@ extension ExecutionState {
                         guard let runtime = plan.runtime else { continue }
                         // Introspection fields the executor answers itself (no resolver runs).
                         if let introspection = steps[index].introspection,
-                            resolveIntrospection(introspection, on: parent, runtime: runtime, plan: plan, slot: slot)
+                            resolveIntrospection(
+                                introspection, on: parent, objectPlan: objectPlan, position: index, slot: slot)
                         {
                             continue
                         }
@@ -165,14 +166,16 @@ extension ExecutionState {
             for field in range {
                 // A sibling may have nulled the object (a non-null field failed).
                 if hasNulls && tree.slots[objectSlot].isNull { break }
-                let plan = objectPlan.fields[field]
-                guard let runtime = plan.runtime else { continue }
                 let slot = start + field
                 if let introspection = steps[field].introspection,
-                    resolveIntrospection(introspection, of: node, in: index, runtime: runtime, plan: plan, slot: slot)
+                    resolveIntrospection(
+                        introspection, of: node, in: index,
+                        at: Place(objectPlan: objectPlan, position: field, slot: slot))
                 {
                     continue
                 }
+                let plan = objectPlan.fields[field]
+                guard let runtime = plan.runtime else { continue }
                 if !runResolver(plan, runtime, parent: .introspection(node), slot: slot) { return false }
             }
             return true

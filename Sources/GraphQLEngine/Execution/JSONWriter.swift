@@ -203,34 +203,40 @@ struct JSONWriter: ~Copyable {
     }
 
     mutating func write(string: String) {
-        var text = string
-        text.withUTF8 { utf8 in
-            bytes.reserve(utf8.count + 2)
-            bytes.appendReserved(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = JSONWriter.firstEscape(in: utf8, from: 0)
-            while index < utf8.count {
-                if runStart < index { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
-                let byte = utf8[index]
-                switch byte {
-                case 0x22: writeRaw("\\\"")
-                case 0x5C: writeRaw("\\\\")
-                case 0x0A: writeRaw("\\n")
-                case 0x0D: writeRaw("\\r")
-                case 0x09: writeRaw("\\t")
-                case 0x08: writeRaw("\\b")
-                case 0x0C: writeRaw("\\f")
-                default:
-                    writeRaw("\\u00")
-                    bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
-                    bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
-                }
-                index = JSONWriter.firstEscape(in: utf8, from: index + 1)
-            }
-            if runStart < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-            bytes.append(UInt8(ascii: "\""))
+        // Native strings (all of ours) lend their bytes in place; others are copied first.
+        let written: Void? = string.utf8.withContiguousStorageIfAvailable { write(utf8: $0) }
+        if written == nil {
+            var text = string
+            text.withUTF8 { write(utf8: $0) }
         }
+    }
+
+    private mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.reserve(utf8.count + 2)
+        bytes.appendReserved(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = JSONWriter.firstEscape(in: utf8, from: 0)
+        while index < utf8.count {
+            if runStart < index { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
+            let byte = utf8[index]
+            switch byte {
+            case 0x22: writeRaw("\\\"")
+            case 0x5C: writeRaw("\\\\")
+            case 0x0A: writeRaw("\\n")
+            case 0x0D: writeRaw("\\r")
+            case 0x09: writeRaw("\\t")
+            case 0x08: writeRaw("\\b")
+            case 0x0C: writeRaw("\\f")
+            default:
+                writeRaw("\\u00")
+                bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
+                bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
+            }
+            index = JSONWriter.firstEscape(in: utf8, from: index + 1)
+        }
+        if runStart < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte at or after `start` that JSON must escape

@@ -52,7 +52,8 @@ final class IntrospectionIndex: Sendable {
             case .object, .interface: interfaces = type.interfaces.compactMap(position(of:))
             default: break
             }
-            let possibleTypes = type.isAbstractType
+            let possibleTypes =
+                type.isAbstractType
                 ? schema.possibleTypes(of: type).compactMap { position(of: $0.name) } : nil
             var enumValues: IntrospectionList<IntrospectedEnumValue>?
             if case .enumType(let enumType) = type {

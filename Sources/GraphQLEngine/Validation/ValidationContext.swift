@@ -181,7 +181,13 @@ public final class ValidationContext {
 
     /// The variables used in a fragment, each with the type expected where it appears.
     public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
-        variableUsages(key: DefinitionKey(fragment)) { $0.walk(fragment) }
+        let key = DefinitionKey(fragment)
+        // A fragment without variables needs no walk to know it has no usages.
+        if usagesByDefinition[key] == nil, !VariableScan.containsVariables(fragment) {
+            usagesByDefinition[key] = []
+            return []
+        }
+        return variableUsages(key: key) { $0.walk(fragment) }
     }
 
     /// The variables used in an operation and in every fragment it reaches:
