@@ -51,10 +51,8 @@ struct ResultSlot: Sendable {
         case list(start: Int, count: Int)
     }
 
-    // `parent` comes first: declared after `value` (17 bytes) it was padded
-    // to offset 24, which made a slot 40 bytes apart instead of 32.
-    var parent: Int
     var value: Value
+    var parent: Int
     /// Whether the slot's type is non-null, so a null here nulls the parent.
     var nonNull: Bool
     /// Set when the slot became null (its `value` is kept for path lookups).
