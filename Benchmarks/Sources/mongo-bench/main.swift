@@ -37,11 +37,29 @@ do {
     if arguments.contains("--convert-only") { exit(0) }
 }
 
-let client = try MongoClient(uri: uri)
-let database = client.database(databaseName)
-let drivers = database.collection("drivers")
-let inserts = database.collection("inserts")
-let raw = try RawMongo(uri: uri, database: databaseName)
+/// One raw libmongoc pool and one MongoStore client, each with its own
+/// connections. The server answers some connections steadily slower than
+/// others (two raw pools measured 0.96-1.09x of each other, two MongoStore
+/// clients 1.17x, alone, on the same data), so one pair would compare
+/// connections as much as code: rounds rotate over several pairs, created in
+/// alternating order.
+struct Lane: Sendable {
+    let raw: RawMongo
+    let client: MongoClient
+    var drivers: MongoCollection { client.database(databaseName).collection("drivers") }
+    var inserts: MongoCollection { client.database(databaseName).collection("inserts") }
+}
+
+let lanes: [Lane] = try (0..<4).map { i in
+    if i % 2 == 0 {
+        let raw = try RawMongo(uri: uri, database: databaseName)
+        return Lane(raw: raw, client: try MongoClient(uri: uri))
+    }
+    let client = try MongoClient(uri: uri)
+    return Lane(raw: try RawMongo(uri: uri, database: databaseName), client: client)
+}
+let database = lanes[0].client.database(databaseName)
+let drivers = lanes[0].drivers
 
 // MARK: Data: drivers with a GeoJSON location around one city.
 var rng = SplitMix64(seed: 42)
@@ -92,23 +110,22 @@ let warmUp = 3
 /// connections, caches and code paths and are not counted.
 func measure<Input: Sendable>(
     _ inputs: [Input], caller: Caller,
-    raw: @escaping @Sendable (Input) throws -> Int, ours: @escaping @Sendable (Input) async throws -> Int
+    raw: @escaping @Sendable (Lane, Input) throws -> Int, ours: @escaping @Sendable (Lane, Input) async throws -> Int
 ) async throws -> Series {
-    let loop: @Sendable () async throws -> Series = {
-        var series = Series()
-        let clock = ContinuousClock()
-        for (round, input) in inputs.enumerated() {
+    let clock = ContinuousClock()
+    /// Times one round on `lane`: raw and ours, in the order the round's parity says.
+    @Sendable func round(_ round: Int, _ input: Input, _ lane: Lane) async throws -> (Duration, Duration) {
             var rawTime = Duration.zero
             var ourTime = Duration.zero
             func timeRaw() throws {
                 let start = clock.now
-                let n = try raw(input)
+                let n = try raw(lane, input)
                 rawTime = clock.now - start
                 precondition(n >= 0)
             }
             func timeOurs() async throws {
                 let start = clock.now
-                _ = try await ours(input)
+                _ = try await ours(lane, input)
                 ourTime = clock.now - start
             }
             if round % 2 == 0 {
@@ -118,31 +135,40 @@ func measure<Input: Sendable>(
                 try await timeOurs()
                 try timeRaw()
             }
-            if round >= warmUp {
+            return (rawTime, ourTime)
+    }
+    return try await Task.detached {
+        var series = Series()
+        for (index, input) in inputs.enumerated() {
+            let lane = lanes[index % lanes.count]
+            let (rawTime, ourTime): (Duration, Duration)
+            switch caller {
+            case .executor:
+                // Entering the preference hops to the lane's threads, outside the timing.
+                (rawTime, ourTime) = try await withTaskExecutorPreference(lane.client.taskExecutor) {
+                    try await round(index, input, lane)
+                }
+            case .cooperative:
+                (rawTime, ourTime) = try await round(index, input, lane)
+            }
+            if index >= warmUp * lanes.count {
                 series.raw.append(seconds(rawTime))
                 series.ours.append(seconds(ourTime))
             }
         }
         return series
-    }
-    switch caller {
-    case .executor:
-        let executor = client.taskExecutor
-        return try await Task.detached { try await withTaskExecutorPreference(executor) { try await loop() } }.value
-    case .cooperative:
-        return try await Task.detached { try await loop() }.value
-    }
+    }.value
 }
 
 var results: [(name: String, series: [Series])] = []
 
 @MainActor func run<Input: Sendable>(
     _ name: String, rounds: Int, input: @MainActor () -> Input,
-    raw: @escaping @Sendable (Input) throws -> Int, ours: @escaping @Sendable (Input) async throws -> Int
+    raw: @escaping @Sendable (Lane, Input) throws -> Int, ours: @escaping @Sendable (Lane, Input) async throws -> Int
 ) async throws {
     var all: [Series] = []
     for caller in Caller.allCases {
-        let inputs = (0..<(rounds + warmUp)).map { _ in input() }
+        let inputs = (0..<(rounds + warmUp * lanes.count)).map { _ in input() }
         let series = try await measure(inputs, caller: caller, raw: raw, ours: ours)
         print(String(format: "%-22@ %-12@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
                      "\(caller)" as NSString, median(series.raw) * 1000, median(series.ours) * 1000,
@@ -153,20 +179,20 @@ var results: [(name: String, series: [Series])] = []
 }
 
 try await run("findOne by _id", rounds: rounds.findOne, input: { randomID() },
-    raw: { try raw.find(filter: ["_id": .objectID($0)], limit: 1) },
-    ours: { try await drivers.findOne(["_id": .objectID($0)]) == nil ? 0 : 1 })
+    raw: { try $0.raw.find(filter: ["_id": .objectID($1)], limit: 1) },
+    ours: { try await $0.drivers.findOne(["_id": .objectID($1)]) == nil ? 0 : 1 })
 
 try await run("$in of 100 ids", rounds: rounds.inIDs, input: { (0..<100).map { _ in BSONValue.objectID(randomID()) } },
-    raw: { try raw.find(filter: ["_id": ["$in": .array($0)]], limit: 0) },
-    ours: { try await drivers.find(["_id": ["$in": .array($0)]]).count })
+    raw: { try $0.raw.find(filter: ["_id": ["$in": .array($1)]], limit: 0) },
+    ours: { try await $0.drivers.find(["_id": ["$in": .array($1)]]).count })
 
 try await run("$near, limit 20", rounds: rounds.near, input: { randomPoint() },
-    raw: { try raw.find(filter: nearFilter($0), limit: 20) },
-    ours: { try await drivers.find(nearFilter($0), options: FindOptions(limit: 20)).count })
+    raw: { try $0.raw.find(filter: nearFilter($1), limit: 20) },
+    ours: { try await $0.drivers.find(nearFilter($1), options: FindOptions(limit: 20)).count })
 
 try await run("insertMany of 1,000", rounds: rounds.insertMany, input: { insertBatch() },
-    raw: { try raw.insertMany($0) },
-    ours: { try await inserts.insertMany($0).insertedCount })
+    raw: { try $0.raw.insertMany($1) },
+    ours: { try await $0.inserts.insertMany($1).insertedCount })
 
 try await database.drop()
 
