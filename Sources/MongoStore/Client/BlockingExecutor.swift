@@ -10,8 +10,8 @@ internal import Foundation
 /// client, so with as many threads as clients no job ever waits for a client.
 ///
 /// It is also a `TaskExecutor`. A hop to a pool thread and back costs two
-/// thread wake-ups (about 10–60 µs on the development VM, a sixth of a findOne
-/// by `_id`), so work that makes database calls one after another (a GraphQL
+/// thread wake-ups (60–70 µs per findOne by `_id` in mongo-bench on the
+/// development VM, a fifth of the call), so work that makes database calls one after another (a GraphQL
 /// request) can run *on* these threads with
 /// `withTaskExecutorPreference(client.taskExecutor)`: ``run(_:)`` then finds its
 /// caller already on a pool thread and makes the blocking call right there,

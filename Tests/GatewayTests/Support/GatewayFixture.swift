@@ -98,24 +98,11 @@ extension Int: PathKey {}
 
 /// A JSON body for a GraphQL request.
 func graphQLBody(_ query: String, variables: String? = nil, extensions: String? = nil) -> ByteBuffer {
-    var text = "{\"query\":\(jsonString(query))"
+    var text = "{\"query\":\(JSONValue.string(query).jsonString)"
     if let variables { text += ",\"variables\":\(variables)" }
     if let extensions { text += ",\"extensions\":\(extensions)" }
     text += "}"
     return ByteBuffer(string: text)
-}
-
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 /// Percent-encodes a query-string value.

@@ -1,5 +1,6 @@
-import GraphQLEngine
 import Testing
+
+@testable import GraphQLEngine
 
 /// JSON output compared with Node's `JSON.stringify`.
 @Suite struct JSONWriterTests {
@@ -34,27 +35,10 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\n\u{01}").jsonString == #""a\"b\\c\n\u0001""#)
     }
 
-    /// The escaping as JSON.stringify does it, one byte at a time, to check
-    /// the writer's eight-bytes-at-a-time scan against.
-    static func referenceEscaped(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// The escaping as JSON.stringify does it, one scalar at a time (the
+    /// engine's own `jsonQuoted`, used for messages), to check the writer's
+    /// eight-bytes-at-a-time scan against.
+    static func referenceEscaped(_ text: String) -> String { JSONValue.jsonQuoted(text) }
 
     @Test func anEscapeIsFoundAtEveryPositionOfLongStrings() {
         // Multi-byte characters too, so escapes sit next to bytes of 0x80 and above.
