@@ -1,9 +1,17 @@
 // swift-tools-version:6.0
 //
-// SupportCarr Gateway: one package. Dependencies point one way:
-// CLI -> (server -> resolvers ->) security -> engine and MongoDB layer.
-// The engine (`GraphQLEngine`) has no dependency at all, so it stays reusable and
-// fast to build; only the CLI pulls in argument parsing.
+// SupportCarr Gateway: one package. Dependencies point one way, each target
+// above only the ones after it (docs/ARCHITECTURE.md draws the picture):
+//
+//   supportcarr (CLI) -> Gateway (HTTP) -> Enforcement -> Security -> DataModel -> MongoStore
+//                     -> Resolvers ------> Enforcement            GraphQLEngine (no dependency)
+//                     -> SupportCarrData (migrate, seed, rotate) -> Security, DataModel
+//
+// Resolvers reach the database and the caller only through Enforcement's
+// request context: they do not depend on Security, so they cannot check a
+// permission or open a ciphertext themselves (`scripts/test` builds with
+// `--explicit-target-dependency-import-check error`, which makes an
+// undeclared `import Security` a build error).
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -18,6 +26,7 @@ let package = Package(
         .executable(name: "supportcarr", targets: ["supportcarr"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "MongoStore", targets: ["MongoStore"]),
+        .library(name: "Enforcement", targets: ["Enforcement"]),
         // For the load benchmark's in-process peer, which must issue the resolvers' own reads.
         .library(name: "Resolvers", targets: ["Resolvers"]),
         .library(name: "Gateway", targets: ["Gateway"]),
@@ -51,38 +60,59 @@ let package = Package(
         // What the test targets share: the live database, scripts/db.
         .target(name: "TestSupport", dependencies: ["MongoStore"], path: "Tests/TestSupport", swiftSettings: strict),
 
-        // MARK: Security (API keys, permissions, field encryption)
+        // MARK: The data model: collections, entity types, encrypted fields, indexes, the rescue lifecycle
+        .target(name: "DataModel", dependencies: ["MongoStore"], swiftSettings: strict),
+        .testTarget(name: "DataModelTests", dependencies: ["DataModel", "MongoStore"], swiftSettings: strict),
+
+        // MARK: Security (API keys, permissions, row rules, field encryption)
         .target(
             name: "Security",
-            dependencies: ["MongoStore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MongoStore", "DataModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SecurityTests", dependencies: ["Security", "MongoStore", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "SecurityTests", dependencies: ["Security", "DataModel", "MongoStore", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
 
-        // MARK: The SupportCarr data model: collections, indexes, migrations, demo data
+        // MARK: Enforcement: authentication, the request context, the field pipeline (permissions,
+        // write policies, decryption, PII audit)
         .target(
-            name: "SupportCarrData",
-            dependencies: ["MongoStore", "Security", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strict
-        ),
+            name: "Enforcement", dependencies: ["GraphQLEngine", "MongoStore", "DataModel", "Security"],
+            swiftSettings: strict),
         .testTarget(
-            name: "SupportCarrDataTests", dependencies: ["SupportCarrData", "MongoStore", "Security", "TestSupport"], swiftSettings: strict),
-
-        // MARK: Resolvers: Schema.graphql over MongoDB, batched per request (issue 5)
-        .target(
-            name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "Security", "SupportCarrData"], path: "Resolvers",
-            exclude: ["README.md"], swiftSettings: strict),
-        .testTarget(
-            name: "ResolversTests",
-            dependencies: ["Resolvers", "GraphQLEngine", "MongoStore", "Security", "SupportCarrData", "TestSupport"],
+            name: "EnforcementTests", dependencies: ["Enforcement", "GraphQLEngine", "Security"],
             swiftSettings: strict),
 
-        // MARK: HTTP gateway: GraphQL over HTTP, APQ, health, metrics, limits (issue 7)
+        // MARK: Operations on the data: migrations, demo data, key rotation
+        .target(
+            name: "SupportCarrData",
+            dependencies: ["MongoStore", "DataModel", "Security", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SupportCarrDataTests",
+            dependencies: ["SupportCarrData", "DataModel", "MongoStore", "Security", "TestSupport"],
+            swiftSettings: strict),
+
+        // MARK: Resolvers: Schema.graphql over MongoDB, batched per request. No Security:
+        // whatever they read reaches the client through Enforcement's field pipeline.
+        .target(
+            name: "Resolvers", dependencies: ["GraphQLEngine", "MongoStore", "DataModel", "Enforcement"],
+            path: "Resolvers", exclude: ["README.md"],
+            swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]),
+        .testTarget(
+            name: "ResolversTests",
+            dependencies: [
+                "Resolvers", "Enforcement", "GraphQLEngine", "MongoStore", "DataModel", "Security", "SupportCarrData",
+                "TestSupport",
+            ],
+            swiftSettings: strict),
+
+        // MARK: HTTP gateway: GraphQL over HTTP, APQ, health, metrics, limits
         .target(
             name: "Gateway",
             dependencies: [
-                "GraphQLEngine", "MongoStore", "Security", "Resolvers",
+                "GraphQLEngine", "MongoStore", "Security", "Enforcement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,14 +124,15 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Resolvers", "SupportCarrData", "TestSupport",
+                "Gateway", "GraphQLEngine", "MongoStore", "Security", "Enforcement", "Resolvers", "DataModel",
+                "SupportCarrData", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
 
-        // MARK: The browser playground (Playground/), embedded at build time (issue 7)
+        // MARK: The browser playground (Playground/), embedded at build time
         // PlaygroundFilesPlugin runs PlaygroundFilesGenerator over Playground/ on each build.
         // Sources/PlaygroundFiles/Playground is a symlink to ../../Playground, excluded from
         // the sources: it puts the folder inside the target, so SwiftPM notices a file added
@@ -110,14 +141,16 @@ let package = Package(
         .plugin(
             name: "PlaygroundFilesPlugin", capability: .buildTool(),
             dependencies: ["PlaygroundFilesGenerator"]),
-        .target(name: "PlaygroundFiles", exclude: ["Playground"], swiftSettings: strict, plugins: ["PlaygroundFilesPlugin"]),
+        .target(
+            name: "PlaygroundFiles", exclude: ["Playground"], swiftSettings: strict, plugins: ["PlaygroundFilesPlugin"]),
         .testTarget(name: "PlaygroundFilesTests", dependencies: ["PlaygroundFiles"], swiftSettings: strict),
 
         // MARK: CLI
         .executableTarget(
             name: "supportcarr",
             dependencies: [
-                "SupportCarrData", "MongoStore", "Security", "Gateway", "Resolvers", "GraphQLEngine", "PlaygroundFiles",
+                "SupportCarrData", "DataModel", "MongoStore", "Security", "Enforcement", "Gateway", "Resolvers",
+                "GraphQLEngine", "PlaygroundFiles",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

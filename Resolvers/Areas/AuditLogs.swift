@@ -1,11 +1,11 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// The audit log.
 enum AuditLogResolvers {
     static let map: ResolverMap = [
-        "AuditLog": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "AuditLog": ["user": .sync { try $0.byID(.users, from: "userId") }],
         "Query": [
             "auditLog": .sync { try $0.lookup(.auditLogs) },
             "auditLogs": .sync { field in

@@ -1,13 +1,14 @@
+import DataModel
+import Enforcement
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Driver profiles: vehicles, statistics, assignments, payouts, payments,
 /// availability; the nearby-driver search.
 enum DriverResolvers {
     static let map: ResolverMap = [
         "DriverProfile": [
-            "user": .sync { try $0.byID(.users, from: "userId", typeName: "User") },
+            "user": .sync { try $0.byID(.users, from: "userId") },
             "vehicles": .sync { field in
                 let activeOnly = field.arguments["activeOnly", as: Bool.self] ?? false
                 return try field.many(
@@ -19,7 +20,8 @@ enum DriverResolvers {
                 guard let driver = try field.document().objectID("_id") else { return .null }
                 var filter: BSONDocument = ["driverId": .objectID(driver)]
                 field.enumListCondition("status", into: &filter)
-                let hint = filter["status"] == nil
+                let hint =
+                    filter["status"] == nil
                     ? IndexNames.named(.rescueAssignments, "driverId", "createdAt")
                     : IndexNames.named(.rescueAssignments, "driverId", "status")
                 return try ConnectionQuery(.rescueAssignments, filter: filter, hint: hint).page(field)
@@ -28,7 +30,7 @@ enum DriverResolvers {
             "activeAssignment": .sync { field in
                 guard let driver = try field.document().objectID("_id") else { return .null }
                 let loader = ManyByForeignKeyLoader(
-                    try field.requestContext(), .rescueAssignments, field: "driverId",
+                    try field.accessContext(), .rescueAssignments, field: "driverId",
                     sort: ["assignedAt": -1, "_id": -1],
                     filter: ["status": ["$in": .array(RescueResolvers.activeAssignmentStatuses)]])
                 return field.load(loader, key: driver) { found in found?.first.map { .object($0) } ?? .null }
@@ -48,12 +50,12 @@ enum DriverResolvers {
                 return try ConnectionQuery(.driverAvailabilityLogs, filter: filter, sortField: "timestamp").page(field)
             },
         ],
-        "DriverStats": ["driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") }],
+        "DriverStats": ["driver": .sync { try $0.byID(.driverProfiles, from: "driverId") }],
         "DriverAvailabilityLog": [
-            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") }
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId") }
         ],
         "Query": [
-            "driverProfile": .sync { try $0.lookup(.driverProfiles, typeName: "DriverProfile") },
+            "driverProfile": .sync { try $0.lookup(.driverProfiles) },
             "driverStats": .sync { try $0.lookup(.driverStats) },
             "driverAvailabilityLog": .sync { try $0.lookup(.driverAvailabilityLogs) },
             "driverProfiles": .sync { field in

@@ -1,7 +1,8 @@
+import DataModel
+import Enforcement
 import Foundation
 import GraphQLEngine
 public import MongoStore
-import SupportCarrData
 
 /// `Query.nearbyDrivers`: approved, online, available drivers nearest first.
 ///
@@ -21,9 +22,8 @@ public enum NearbyDrivers {
 
     static func resolve(_ field: FieldContext) throws -> ResolvedValue {
         let first = field.arguments["first", as: Int.self] ?? 20
-        guard first >= 1, first <= ConnectionQuery.maxPageSize else {
-            throw UserInputError("Argument \"first\" must be between 1 and \(ConnectionQuery.maxPageSize); got \(first).")
-        }
+        // The largest `first` is the engine's page-size limit (`QueryLimits.maxPageSize`).
+        guard first >= 1 else { throw UserInputError("Argument \"first\" must be at least 1; got \(first).") }
         let maxDistance = field.arguments["maxDistanceMeters", as: Int.self] ?? 5000
         guard maxDistance >= 0 else { throw UserInputError("Argument \"maxDistanceMeters\" must not be negative.") }
         guard case .object(let near)? = field.arguments["near"],
@@ -31,15 +31,16 @@ public enum NearbyDrivers {
             let lat = near.first(where: { $0.key == "lat" }).flatMap({ Double(argumentValue: $0.value) }),
             (-180...180).contains(lng), (-90...90).contains(lat)
         else { throw UserInputError("Argument \"near\" needs lng in [-180, 180] and lat in [-90, 90].") }
-        let context = try field.requestContext()
+        let context = try field.accessContext()
         let database = context.database
         let filter = context.restrict(self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
         return .async {
             let documents = try await database.collection(Collections.driverProfiles.name).find(
                 filter, options: FindOptions(limit: candidateLimit, batchSize: candidateLimit))
-            return .list(nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).map { item in
-                .object(NearbyDriverSource(distance: .double(item.distance), driver: DocumentSource(item.driver, typeName: "DriverProfile")))
-            })
+            return .list(
+                nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).map { item in
+                    .object(NearbyDriverSource(distance: .double(item.distance), driver: DocumentSource(item.driver)))
+                })
         }
     }
 
@@ -47,7 +48,9 @@ public enum NearbyDrivers {
     public static func filter(lng: Double, lat: Double, maxDistance: Int) -> BSONDocument {
         [
             "location": [
-                "$geoWithin": ["$centerSphere": [[.double(lng), .double(lat)], .double(Double(maxDistance) / earthRadius)]]
+                "$geoWithin": [
+                    "$centerSphere": [[.double(lng), .double(lat)], .double(Double(maxDistance) / earthRadius)]
+                ]
             ],
             "isOnline": true, "isAvailable": true, "status": "approved",
         ]
@@ -58,7 +61,8 @@ public enum NearbyDrivers {
         _ documents: [BSONDocument], lng: Double, lat: Double, maxDistance: Double, first: Int
     ) -> [(distance: Double, driver: BSONDocument)] {
         let measured: [(distance: Double, driver: BSONDocument)] = documents.compactMap { document in
-            guard case .document(let location)? = document["location"], case .array(let point)? = location["coordinates"],
+            guard case .document(let location)? = document["location"],
+                case .array(let point)? = location["coordinates"],
                 point.count == 2, let dLng = number(point[0]), let dLat = number(point[1])
             else { return nil }
             let distance = meters(lng, lat, dLng, dLat)
@@ -85,7 +89,8 @@ public enum NearbyDrivers {
         let radians = Double.pi / 180
         let dLat = (lat2 - lat1) * radians
         let dLng = (lng2 - lng1) * radians
-        let a = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLng / 2) * sin(dLng / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLng / 2) * sin(dLng / 2)
         return 2 * earthRadius * asin(min(1, a.squareRoot()))
     }
 }

@@ -1,11 +1,12 @@
+import DataModel
+import Enforcement
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Notifications of a user.
 enum NotificationResolvers {
     static let map: ResolverMap = [
-        "Notification": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "Notification": ["user": .sync { try $0.byID(.users, from: "userId") }],
         "Query": [
             "notification": .sync { try $0.lookup(.notifications) },
             "notifications": .sync { field in
@@ -21,13 +22,13 @@ enum NotificationResolvers {
             // Sets `read` and `readAt` once: a notification already read keeps its first `readAt`.
             "markNotificationRead": .sync { field in
                 let id = try field.objectIDArgument("id")
-                let context = try field.requestContext()
+                let context = try field.accessContext()
                 let collection = context.collection(.notifications)
                 // Only a notification the caller may see is changed or returned.
                 let own = context.restrict(["_id": .objectID(id)], in: .notifications)
                 return .async {
                     _ = try await collection.findOneAndUpdate(
-                        RequestContext.and(own, ["read": ["$ne": true]]),
+                        own.and(["read": ["$ne": true]]),
                         ["$set": ["read": true, "readAt": .date(BSONDate.now())]])
                     return try await collection.findOne(own).map { .object(DocumentSource($0)) } ?? .null
                 }

@@ -1,14 +1,14 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Payments: their rescue, rider and driver; the filtered payment lists.
 enum PaymentResolvers {
     static let map: ResolverMap = [
         "Payment": [
             "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
-            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId", typeName: "RiderProfile") },
-            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
+            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId") },
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId") },
         ],
         "Query": [
             "payment": .sync { try $0.lookup(.payments) },

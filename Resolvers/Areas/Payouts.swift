@@ -1,16 +1,18 @@
+import DataModel
+import Enforcement
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Payouts: their driver and the rescues they cover.
 enum PayoutResolvers {
     static let map: ResolverMap = [
         "Payout": [
-            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId") },
             "rescues": .sync { field in
                 guard case .array(let ids)? = try field.document().stored("rescueIds") else { return .list([]) }
-                let loader = ByIDLoader(try field.requestContext(), .rescueRequests)
-                return field.loadMany(loader, keys: ids.compactMap { if case .objectID(let id) = $0 { id } else { nil } })
+                let loader = ByIDLoader(try field.accessContext(), .rescueRequests)
+                return field.loadMany(
+                    loader, keys: ids.compactMap { if case .objectID(let id) = $0 { id } else { nil } })
             },
         ],
         "Query": [
@@ -25,7 +27,8 @@ enum PayoutResolvers {
         try field.rangeCondition("period", stored: "periodStart", into: &filter)
         field.enumListCondition("status", into: &filter)
         return try ConnectionQuery(
-            .payouts, filter: filter, sortField: "periodStart", hint: IndexNames.named(.payouts, "driverId", "periodStart")
+            .payouts, filter: filter, sortField: "periodStart",
+            hint: IndexNames.named(.payouts, "driverId", "periodStart")
         ).page(field)
     }
 }

@@ -1,14 +1,14 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Ratings: their rescue and the two users; ratings received or given.
 enum RatingResolvers {
     static let map: ResolverMap = [
         "Rating": [
             "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
-            "fromUser": .sync { try $0.byID(.users, from: "fromUserId", typeName: "User") },
-            "toUser": .sync { try $0.byID(.users, from: "toUserId", typeName: "User") },
+            "fromUser": .sync { try $0.byID(.users, from: "fromUserId") },
+            "toUser": .sync { try $0.byID(.users, from: "toUserId") },
         ],
         "Query": [
             "rating": .sync { try $0.lookup(.ratings) },

@@ -1,17 +1,18 @@
+import DataModel
+import Enforcement
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Rescue requests, their assignments and status history; the rider's rescue
-/// history and the driver's active rescue (the seed's critical queries).
+/// history and the driver's active rescue (`docs/DATA-MODEL.md`, "Critical queries").
 enum RescueResolvers {
     /// Assignment statuses of a job under way.
     static let activeAssignmentStatuses: [BSONValue] = ["accepted", "en_route", "arrived", "in_progress"]
 
     static let map: ResolverMap = [
         "RescueRequest": [
-            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId", typeName: "RiderProfile") },
-            "cancelledByUser": .sync { try $0.byID(.users, from: "cancelledBy", typeName: "User") },
+            "rider": .sync { try $0.byID(.riderProfiles, from: "riderId") },
+            "cancelledByUser": .sync { try $0.byID(.users, from: "cancelledBy") },
             "assignment": .sync { try $0.one(.rescueAssignments, where: "rescueId") },
             "payment": .sync { try $0.one(.payments, where: "rescueId") },
             "ratings": .sync { try $0.many(.ratings, where: "rescueId", sort: ["createdAt": 1, "_id": 1]) },
@@ -21,11 +22,11 @@ enum RescueResolvers {
         ],
         "RescueAssignment": [
             "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
-            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId", typeName: "DriverProfile") },
+            "driver": .sync { try $0.byID(.driverProfiles, from: "driverId") },
         ],
         "RescueStatusHistory": [
             "rescue": .sync { try $0.byID(.rescueRequests, from: "rescueId") },
-            "changedByUser": .sync { try $0.byID(.users, from: "changedBy", typeName: "User") },
+            "changedByUser": .sync { try $0.byID(.users, from: "changedBy") },
         ],
         "Query": [
             "rescueRequest": .sync { try $0.lookup(.rescueRequests) },
@@ -37,9 +38,10 @@ enum RescueResolvers {
             },
             "activeRescue": .sync { field in
                 let driver = try field.objectIDArgument("driverId")
-                let context = try field.requestContext()
+                let context = try field.accessContext()
                 return .async {
-                    try await activeAssignment(ofDriver: driver, in: context).map { .object(DocumentSource($0)) } ?? .null
+                    try await activeAssignment(ofDriver: driver, in: context).map { .object(DocumentSource($0)) }
+                        ?? .null
                 }
             },
             "rescueRequests": .sync { field in
@@ -47,7 +49,8 @@ enum RescueResolvers {
                 field.enumListCondition("status", into: &filter)
                 try field.rangeCondition("requestedAt", into: &filter)
                 // With a status filter, {status: 1, requestedAt: 1}; otherwise {requestedAt: 1}.
-                let hint = filter["status"] != nil
+                let hint =
+                    filter["status"] != nil
                     ? IndexNames.named(.rescueRequests, "status", "requestedAt")
                     : IndexNames.named(.rescueRequests, "requestedAt")
                 let query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt", hint: hint)
@@ -68,12 +71,13 @@ enum RescueResolvers {
         (
             ["driverId": .objectID(driver), "status": ["$in": .array(activeAssignmentStatuses)]],
             FindOptions(
-                sort: ["assignedAt": -1], hint: IndexNames.named(.rescueAssignments, "driverId", "status").map { .name($0) })
+                sort: ["assignedAt": -1],
+                hint: IndexNames.named(.rescueAssignments, "driverId", "status").map { .name($0) })
         )
     }
 
     /// The driver's active assignment, if the request may see it.
-    static func activeAssignment(ofDriver driver: ObjectID, in context: RequestContext) async throws -> BSONDocument? {
+    static func activeAssignment(ofDriver driver: ObjectID, in context: AccessContext) async throws -> BSONDocument? {
         let (filter, options) = activeAssignmentQuery(ofDriver: driver)
         return try await context.collection(.rescueAssignments).findOne(
             context.restrict(filter, in: .rescueAssignments), options: options)

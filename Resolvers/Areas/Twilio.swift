@@ -1,6 +1,6 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// Twilio delivery reports.
 enum TwilioResolvers {

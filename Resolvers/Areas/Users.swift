@@ -1,19 +1,20 @@
+import DataModel
+import Enforcement
 import GraphQLEngine
 import MongoStore
-import SupportCarrData
 
 /// User accounts: their profiles, API keys, notifications, ratings and audit trail.
 enum UserResolvers {
     static let map: ResolverMap = [
         "User": [
-            "riderProfile": .sync { try $0.one(.riderProfiles, where: "userId", typeName: "RiderProfile") },
-            "driverProfile": .sync { try $0.one(.driverProfiles, where: "userId", typeName: "DriverProfile") },
+            "riderProfile": .sync { try $0.one(.riderProfiles, where: "userId") },
+            "driverProfile": .sync { try $0.one(.driverProfiles, where: "userId") },
             // The profile of the user's role: a driver's driver profile, anyone else's rider profile.
             "profile": .sync { field in
                 let role = try field.document().stored("role")
                 return role == .string("driver")
-                    ? try field.one(.driverProfiles, where: "userId", typeName: "DriverProfile")
-                    : try field.one(.riderProfiles, where: "userId", typeName: "RiderProfile")
+                    ? try field.one(.driverProfiles, where: "userId")
+                    : try field.one(.riderProfiles, where: "userId")
             },
             "apiKeys": .sync { field in
                 let activeOnly = field.arguments["activeOnly", as: Bool.self] ?? false
@@ -29,8 +30,12 @@ enum UserResolvers {
                     .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
                 ).page(field)
             },
-            "ratingsReceived": .sync { try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "toUserId", $0) },
-            "ratingsGiven": .sync { try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "fromUserId", $0) },
+            "ratingsReceived": .sync {
+                try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "toUserId", $0)
+            },
+            "ratingsGiven": .sync {
+                try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "fromUserId", $0)
+            },
             "auditLogs": .sync { field in
                 guard let user = try field.document().objectID("_id") else { return .null }
                 return try ConnectionQuery(
@@ -41,10 +46,10 @@ enum UserResolvers {
         ],
         "Query": [
             "me": .sync { field in
-                guard let id = try field.requestContext().principal.userID else { return .null }
-                return field.load(ByIDLoader(try field.requestContext(), .users, typeName: "User"), key: id)
+                guard let id = try field.accessContext().principal.userID else { return .null }
+                return field.load(ByIDLoader(try field.accessContext(), .users), key: id)
             },
-            "user": .sync { try $0.lookup(.users, typeName: "User") },
+            "user": .sync { try $0.lookup(.users) },
             "apiKey": .sync { try $0.lookup(.apiKeys) },
             "users": .sync { field in
                 var filter = BSONDocument()
@@ -53,6 +58,6 @@ enum UserResolvers {
                 return try ConnectionQuery(.users, filter: filter, hint: hint).page(field)
             },
         ],
-        "APIKey": ["user": .sync { try $0.byID(.users, from: "userId", typeName: "User") }],
+        "APIKey": ["user": .sync { try $0.byID(.users, from: "userId") }],
     ]
 }

@@ -1,6 +1,7 @@
+public import DataModel
+public import Enforcement
 public import GraphQLEngine
 public import MongoStore
-public import SupportCarrData
 
 /// One page of a Relay connection (https://relay.dev/graphql/connections.htm)
 /// over a collection, newest first by a date field then `_id`.
@@ -15,7 +16,6 @@ public struct ConnectionQuery: Sendable {
     public let sortField: String
     /// The catalogue index to use (`IndexSpec.name`), nil to let the planner choose.
     public let hint: String?
-    public var typeName: String? = nil
 
     public init(_ collection: Collections, filter: BSONDocument, sortField: String = "createdAt", hint: String? = nil) {
         self.collection = collection
@@ -24,23 +24,24 @@ public struct ConnectionQuery: Sendable {
         self.hint = hint
     }
 
-    /// The most a page may hold.
-    public static let maxPageSize = 100
-
     /// The page the field's `first`/`after` arguments ask for, as a value the
     /// connection type's fields read.
+    ///
+    /// The largest `first` is the engine's page-size limit
+    /// (`QueryLimits.maxPageSize`, `SUPPORTCARR_MAX_PAGE_SIZE`), checked before
+    /// any resolver runs; here only its lower bound.
     public func page(_ field: FieldContext) throws -> ResolvedValue {
         let first = field.arguments["first", as: Int.self] ?? 20
-        guard first >= 0, first <= ConnectionQuery.maxPageSize else {
-            throw UserInputError("Argument \"first\" must be between 0 and \(ConnectionQuery.maxPageSize); got \(first).")
-        }
-        let context = try field.requestContext()
+        guard first >= 0 else { throw UserInputError("Argument \"first\" must not be negative; got \(first).") }
+        let context = try field.accessContext()
         // The caller's row rule is part of the filter, so the page, its cursors
         // and `totalCount` all count only rows the caller may see.
         let visible = context.restrict(filter, in: collection)
         var query = visible
         if let text = field.arguments["after", as: String.self] {
-            guard let cursor = Cursor(encoded: text) else { throw UserInputError("Argument \"after\" is not a cursor of this list.") }
+            guard let cursor = Cursor(encoded: text) else {
+                throw UserInputError("Argument \"after\" is not a cursor of this list.")
+            }
             let after: BSONDocument = [
                 "$or": [
                     [sortField: ["$lt": .date(cursor.sortKey)]],
@@ -67,8 +68,11 @@ public struct ConnectionQuery: Sendable {
                 page.knownTotal = total
                 return .object(page)
             }
-            let documents = first == 0 ? [] : try await database.collection(this.collection.name).find(pageFilter, options: options)
-            return .object(ConnectionPage(query: this, countFilter: countFilter, database: database, documents: documents, first: first))
+            let documents =
+                first == 0 ? [] : try await database.collection(this.collection.name).find(pageFilter, options: options)
+            return .object(
+                ConnectionPage(
+                    query: this, countFilter: countFilter, database: database, documents: documents, first: first))
         }
     }
 }
@@ -83,13 +87,16 @@ public struct ConnectionPage: FieldSource {
     /// The count, when it was read with the page (`PageWithCount`).
     var knownTotal: Int?
 
-    init(query: ConnectionQuery, countFilter: BSONDocument, database: MongoDatabase, documents: [BSONDocument], first: Int) {
+    init(
+        query: ConnectionQuery, countFilter: BSONDocument, database: MongoDatabase, documents: [BSONDocument],
+        first: Int
+    ) {
         self.query = query
         self.countFilter = countFilter
         self.database = database
         self.hasNextPage = documents.count > first
         self.edges = documents.prefix(first).map { document in
-            let node = DocumentSource(document, typeName: query.typeName)
+            let node = DocumentSource(document, typeName: query.collection.entityTypeName)
             var cursor = ""
             if case .date(let key)? = document[query.sortField], case .objectID(let id)? = document["_id"] {
                 cursor = Cursor(sortKey: key, id: id).encoded

@@ -20,7 +20,8 @@ public struct Cursor: Sendable, Equatable {
     public init?(encoded: String) {
         guard let bytes = Base64.decode(encoded) else { return nil }
         let parts = String(decoding: bytes, as: UTF8.self).split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "v1", let millis = Int64(parts[1]), let id = ObjectID(String(parts[2])) else {
+        guard parts.count == 3, parts[0] == "v1", let millis = Int64(parts[1]), let id = ObjectID(String(parts[2]))
+        else {
             return nil
         }
         self.init(sortKey: BSONDate(millisecondsSinceEpoch: millis), id: id)

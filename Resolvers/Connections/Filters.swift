@@ -25,7 +25,8 @@ extension FieldContext {
     }
 
     /// `{stored: {$gte: from, $lt: to}}` for a `DateTimeRange` argument (either end open).
-    public func rangeCondition(_ argument: String, stored field: String? = nil, into filter: inout BSONDocument) throws {
+    public func rangeCondition(_ argument: String, stored field: String? = nil, into filter: inout BSONDocument) throws
+    {
         guard case .object(let entries)? = arguments[argument] else { return }
         var condition = BSONDocument()
         for (key, value) in entries {

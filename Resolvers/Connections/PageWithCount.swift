@@ -1,5 +1,5 @@
+import DataModel
 import MongoStore
-import SupportCarrData
 
 /// A connection's page and its `totalCount` in ONE command, for when the
 /// client selects `totalCount` (the connection resolver looks ahead with

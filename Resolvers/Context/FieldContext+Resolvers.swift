@@ -1,15 +1,11 @@
+public import DataModel
+public import Enforcement
 public import GraphQLEngine
 public import MongoStore
-public import SupportCarrData
 
 /// The few moves every resolver makes, so each area file reads as a list of
 /// relationships: the request's context, the parent document, and loads.
 extension FieldContext {
-    /// The request's `RequestContext` (an internal error if the server passed another).
-    public func requestContext() throws -> RequestContext {
-        try context(as: RequestContext.self)
-    }
-
     /// The parent as a stored document (an internal error otherwise).
     public func document() throws -> DocumentSource {
         guard let document = parent as? DocumentSource else {
@@ -22,16 +18,16 @@ extension FieldContext {
 
     /// The document of `collection` whose `_id` the parent stores in `field`
     /// (null when the parent has none): a `RescueRequest.rider` from `riderId`.
-    public func byID(_ collection: Collections, from field: String, typeName: String? = nil) throws -> ResolvedValue {
+    public func byID(_ collection: Collections, from field: String) throws -> ResolvedValue {
         guard let id = try document().objectID(field) else { return .null }
-        return load(ByIDLoader(try requestContext(), collection, typeName: typeName), key: id)
+        return load(ByIDLoader(try accessContext(), collection), key: id)
     }
 
     /// The one document of `collection` whose `field` holds the parent's `_id`
     /// (a `RescueRequest.assignment` by `rescueId`).
-    public func one(_ collection: Collections, where field: String, typeName: String? = nil) throws -> ResolvedValue {
+    public func one(_ collection: Collections, where field: String) throws -> ResolvedValue {
         guard let id = try document().objectID("_id") else { return .null }
-        return load(ByForeignKeyLoader(try requestContext(), collection, field: field, typeName: typeName), key: id)
+        return load(ByForeignKeyLoader(try accessContext(), collection, field: field), key: id)
     }
 
     /// Every document of `collection` whose `field` holds the parent's `_id`
@@ -41,14 +37,14 @@ extension FieldContext {
         filter: BSONDocument = [:]
     ) throws -> ResolvedValue {
         guard let id = try document().objectID(own) else { return .null }
-        let loader = ManyByForeignKeyLoader(try requestContext(), collection, field: field, sort: sort, filter: filter)
+        let loader = ManyByForeignKeyLoader(try accessContext(), collection, field: field, sort: sort, filter: filter)
         return load(loader, key: id) { documents in .list((documents ?? []).map { .object($0) }) }
     }
 
     /// A root lookup: the document of `collection` with the `id` argument.
-    public func lookup(_ collection: Collections, typeName: String? = nil) throws -> ResolvedValue {
+    public func lookup(_ collection: Collections) throws -> ResolvedValue {
         let id = try objectIDArgument("id")
-        return load(ByIDLoader(try requestContext(), collection, typeName: typeName), key: id)
+        return load(ByIDLoader(try accessContext(), collection), key: id)
     }
 
     /// An `ObjectID!` argument, refused with `BAD_USER_INPUT` when not 24 hex digits.
@@ -66,14 +62,5 @@ extension FieldContext {
     public func optionalObjectIDArgument(_ name: String) throws -> ObjectID? {
         guard arguments[name, as: String.self] != nil else { return nil }
         return try objectIDArgument(name)
-    }
-}
-
-/// A mistake in the request's arguments: shown to the client with code `BAD_USER_INPUT`.
-public struct UserInputError: ClientFacingError {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var graphQLError: GraphQLError {
-        GraphQLError(message: message, extensions: [("code", .string(GraphQLError.Code.badUserInput))])
     }
 }

@@ -1,3 +1,4 @@
+public import Enforcement
 public import GraphQLEngine
 public import MongoStore
 
@@ -8,7 +9,7 @@ public import MongoStore
 /// `Schema.graphql`): `id` is `_id`, and a GeoJSON point's `lng`/`lat` are its
 /// `coordinates[0]`/`[1]`. Enum values are upper-cased by `EnumCaseMiddleware`,
 /// which knows the field's type; this type knows only the document.
-public struct DocumentSource: FieldSource {
+public struct DocumentSource: StoredDocument {
     public let document: BSONDocument
     /// The object type the document is, for `Profile` and other abstract fields.
     public let typeName: String?

@@ -1,6 +1,6 @@
+public import DataModel
 public import GraphQLEngine
 public import MongoStore
-public import SupportCarrData
 
 /// One loader's read for one level: the documents of `collection` matching
 /// `filter`, in `sort` order. What a `find` would ask, written so that

@@ -27,10 +27,13 @@ public struct EnumCaseMiddleware: FieldMiddleware {
     @Sendable static func upperCased(_ value: ResolvedValue) -> ResolvedValue {
         switch value {
         case .json(.string(let stored)): return .json(.string(stored.uppercased()))
-        case .json(.list(let items)): return .json(.list(items.map { item in
-            if case .string(let stored) = item { return .string(stored.uppercased()) }
-            return item
-        }))
+        case .json(.list(let items)):
+            return .json(
+                .list(
+                    items.map { item in
+                        if case .string(let stored) = item { return .string(stored.uppercased()) }
+                        return item
+                    }))
         case .list(let items): return .list(items.map { $0.map(upperCased) })
         default: return value
         }

@@ -1,4 +1,4 @@
-public import SupportCarrData
+public import DataModel
 
 /// Index names for query hints, taken from `IndexCatalogue` by their fields,
 /// so a hint names an index the migrator really creates (a name that is not

@@ -1,6 +1,6 @@
 public import GraphQLEngine
 
-/// The start-up check of the schema against the resolver map (issue 5):
+/// The start-up check of the schema against the resolver map (`Resolvers/README.md`):
 /// the engine's own check (resolvers for types or fields the schema lacks,
 /// root fields without a resolver), plus this gateway's rule for stored
 /// types: a field that cannot be a stored property needs a resolver.
@@ -12,19 +12,11 @@ public import GraphQLEngine
 /// values are built by the resolvers themselves, so they are not checked
 /// field by field (their `totalCount` is added by `SupportCarrSchema`).
 public enum StartupCheck {
-    /// Root fields start-up does not demand yet (none: every root field has
-    /// its resolver). A field left to a later issue is listed here, by name.
-    public static let deferredRootFields: Set<String> = []
-
     public static func problems(
         schema: GraphQLSchema, resolvers: ResolverMap, typeResolvers: [String: TypeResolver]
     ) -> [ResolverMapProblem] {
         var problems = ExecutableSchema.problems(
             schema: schema, resolvers: resolvers, typeResolvers: typeResolvers, defaultResolution: .allowedBelowRoot)
-        problems.removeAll { problem in
-            if case .missingResolver(let type, let field) = problem { return deferredRootFields.contains(type + "." + field) }
-            return false
-        }
         let roots = Set([schema.queryTypeName, schema.mutationTypeName, schema.subscriptionTypeName].compactMap { $0 })
         for type in schema.types {
             guard case .object(let object) = type, isDocumentBacked(object, roots: roots) else { continue }

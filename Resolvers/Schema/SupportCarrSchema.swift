@@ -1,3 +1,4 @@
+public import Enforcement
 public import GraphQLEngine
 
 /// The gateway's executable schema: `Schema.graphql` with this target's
@@ -32,7 +33,8 @@ public enum SupportCarrSchema {
     /// - Throws: `StartupCheckError` naming every field the check refuses;
     ///   `SecuritySchemaError` for a `@requires` outside the catalogue.
     public static func make(
-        sdl: String, security: FieldSecurity, middleware: [any FieldMiddleware] = [], exposesInternalErrors: Bool = false
+        sdl: String, security: FieldSecurity, middleware: [any FieldMiddleware] = [],
+        exposesInternalErrors: Bool = false
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
@@ -55,7 +57,9 @@ public enum SupportCarrSchema {
         // Order: permissions first (they deny before anything runs), then
         // decryption, then the caller's hooks and the stored-value conversions.
         let chain: [any FieldMiddleware] =
-            try security.middleware(for: schema) + middleware + [JSONScalarMiddleware(), EnumCaseMiddleware(schema: schema)]
+            try security.middleware(for: schema) + middleware + [
+                JSONScalarMiddleware(), EnumCaseMiddleware(schema: schema),
+            ]
         return try ExecutableSchema(
             schema: schema, resolvers: all, typeResolvers: typeResolvers, middleware: chain,
             defaultResolution: .allowed, exposesInternalErrors: exposesInternalErrors)

@@ -1,7 +1,7 @@
+public import Enforcement
 public import GraphQLEngine
 public import Hummingbird
 public import Logging
-public import Resolvers
 public import ServiceLifecycle
 
 /// The SupportCarr HTTP gateway: GraphQL over HTTP, persisted queries,
@@ -11,19 +11,23 @@ public import ServiceLifecycle
 /// ```swift
 /// let gateway = Gateway(
 ///     configuration: try GatewayConfiguration.fromEnvironment(environment),
-///     service: GatewayGraphQLService.make(schema: executable, limits: .production),
+///     schema: executable,
 ///     authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
 ///     readiness: DatabaseReadiness(client: client),
 ///     requestExecutor: client.taskExecutor)
 /// try await gateway.run(services: [DatabaseLifecycle(client: client)])  // until SIGTERM/SIGINT
 /// ```
 ///
-/// Layout: `HTTP/` (router, context, the `/graphql` endpoint), `Transport/`
-/// (GraphQL-over-HTTP rules: media types, parameters, transport errors),
+/// Layout: `HTTP/` (the router's context, the `/graphql` handler, the
+/// playground), `Middleware/` (the `/graphql` chain: request log and metrics,
+/// transport checks, authentication), `Transport/` (GraphQL-over-HTTP rules:
+/// media types, parameters, the error codes and their statuses),
 /// `PersistedQueries/` (APQ), `Health/` (`/healthz`, `/readyz`), `Metrics/`
-/// (`/metrics`), `Logging/` (the request log line), `Configuration/`.
+/// (`/metrics`), `Logging/` (the request record and its log line),
+/// `Configuration/`.
 public struct Gateway: Sendable {
     public let configuration: GatewayConfiguration
+    /// The engine's pipeline for the schema, held to `configuration.queryLimits`.
     public let service: GraphQLService
     public let authenticator: any RequestAuthenticator
     public let readiness: any ReadinessProbe
@@ -38,14 +42,22 @@ public struct Gateway: Sendable {
     public let requestExecutor: (any TaskExecutor)?
     public let logger: Logger
 
+    /// - Parameters:
+    ///   - schema: what `/graphql` serves; the gateway runs it through a
+    ///     `GraphQLService` held to `configuration.queryLimits`.
+    ///   - authenticator: turns a request's credentials into its access context.
     public init(
-        configuration: GatewayConfiguration, service: GraphQLService, authenticator: any RequestAuthenticator,
+        configuration: GatewayConfiguration, schema: ExecutableSchema, authenticator: any RequestAuthenticator,
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
         requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
         logger: Logger = Logger(label: "supportcarr.gateway")
     ) {
         self.configuration = configuration
-        self.service = service
+        // The engine's validation and the document limits, checked once per
+        // document text before any resolver, their verdict cached with it.
+        self.service = GraphQLService(
+            schema: schema, validator: { validate(schema: $0, document: $1, suggestions: $2) },
+            cache: DocumentCache(maxEntries: configuration.documentCacheCapacity), limits: configuration.queryLimits)
         self.authenticator = authenticator
         self.readiness = readiness
         self.playground = playground
@@ -55,27 +67,32 @@ public struct Gateway: Sendable {
         self.logger = logger
     }
 
-    /// Every route of the gateway.
+    /// Every route of the gateway. `/graphql` runs through, outermost first:
+    /// the request log and metrics, the transport checks (media types, method,
+    /// declared size), authentication, then the handler.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
         let endpoint = GraphQLEndpoint(
-            service: service, authenticator: authenticator,
-            persistedQueries: PersistedQueryResolver(store: persistedQueries), limits: configuration.limits,
-            allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection,
-            executor: requestExecutor, metrics: metrics, logger: logger)
-        router.post("/graphql") { request, context -> Response in
-            await endpoint.respond(to: request, context: context)
-        }
-        router.get("/graphql") { request, context -> Response in
-            await endpoint.respond(to: request, context: context)
+            service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries),
+            limits: configuration.limits, executor: requestExecutor)
+        // GET and POST are served; the other methods reach the transport
+        // middleware only to be answered 405 with `Allow: GET, POST`.
+        let graphQL = router.group("/graphql")
+            .add(middleware: RequestLogMiddleware(metrics: metrics, logger: logger))
+            .add(middleware: GraphQLTransportMiddleware(limits: configuration.limits))
+            .add(
+                middleware: AuthenticationMiddleware(
+                    authenticator: authenticator,
+                    allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection, logger: logger))
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            graphQL.on("", method: method) { request, context in await endpoint.respond(to: request, context: context) }
         }
         HealthRoutes.add(to: router, readiness: readiness)
         MetricsRoutes.add(to: router, metrics: metrics)
         if let playground { PlaygroundRoutes.add(to: router, assets: playground) }
         return router
     }
-
     /// The Hummingbird application, for running under a caller's own
     /// `ServiceGroup` or with HummingbirdTesting.
     ///

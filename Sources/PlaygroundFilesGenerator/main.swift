@@ -37,7 +37,8 @@ for (index, path) in paths.enumerated() {
     if let text = String(data: bytes, encoding: .utf8), Data(text.utf8) == bytes {
         // Text: one escaped string literal compiles in milliseconds where a byte-array
         // literal of the same size takes the type checker tens of seconds.
-        source += "    private static let \(name): [UInt8] = Array(\n        \(swiftStringLiteral(text))\n            .utf8)\n\n"
+        source +=
+            "    private static let \(name): [UInt8] = Array(\n        \(swiftStringLiteral(text))\n            .utf8)\n\n"
     } else {
         source += "    private static let \(name): [UInt8] = [\n"
         var line = "       "

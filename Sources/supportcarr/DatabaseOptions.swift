@@ -12,7 +12,9 @@ struct DatabaseOptions: ParsableArguments {
     var database: String?
 
     /// The URI and database name, or a one-line error naming the missing setting.
-    func resolve(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (uri: String, database: String) {
+    func resolve(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (
+        uri: String, database: String
+    ) {
         guard let uri = mongodbURI ?? environment["MONGODB_URI"], !uri.isEmpty else {
             throw ConfigurationProblem("MONGODB_URI is not set (export it or pass --mongodb-uri)")
         }

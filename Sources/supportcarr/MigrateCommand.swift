@@ -8,7 +8,7 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Create the indexes of the SupportCarr data model (idempotent).",
         discussion: """
-            Creates every index the seed data model lists, the notification TTL index and \
+            Creates every index the data model lists, the notification TTL index and \
             the blind-index unique indexes; prints what it created and what already existed. \
             Existing indexes are never dropped; a conflicting one is reported and the command fails.
             """
@@ -30,7 +30,9 @@ struct MigrateCommand: AsyncParsableCommand {
         } catch let error as MongoError {
             throw ConfigurationProblem("migrate failed: \(error.debugDescription)")
         }
-        print("migrate: \(report.created.count) created, \(report.existing.count) already existed, \(report.conflicts.count) conflicts")
+        print(
+            "migrate: \(report.created.count) created, \(report.existing.count) already existed, \(report.conflicts.count) conflicts"
+        )
         if !report.conflicts.isEmpty { throw ExitCode(2) }
     }
 }

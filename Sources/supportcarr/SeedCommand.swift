@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataModel
 import Foundation
 import MongoStore
 import Security
@@ -36,7 +37,9 @@ struct SeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         var environment = ProcessInfo.processInfo.environment
-        if environment[DeploymentEnvironment.variable] == nil { environment[DeploymentEnvironment.variable] = "development" }
+        if environment[DeploymentEnvironment.variable] == nil {
+            environment[DeploymentEnvironment.variable] = "development"
+        }
         let keyRing = try KeyRing.fromEnvironment(environment)
         let blindIndex = try BlindIndex.fromEnvironment(environment)
         let (_, db) = try await database.connect()
@@ -76,7 +79,9 @@ struct SeedCommand: AsyncParsableCommand {
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(identifier: "UTC") else { return nil }
         calendar.timeZone = utc
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return nil }
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return nil
+        }
         return BSONDate(date)
     }
 }

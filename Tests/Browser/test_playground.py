@@ -1,4 +1,4 @@
-"""The playground in a real browser (issue 7): Debian's chromium, driven by
+"""The playground in a real browser : Debian's chromium, driven by
 chromium-driver through selenium, against a running gateway.
 
 Needs GATEWAY_URL (e.g. http://127.0.0.1:8080) and GATEWAY_API_KEY (a key that

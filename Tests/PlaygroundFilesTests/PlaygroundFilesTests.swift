@@ -18,7 +18,8 @@ import Testing
             FileManager.default.enumerator(
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]))
         var paths: [String] = []
-        for case let url as URL in walker where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+        for case let url as URL in walker
+        where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
             var relative = String(url.standardizedFileURL.path(percentEncoded: false).dropFirst(rootPath.count))
             while relative.hasPrefix("/") { relative.removeFirst() }
             paths.append(relative)

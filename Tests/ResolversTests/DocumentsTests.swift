@@ -1,7 +1,8 @@
 import GraphQLEngine
 import MongoStore
-@testable import Resolvers
 import Testing
+
+@testable import Resolvers
 
 @Suite struct DocumentsTests {
     @Test func datesAreWrittenInUTCWithMilliseconds() {
@@ -31,9 +32,14 @@ import Testing
     @Test func documentsReadIdAndGeoJSONCoordinatesByTheSchemasNames() throws {
         let id = try #require(ObjectID("64b7f0c2a1b2c3d4e5f60718"))
         let document = DocumentSource(["_id": .objectID(id), "type": "Point", "coordinates": [-122.5, 37.25]])
-        guard case .json(let json) = document.fieldValue(named: "id") else { Issue.record("id"); return }
+        guard case .json(let json) = document.fieldValue(named: "id") else {
+            Issue.record("id")
+            return
+        }
         #expect(json == .string(id.hex))
-        guard case .json(let lng) = document.fieldValue(named: "lng"), case .json(let lat) = document.fieldValue(named: "lat") else {
+        guard case .json(let lng) = document.fieldValue(named: "lng"),
+            case .json(let lat) = document.fieldValue(named: "lat")
+        else {
             Issue.record("lng/lat")
             return
         }

@@ -1,6 +1,7 @@
 import GraphQLEngine
-@testable import Resolvers
 import Testing
+
+@testable import Resolvers
 
 @Suite struct StartupCheckTests {
     let schema: GraphQLSchema
@@ -41,7 +42,8 @@ import Testing
         #expect {
             try SupportCarrSchema.make(schema: schema, resolvers: resolvers, security: .development)
         } throws: { error in
-            "\(error)".contains("Resolver \"RescueRequest.driverNotes\" has no field") && "\(error)".contains("\"Garage\"")
+            "\(error)".contains("Resolver \"RescueRequest.driverNotes\" has no field")
+                && "\(error)".contains("\"Garage\"")
         }
     }
 }

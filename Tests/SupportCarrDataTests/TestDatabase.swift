@@ -1,5 +1,5 @@
-@_exported import TestSupport
 import MongoStore
+@_exported import TestSupport
 
 /// A throw-away database on the server `MONGODB_URI` names (`LiveDatabase`),
 /// dropped after the test whether it passed or not.

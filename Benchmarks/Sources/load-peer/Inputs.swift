@@ -12,13 +12,15 @@ func printInputs(_ database: MongoDatabase) async throws {
     for rescue in rescues {
         if case .objectID(let rider)? = rescue["riderId"] { counts[rider, default: 0] += 1 }
     }
-    guard let rider = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.hex > $1.key.hex) }) else {
+    guard let rider = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.hex > $1.key.hex) })
+    else {
         FileHandle.standardError.write(Data("load-peer: no rescues in the database; seed it first\n".utf8))
         exit(1)
     }
     let driver = try await database.collection("driverprofiles").findOne(
         ["isOnline": true, "isAvailable": true, "status": "approved"], options: FindOptions(sort: ["_id": 1]))
-    guard let driver, case .document(let location)? = driver["location"], case .array(let point)? = location["coordinates"],
+    guard let driver, case .document(let location)? = driver["location"],
+        case .array(let point)? = location["coordinates"],
         point.count == 2, let lng = NearbyDrivers.number(point[0]), let lat = NearbyDrivers.number(point[1])
     else {
         FileHandle.standardError.write(Data("load-peer: no approved, online, free driver with a location\n".utf8))

@@ -23,7 +23,8 @@ struct LoadRun: Sendable {
                         let began = clock.now
                         do { _ = try await request() } catch { errors += 1 }
                         let elapsed = began.duration(to: clock.now)
-                        latencies.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                        latencies.append(
+                            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                     }
                     return (latencies, errors)
                 }

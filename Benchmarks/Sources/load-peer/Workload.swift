@@ -24,7 +24,8 @@ enum Workload: Sendable {
             let filter = NearbyDrivers.filter(lng: lng, lat: lat, maxDistance: maxDistance)
             let found = try await database.collection("driverprofiles").find(
                 filter, options: FindOptions(limit: 5000, batchSize: 5000))
-            return NearbyDrivers.nearest(found, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).count
+            return NearbyDrivers.nearest(found, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first)
+                .count
 
         case .history(let rider, let first):
             return try await database.collection("rescuerequests").find(
@@ -48,7 +49,8 @@ enum Workload: Sendable {
             async let riders = Batch.byID(database, "riderprofiles", Batch.ids(rescues, "riderId"))
             async let assignments = Batch.byKey(database, "rescueassignments", "rescueId", rescueIDs)
             async let payments = Batch.byKey(database, "payments", "rescueId", rescueIDs)
-            async let ratings = Batch.byKey(database, "ratings", "rescueId", rescueIDs, sort: ["createdAt": 1, "_id": 1])
+            async let ratings = Batch.byKey(
+                database, "ratings", "rescueId", rescueIDs, sort: ["createdAt": 1, "_id": 1])
             async let history = Batch.byKey(
                 database, "rescuestatushistories", "rescueId", rescueIDs, sort: ["timestamp": 1, "_id": 1])
             let level2 = try await (riders, assignments, payments, ratings, history)
@@ -76,7 +78,8 @@ enum Batch {
     }
 
     /// `ByIDLoader`: `{_id: {$in: ids}}`.
-    static func byID(_ database: MongoDatabase, _ collection: String, _ ids: [ObjectID]) async throws -> [BSONDocument] {
+    static func byID(_ database: MongoDatabase, _ collection: String, _ ids: [ObjectID]) async throws -> [BSONDocument]
+    {
         guard !ids.isEmpty else { return [] }
         return try await database.collection(collection).find(
             ["_id": ["$in": .array(ids.map { .objectID($0) })]], options: FindOptions(batchSize: ids.count + 1))

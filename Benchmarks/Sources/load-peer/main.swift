@@ -42,7 +42,8 @@ case "nearby":
         fail("nearby needs --lng and --lat")
     }
     workload = .nearby(
-        lng: lng, lat: lat, maxDistance: Int(option("max-distance") ?? "") ?? 5000, first: Int(option("first") ?? "") ?? 20)
+        lng: lng, lat: lat, maxDistance: Int(option("max-distance") ?? "") ?? 5000,
+        first: Int(option("first") ?? "") ?? 20)
 case "history":
     guard let rider = option("rider").flatMap(ObjectID.init) else { fail("history needs --rider with an ObjectID") }
     workload = .history(rider: rider, first: Int(option("first") ?? "") ?? 20)

@@ -1,9 +1,10 @@
+import CMongoc
 // mongo-bench: median latency of four operations through MongoStore and through
 // raw libmongoc C calls, in the same process against the same server, runs
 // interleaved (raw, ours, raw, ours...) so drift and noise hit both alike.
 //
 //   MONGODB_URI=... swift run -c release --package-path Benchmarks mongo-bench [--quick]
-import CMongoc
+import Enforcement
 import Foundation
 import MongoStore
 
@@ -32,8 +33,10 @@ do {
         ourBuild.append(seconds(clock.measure { bytes = docs.map { try! $0.bsonBytes() } }))
         ourRead.append(seconds(clock.measure { for b in bytes { _ = try! BSONDocument(bsonBytes: b) } }))
     }
-    print(String(format: "1,000 documents: raw bson build %.3f ms, MongoStore build %.3f ms, MongoStore read %.3f ms",
-                 median(rawBuild) * 1000, median(ourBuild) * 1000, median(ourRead) * 1000))
+    print(
+        String(
+            format: "1,000 documents: raw bson build %.3f ms, MongoStore build %.3f ms, MongoStore read %.3f ms",
+            median(rawBuild) * 1000, median(ourBuild) * 1000, median(ourRead) * 1000))
     if arguments.contains("--convert-only") { exit(0) }
 }
 
@@ -115,27 +118,27 @@ func measure<Input: Sendable>(
     let clock = ContinuousClock()
     /// Times one round on `lane`: raw and ours, in the order the round's parity says.
     @Sendable func round(_ round: Int, _ input: Input, _ lane: Lane) async throws -> (Duration, Duration) {
-            var rawTime = Duration.zero
-            var ourTime = Duration.zero
-            func timeRaw() throws {
-                let start = clock.now
-                let n = try raw(lane, input)
-                rawTime = clock.now - start
-                precondition(n >= 0)
-            }
-            func timeOurs() async throws {
-                let start = clock.now
-                _ = try await ours(lane, input)
-                ourTime = clock.now - start
-            }
-            if round % 2 == 0 {
-                try timeRaw()
-                try await timeOurs()
-            } else {
-                try await timeOurs()
-                try timeRaw()
-            }
-            return (rawTime, ourTime)
+        var rawTime = Duration.zero
+        var ourTime = Duration.zero
+        func timeRaw() throws {
+            let start = clock.now
+            let n = try raw(lane, input)
+            rawTime = clock.now - start
+            precondition(n >= 0)
+        }
+        func timeOurs() async throws {
+            let start = clock.now
+            _ = try await ours(lane, input)
+            ourTime = clock.now - start
+        }
+        if round % 2 == 0 {
+            try timeRaw()
+            try await timeOurs()
+        } else {
+            try await timeOurs()
+            try timeRaw()
+        }
+        return (rawTime, ourTime)
     }
     return try await Task.detached {
         var series = Series()
@@ -170,33 +173,40 @@ var results: [(name: String, series: [Series])] = []
     for caller in Caller.allCases {
         let inputs = (0..<(rounds + warmUp * lanes.count)).map { _ in input() }
         let series = try await measure(inputs, caller: caller, raw: raw, ours: ours)
-        print(String(format: "%-22@ %-12@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
-                     "\(caller)" as NSString, median(series.raw) * 1000, median(series.ours) * 1000,
-                     median(series.ours) / median(series.raw)))
+        print(
+            String(
+                format: "%-22@ %-12@ raw %8.3f ms   MongoStore %8.3f ms   ratio %.3f", name as NSString,
+                "\(caller)" as NSString, median(series.raw) * 1000, median(series.ours) * 1000,
+                median(series.ours) / median(series.raw)))
         all.append(series)
     }
     results.append((name, all))
 }
 
-try await run("findOne by _id", rounds: rounds.findOne, input: { randomID() },
+try await run(
+    "findOne by _id", rounds: rounds.findOne, input: { randomID() },
     raw: { try $0.raw.find(filter: ["_id": .objectID($1)], limit: 1) },
     ours: { try await $0.drivers.findOne(["_id": .objectID($1)]) == nil ? 0 : 1 })
 
-try await run("$in of 100 ids", rounds: rounds.inIDs, input: { (0..<100).map { _ in BSONValue.objectID(randomID()) } },
+try await run(
+    "$in of 100 ids", rounds: rounds.inIDs, input: { (0..<100).map { _ in BSONValue.objectID(randomID()) } },
     raw: { try $0.raw.find(filter: ["_id": ["$in": .array($1)]], limit: 0) },
     ours: { try await $0.drivers.find(["_id": ["$in": .array($1)]]).count })
 
-try await run("$near, limit 20", rounds: rounds.near, input: { randomPoint() },
+try await run(
+    "$near, limit 20", rounds: rounds.near, input: { randomPoint() },
     raw: { try $0.raw.find(filter: nearFilter($1), limit: 20) },
     ours: { try await $0.drivers.find(nearFilter($1), options: FindOptions(limit: 20)).count })
 
-try await run("insertMany of 1,000", rounds: rounds.insertMany, input: { insertBatch() },
+try await run(
+    "insertMany of 1,000", rounds: rounds.insertMany, input: { insertBatch() },
     raw: { try $0.raw.insertMany($1) },
     ours: { try await $0.inserts.insertMany($1).insertedCount })
 
 try await database.drop()
 
-print("""
+print(
+    """
 
     Medians. "On its executor": the timed task prefers MongoClient.taskExecutor (as the
     gateway runs requests), so each call blocks the pool thread it is on. "From the
@@ -207,7 +217,9 @@ print("""
     """)
 for (name, series) in results {
     let cells = series.map { s in
-        String(format: "%.3f ms | %.3f ms | %.3f×", median(s.raw) * 1000, median(s.ours) * 1000, median(s.ours) / median(s.raw))
+        String(
+            format: "%.3f ms | %.3f ms | %.3f×", median(s.raw) * 1000, median(s.ours) * 1000,
+            median(s.ours) / median(s.raw))
     }
     print("| \(name) | " + cells.joined(separator: " | ") + " |")
 }
@@ -219,7 +231,8 @@ for (name, series) in results {
 @Sendable func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func driverDocument(id: ObjectID, index: Int, rng: inout SplitMix64) -> BSONDocument {

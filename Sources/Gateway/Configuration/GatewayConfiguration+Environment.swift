@@ -2,7 +2,7 @@ import GraphQLEngine
 public import Security
 
 /// Reading the gateway's settings from the process environment
-/// (DESIGN.md, "Configuration"). Each malformed value is a `ConfigurationError`
+/// (`README.md`, "Configuration"). Each malformed value is a `ConfigurationError`
 /// naming its variable, which start-up prints as its one line.
 extension GatewayConfiguration {
     /// The variables read here, with their defaults in `GatewayConfiguration`
@@ -70,7 +70,8 @@ extension GatewayConfiguration {
         queryLimits.executionTimeout = configuration.limits.executionTimeout
         configuration.queryLimits = queryLimits
         configuration.allowsAnonymousIntrospection = deployment == .development && queryLimits.allowsIntrospection
-        configuration.servesPlayground = try boolean(Variable.playground, in: environment) ?? queryLimits.allowsIntrospection
+        configuration.servesPlayground =
+            try boolean(Variable.playground, in: environment) ?? queryLimits.allowsIntrospection
         return configuration
     }
 

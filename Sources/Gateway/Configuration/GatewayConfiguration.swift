@@ -10,12 +10,13 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// TCP port (`PORT`, default 8080; 0 picks a free one, for tests).
     public var port: Int
     public var limits: GatewayLimits
-    /// The document limits the GraphQL service is built with
-    /// (`GatewayGraphQLService.make(schema:limits:)`); `Gateway` itself does
-    /// not read them. `fromEnvironment` sets their execution timeout to
+    /// The document limits `Gateway` holds every operation to (its
+    /// `GraphQLService`). `fromEnvironment` sets their execution timeout to
     /// `limits.executionTimeout`, so the engine's cooperative deadline and the
     /// transport's backstop agree.
     public var queryLimits: QueryLimits
+    /// Most parsed and checked documents kept (`DocumentCache`).
+    public var documentCacheCapacity: Int
     /// Most automatic persisted queries kept (`SUPPORTCARR_APQ_MAX_ENTRIES`).
     public var persistedQueryCapacity: Int
     /// How long `/readyz` waits for the database's answer before calling it unready.
@@ -36,7 +37,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
-        queryLimits: QueryLimits = QueryLimits(),
+        queryLimits: QueryLimits = QueryLimits(), documentCacheCapacity: Int = 1_000,
         persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
         allowsAnonymousIntrospection: Bool = false, servesPlayground: Bool = false
     ) {
@@ -46,6 +47,7 @@ public struct GatewayConfiguration: Sendable, Equatable {
         self.port = port
         self.limits = limits
         self.queryLimits = queryLimits
+        self.documentCacheCapacity = documentCacheCapacity
         self.persistedQueryCapacity = persistedQueryCapacity
         self.readinessTimeout = readinessTimeout
     }

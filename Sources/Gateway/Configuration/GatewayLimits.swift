@@ -1,7 +1,6 @@
 /// The limits the transport enforces before (and while) a request executes
-/// (DESIGN.md, "HTTP surface"). Document limits (depth, aliases, tokens, cost)
-/// belong to the engine: they are passed with the `GraphQLService` the gateway
-/// is given (see `GatewayGraphQLService.make`), not here.
+/// (`README.md`, "Limits"). Document limits (depth, aliases, tokens, cost,
+/// page size) belong to the engine: they are `GatewayConfiguration.queryLimits`.
 public struct GatewayLimits: Sendable, Equatable {
     /// Largest request body accepted, in bytes; a larger one is answered 413
     /// (`REQUEST_TOO_LARGE`) without being read to the end. Default 1 MiB.

@@ -1,28 +1,18 @@
 import Logging
 
 /// One structured line per GraphQL request: what ran, how it ended, how long
-/// it took. Built from what the gateway decided, never from the request's
-/// variables, headers or body, so no personal data and no credential reaches
-/// the log. The operation name is the document's own (a GraphQL name), not
-/// the client's free-form `operationName` text.
+/// it took. Built from what the gateway decided (`RequestRecord`), never from
+/// the request's variables, headers or body, so no personal data and no
+/// credential reaches the log. The operation name is the document's own (a
+/// GraphQL name), not the client's free-form `operationName` text.
 struct RequestLog: Sendable {
     var method: String
     var path: String
-    var status = 200
-    /// One entry per operation (a batch has several).
-    var operations: [String] = []
-    var outcomes: [String] = []
-    var errorCodes: [String] = []
-    var roundTrips = 0
-    var persistedQuery: String?
-    var batchSize: Int?
-
-    init(method: String, path: String) {
-        self.method = method
-        self.path = path
-    }
+    var status: Int
+    var record: RequestRecord.State
 
     func write(to logger: Logger, duration: Duration) {
+        let roundTrips = record.roundTrips + record.operations.reduce(0) { $0 + $1.roundTrips }
         var metadata: Logger.Metadata = [
             "http.method": .string(method),
             "http.path": .string(path),
@@ -30,11 +20,15 @@ struct RequestLog: Sendable {
             "duration_ms": .string(Self.milliseconds(duration)),
             "db.round_trips": .stringConvertible(roundTrips),
         ]
-        if !operations.isEmpty { metadata["graphql.operation"] = .string(operations.joined(separator: ",")) }
-        if !outcomes.isEmpty { metadata["graphql.outcome"] = .string(outcomes.joined(separator: ",")) }
-        if !errorCodes.isEmpty { metadata["graphql.error_codes"] = .string(errorCodes.joined(separator: ",")) }
-        if let persistedQuery { metadata["graphql.persisted_query"] = .string(persistedQuery) }
-        if let batchSize { metadata["graphql.batch_size"] = .stringConvertible(batchSize) }
+        let operations = record.operations
+        if !operations.isEmpty {
+            metadata["graphql.operation"] = .string(operations.map(\.name).joined(separator: ","))
+            metadata["graphql.outcome"] = .string(operations.map(\.outcome.rawValue).joined(separator: ","))
+        }
+        let codes = operations.flatMap(\.errorCodes)
+        if !codes.isEmpty { metadata["graphql.error_codes"] = .string(codes.joined(separator: ",")) }
+        if let persistedQuery = record.persistedQuery { metadata["graphql.persisted_query"] = .string(persistedQuery) }
+        if let batchSize = record.batchSize { metadata["graphql.batch_size"] = .stringConvertible(batchSize) }
         logger.info("graphql request", metadata: metadata)
     }
 

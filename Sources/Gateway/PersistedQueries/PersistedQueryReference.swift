@@ -32,9 +32,7 @@ public struct PersistedQueryReference: Sendable, Equatable {
         }
         guard let hash else { throw .badRequest("\"extensions.persistedQuery\" has no \"sha256Hash\"") }
         guard version == 1 else {
-            throw TransportError(
-                status: 400, code: GatewayErrorCode.persistedQueryNotSupported,
-                message: "Only version 1 of persisted queries is supported")
+            throw .persistedQueryVersionNotSupported
         }
         guard hash.utf8.count == 64, hash.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
             throw .badRequest("\"extensions.persistedQuery.sha256Hash\" must be 64 hexadecimal digits")

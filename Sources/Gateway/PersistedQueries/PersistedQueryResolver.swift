@@ -9,15 +9,6 @@
 struct PersistedQueryResolver: Sendable {
     let store: PersistedQueryStore
 
-    static let notFound = TransportError(
-        status: 400, code: GatewayErrorCode.persistedQueryNotFound, message: "PersistedQueryNotFound",
-        isGraphQLLevel: true)
-
-    static let hashMismatch = TransportError(
-        status: 400, code: GatewayErrorCode.persistedQueryHashMismatch,
-        message: "The persisted query hash is not the SHA-256 of the query sent with it",
-        isGraphQLLevel: true)
-
     enum Outcome: String, Sendable {
         case none, hit, miss, registered
     }
@@ -29,10 +20,12 @@ struct PersistedQueryResolver: Sendable {
             return (query, .none)
         }
         guard let query = parameters.query else {
-            guard let text = await store.text(forHash: reference.sha256Hash) else { throw Self.notFound }
+            guard let text = await store.text(forHash: reference.sha256Hash) else { throw .persistedQueryNotFound }
             return (text, .hit)
         }
-        guard PersistedQueryStore.sha256Hex(of: query) == reference.sha256Hash else { throw Self.hashMismatch }
+        guard PersistedQueryStore.sha256Hex(of: query) == reference.sha256Hash else {
+            throw .persistedQueryHashMismatch
+        }
         await store.register(query, hash: reference.sha256Hash)
         return (query, .registered)
     }

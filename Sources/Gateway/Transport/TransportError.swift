@@ -1,4 +1,5 @@
 public import GraphQLEngine
+import Hummingbird
 
 /// A request refused by the transport before any GraphQL work: wrong method,
 /// media type, size, shape, or credentials. Answered with a GraphQL-shaped
@@ -8,7 +9,7 @@ public struct TransportError: Error, Sendable, Equatable {
     /// The HTTP status, whatever the negotiated media type (these failures
     /// are not well-formed GraphQL-over-HTTP requests, or not allowed ones).
     public let status: Int
-    /// The stable `extensions.code`.
+    /// The stable `extensions.code` (`GatewayErrorCode`).
     public let code: String
     /// What a client developer reads; never a value from the request.
     public let message: String
@@ -32,26 +33,41 @@ public struct TransportError: Error, Sendable, Equatable {
     public var graphQLError: GraphQLError {
         GraphQLError(message: message, extensions: [("code", .string(code))])
     }
+
+    /// How a request refused with this error counts in metrics.
+    var outcome: GatewayMetrics.Outcome {
+        switch code {
+        case GatewayErrorCode.unauthenticated: .unauthenticated
+        case GatewayErrorCode.internalServerError: .failed
+        case GatewayErrorCode.timeout: .timeout
+        default: .rejected
+        }
+    }
+
+    /// The response refusing the whole request, noted in `record`: the body,
+    /// the status, and the headers the status calls for (`WWW-Authenticate`
+    /// with 401, `Allow` with 405).
+    func response(mediaType: ResponseMediaType, record: RequestRecord) -> Response {
+        record.update { state in
+            state.operations.append(
+                RequestRecord.Operation(name: "unknown", outcome: outcome, errorCodes: [code], roundTrips: 0))
+        }
+        var response = HTTPAnswer.response(
+            status: status(for: mediaType), mediaType: mediaType,
+            body: GraphQLResponse(errors: [graphQLError]).jsonBytes())
+        addHeaders(to: &response)
+        return response
+    }
+
+    /// The headers this refusal's status calls for: `WWW-Authenticate` with
+    /// 401, `Allow` with 405.
+    func addHeaders(to response: inout Response) {
+        if status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
+        if status == 405 { response.headers[.allow] = self == .mutationOverGET ? "POST" : "GET, POST" }
+    }
 }
 
-/// The stable codes the gateway itself gives (the engine's and the resolvers'
-/// codes pass through unchanged).
-public enum GatewayErrorCode {
-    public static let badRequest = "BAD_REQUEST"
-    public static let unsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
-    public static let notAcceptable = "NOT_ACCEPTABLE"
-    public static let methodNotAllowed = "METHOD_NOT_ALLOWED"
-    public static let requestTooLarge = "REQUEST_TOO_LARGE"
-    public static let batchingDisabled = "BATCHING_DISABLED"
-    public static let batchTooLarge = "BATCH_TOO_LARGE"
-    public static let unauthenticated = "UNAUTHENTICATED"
-    public static let persistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND"
-    public static let persistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH"
-    public static let persistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
-    public static let timeout = "TIMEOUT"
-    public static let internalServerError = "INTERNAL_SERVER_ERROR"
-}
-
+/// The transport's refusals: the status and code of each (`GatewayErrorCode`).
 extension TransportError {
     static func badRequest(_ message: String) -> TransportError {
         TransportError(status: 400, code: GatewayErrorCode.badRequest, message: message)
@@ -70,6 +86,9 @@ extension TransportError {
             status: 413, code: GatewayErrorCode.requestTooLarge,
             message: "Request body is larger than the limit of \(limit) bytes")
     }
+
+    static let methodNotAllowed = TransportError(
+        status: 405, code: GatewayErrorCode.methodNotAllowed, message: "Use GET or POST for /graphql")
 
     static let mutationOverGET = TransportError(
         status: 405, code: GatewayErrorCode.methodNotAllowed,
@@ -90,4 +109,38 @@ extension TransportError {
 
     static let internalError = TransportError(
         status: 500, code: GatewayErrorCode.internalServerError, message: "Internal server error")
+
+    static let persistedQueryNotFound = TransportError(
+        status: 400, code: GatewayErrorCode.persistedQueryNotFound, message: "PersistedQueryNotFound",
+        isGraphQLLevel: true)
+
+    static let persistedQueryHashMismatch = TransportError(
+        status: 400, code: GatewayErrorCode.persistedQueryHashMismatch,
+        message: "The persisted query hash is not the SHA-256 of the query sent with it",
+        isGraphQLLevel: true)
+
+    static let persistedQueryVersionNotSupported = TransportError(
+        status: 400, code: GatewayErrorCode.persistedQueryNotSupported,
+        message: "Only version 1 of persisted queries is supported")
+
+    static func timeout(after limit: Duration) -> TransportError {
+        TransportError(
+            status: 504, code: GatewayErrorCode.timeout,
+            message: "The operation did not finish within the time limit of \(describe(limit))")
+    }
+
+    /// `10 s`, `250 ms`.
+    static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000) s" : "\(milliseconds) ms"
+    }
+}
+
+/// Writing a GraphQL response body as an HTTP response.
+enum HTTPAnswer {
+    static func response(status: Int, mediaType: ResponseMediaType, body: [UInt8]) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: mediaType.contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
 }

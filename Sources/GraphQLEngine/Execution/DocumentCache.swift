@@ -1,6 +1,6 @@
-/// A bounded cache of parsed (and validated) documents keyed by their text,
-/// so a repeated query is parsed and validated once
-/// (DESIGN.md, "Engine shape").
+/// A bounded cache of prepared documents (parsed, within the limits,
+/// validated) keyed by their text, so a repeated query is parsed and validated
+/// once.
 ///
 /// Eviction is CLOCK (second chance): each entry has a reference bit set on
 /// use; the hand sweeps past recently used entries, clearing their bits, and
@@ -15,7 +15,7 @@ public actor DocumentCache {
     /// What a text parsed and validated to: a document ready to execute, or
     /// the errors to answer with.
     public enum Entry: Sendable {
-        case document(Document)
+        case document(PreparedDocument)
         case errors([GraphQLError])
     }
 
@@ -31,9 +31,6 @@ public actor DocumentCache {
     private struct Slot {
         var key: String
         var entry: Entry
-        /// The `QueryLimits` checks left for each request (page sizes and
-        /// cost from variables), kept with the document they were compiled from.
-        var requestChecks: RequestLimitChecks?
         var referenced: Bool
     }
 
@@ -45,30 +42,20 @@ public actor DocumentCache {
     public var count: Int { index.count }
 
     public func entry(for text: String) -> Entry? {
-        prepared(for: text)?.entry
-    }
-
-    public func store(_ entry: Entry, for text: String) {
-        store(entry, requestChecks: nil, for: text)
-    }
-
-    /// The entry with the limit checks left for requests.
-    func prepared(for text: String) -> (entry: Entry, requestChecks: RequestLimitChecks?)? {
         guard let position = index[text] else {
             misses += 1
             return nil
         }
         hits += 1
         slots[position].referenced = true
-        return (slots[position].entry, slots[position].requestChecks)
+        return slots[position].entry
     }
 
-    func store(_ entry: Entry, requestChecks: RequestLimitChecks?, for text: String) {
+    public func store(_ entry: Entry, for text: String) {
         let size = text.utf8.count
         guard size <= maxBytes else { return }
         if let position = index[text] {
             slots[position].entry = entry
-            slots[position].requestChecks = requestChecks
             slots[position].referenced = true
             return
         }
@@ -76,7 +63,7 @@ public actor DocumentCache {
             evictOne()
         }
         index[text] = slots.count
-        slots.append(Slot(key: text, entry: entry, requestChecks: requestChecks, referenced: false))
+        slots.append(Slot(key: text, entry: entry, referenced: false))
         totalBytes += size
     }
 

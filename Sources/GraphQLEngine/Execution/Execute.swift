@@ -21,11 +21,24 @@ public func execute(
     context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource(),
     deadline: ContinuousClock.Instant? = nil
 ) async -> GraphQLResponse {
-    let operation: OperationDefinition
     switch selectOperation(in: document, named: operationName) {
-    case .success(let selected): operation = selected
-    case .failure(let error): return GraphQLResponse(errors: [error])
+    case .success(let operation):
+        return await execute(
+            schema: schema, document: document, operation: operation, variables: variables, context: context,
+            rootValue: rootValue, deadline: deadline, suggestions: true)
+    case .failure(let error):
+        return GraphQLResponse(errors: [error])
     }
+}
+
+/// Executes `operation` of `document` (already selected).
+///
+/// - Parameter suggestions: whether errors about the variables may end in
+///   "Did you mean ...?" hints, which name schema members.
+func execute(
+    schema: ExecutableSchema, document: Document, operation: OperationDefinition, variables: [String: JSONValue],
+    context: any Sendable, rootValue: any FieldSource, deadline: ContinuousClock.Instant?, suggestions: Bool
+) async -> GraphQLResponse {
     guard let rootType = schema.schema.rootType(for: operation.operation) else {
         return GraphQLResponse(errors: [
             GraphQLError(
@@ -42,7 +55,7 @@ public func execute(
                 extensions: [("code", .string(GraphQLError.Code.operationResolutionFailure))])
         ])
     }
-    let coercion = VariableCoercion(schema: schema.schema, source: document.source)
+    let coercion = VariableCoercion(schema: schema.schema, source: document.source, suggestions: suggestions)
     let (coercedVariables, variableErrors) = coercion.coerce(operation.variableDefinitions, inputs: variables)
     if !variableErrors.isEmpty { return GraphQLResponse(errors: variableErrors) }
     var fragments: [String: FragmentDefinition] = [:]

@@ -33,7 +33,7 @@ enum FieldErrors {
         if let facing = error as? any ClientFacingError { return facing.graphQLError }
         if let coercion = error as? CoercionError {
             return GraphQLError(
-                message: coercion.message, extensions: [("code", .string(GraphQLError.Code.internalServerError))])
+                message: coercion.description, extensions: [("code", .string(GraphQLError.Code.internalServerError))])
         }
         return GraphQLError(
             message: internalMessage, extensions: [("code", .string(GraphQLError.Code.internalServerError))])

@@ -13,24 +13,36 @@ public struct GraphQLRequest: Sendable {
 }
 
 /// Checks a document against a schema: the validation stage, supplied by the
-/// caller (the engine's validator, or none). Returns the errors found.
-public typealias DocumentValidator = @Sendable (_ schema: GraphQLSchema, _ document: Document) -> [GraphQLError]
+/// caller (the engine's `validate`, or none). Returns the errors found;
+/// `suggestions` says whether messages may end in "Did you mean ...?" hints
+/// (off when the service's limits turn introspection off: the hints would
+/// name schema members).
+public typealias DocumentValidator =
+    @Sendable (_ schema: GraphQLSchema, _ document: Document, _ suggestions: Bool) -> [GraphQLError]
 
-/// The whole pipeline for one executable schema: parse (or take from the
-/// document cache), check the document against the `QueryLimits`, validate,
-/// check what the request's variables decide, execute (within the timeout),
-/// and hand back a response that writes itself as JSON bytes.
+/// The whole pipeline for one executable schema, in two steps a server can
+/// act between:
+///
+/// 1. `prepare`: parse (or take from the document cache), check the document
+///    against the `QueryLimits`, validate, and select the operation. A server
+///    decides on the request from the `PreparedOperation` (its kind, whether it
+///    reads anything but the schema) without walking the document itself.
+/// 2. `execute`: check what the request's variables decide (page sizes and
+///    cost they set), coerce them, run the operation within the timeout, and
+///    hand back a response that writes itself as JSON bytes.
 ///
 /// ```swift
 /// let service = GraphQLService(
-///     schema: executable, validator: { validate(schema: $0, document: $1, suggestions: false) },
+///     schema: executable, validator: { validate(schema: $0, document: $1, suggestions: $2) },
 ///     limits: .production)
-/// let response = await service.execute(GraphQLRequest(query: text), context: requestContext)
-/// let body = response.jsonBytes()
+/// switch await service.prepare(GraphQLRequest(query: text)) {
+/// case .refused(let errors): respond(GraphQLResponse(errors: errors))
+/// case .ready(let operation): respond(await service.execute(operation, variables: [:], context: requestContext))
+/// }
 /// ```
 ///
 /// Without `limits`, the service runs any document the parser accepts
-/// (within `parseOptions`), with no timeout, as before limits existed.
+/// (within `parseOptions`), with no timeout.
 public struct GraphQLService: Sendable {
     public let schema: ExecutableSchema
     public let validator: DocumentValidator?
@@ -45,8 +57,8 @@ public struct GraphQLService: Sendable {
     ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its `maxTokens`.
     ///   - limits: checked before validation (the document's part, cached) and
     ///     before execution (the variables' part); with introspection off,
-    ///     "Did you mean ...?" hints are also cut from the validator's
-    ///     messages and from request errors (variables that do not coerce).
+    ///     neither validation errors nor errors about variables carry "Did
+    ///     you mean ...?" hints.
     public init(
         schema: ExecutableSchema, validator: DocumentValidator? = nil, cache: DocumentCache? = DocumentCache(),
         parseOptions: ParseOptions = ParseOptions(), limits: QueryLimits? = nil
@@ -60,84 +72,84 @@ public struct GraphQLService: Sendable {
         self.limits = limits
     }
 
-    /// Parses, checks and validates a text (through the cache when there is one).
-    /// The limits that depend on a request's variables (page sizes and cost
-    /// set by variables) and the timeout are applied by `execute` only.
-    public func prepare(_ text: String) async -> DocumentCache.Entry {
-        await prepared(text).entry
+    /// What `prepare` made of a request.
+    public enum Preparation: Sendable {
+        /// The operation to run.
+        case ready(PreparedOperation)
+        /// Errors to answer with instead (syntax, limits, validation, no
+        /// operation to run); the response has no `data`.
+        case refused([GraphQLError])
     }
 
-    /// Parses, checks and validates a text, without the cache.
-    public func prepareUncached(_ text: String) -> DocumentCache.Entry {
-        preparedUncached(text).entry
+    /// Parses, checks and validates the request's text (once per text, through
+    /// the cache) and selects the operation it names.
+    public func prepare(_ request: GraphQLRequest) async -> Preparation {
+        switch await prepared(request.query) {
+        case .errors(let errors):
+            return .refused(errors)
+        case .document(let document):
+            switch document.operation(named: request.operationName) {
+            case .success(let operation): return .ready(operation)
+            case .failure(let error): return .refused([error])
+            }
+        }
     }
 
-    func prepared(_ text: String) async -> (entry: DocumentCache.Entry, requestChecks: RequestLimitChecks?) {
-        if let cache, let cached = await cache.prepared(for: text) { return cached }
-        let prepared = preparedUncached(text)
-        if let cache { await cache.store(prepared.entry, requestChecks: prepared.requestChecks, for: text) }
-        return prepared
+    /// Runs a prepared operation with the request's variables. Never throws:
+    /// every failure is a response.
+    public func execute(
+        _ operation: PreparedOperation, variables: [String: JSONValue], context: any Sendable = (),
+        rootValue: any FieldSource = EmptyFieldSource()
+    ) async -> GraphQLResponse {
+        if let checks = operation.requestChecks {
+            let errors = checks.errors(variables: variables, operationName: operation.name)
+            if !errors.isEmpty { return GraphQLResponse(errors: errors) }
+        }
+        let deadline = limits?.executionTimeout.map { ContinuousClock.now + $0 }
+        return await GraphQLEngine.execute(
+            schema: schema, document: operation.document, operation: operation.operation, variables: variables,
+            context: context, rootValue: rootValue, deadline: deadline,
+            suggestions: limits?.allowsIntrospection ?? true)
     }
 
-    func preparedUncached(_ text: String) -> (entry: DocumentCache.Entry, requestChecks: RequestLimitChecks?) {
+    /// Prepares and runs a request end to end. Never throws: every failure is a response.
+    public func execute(
+        _ request: GraphQLRequest, context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource()
+    ) async -> GraphQLResponse {
+        switch await prepare(request) {
+        case .refused(let errors):
+            return GraphQLResponse(errors: errors)
+        case .ready(let operation):
+            return await execute(operation, variables: request.variables, context: context, rootValue: rootValue)
+        }
+    }
+
+    /// The cache's entry for `text`, made and stored on a miss.
+    func prepared(_ text: String) async -> DocumentCache.Entry {
+        if let cache, let cached = await cache.entry(for: text) { return cached }
+        let entry = preparedUncached(text)
+        if let cache { await cache.store(entry, for: text) }
+        return entry
+    }
+
+    func preparedUncached(_ text: String) -> DocumentCache.Entry {
         let document: Document
         do {
             document = try Parser.parse(Source(text), options: parseOptions)
         } catch {
-            return (.errors([error]), nil)
+            return .errors([error])
         }
         var requestChecks: RequestLimitChecks?
         if let limits {
             // Before validation, so a document past the limits costs no validation work.
             let checked = DocumentLimits(document: document, schema: schema.schema, limits: limits)
-            if !checked.errors.isEmpty { return (.errors(checked.errors), nil) }
+            if !checked.errors.isEmpty { return .errors(checked.errors) }
             requestChecks = checked.requestChecks
         }
         if let validator {
-            var errors = validator(schema.schema, document)
-            if !errors.isEmpty {
-                if let limits, !limits.allowsIntrospection { errors = errors.map(withoutSuggestions) }
-                return (.errors(errors), nil)
-            }
+            let errors = validator(schema.schema, document, limits?.allowsIntrospection ?? true)
+            if !errors.isEmpty { return .errors(errors) }
         }
-        return (.document(document), requestChecks)
+        return .document(PreparedDocument(document: document, requestChecks: requestChecks))
     }
-
-    /// Runs a request end to end. Never throws: every failure is a response.
-    public func execute(
-        _ request: GraphQLRequest, context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource()
-    ) async -> GraphQLResponse {
-        let prepared = await prepared(request.query)
-        let document: Document
-        switch prepared.entry {
-        case .errors(let errors):
-            return GraphQLResponse(errors: errors)
-        case .document(let parsed):
-            document = parsed
-        }
-        if let checks = prepared.requestChecks {
-            let errors = checks.errors(variables: request.variables, operationName: request.operationName)
-            if !errors.isEmpty { return GraphQLResponse(errors: errors) }
-        }
-        let deadline = limits?.executionTimeout.map { ContinuousClock.now + $0 }
-        let response = await GraphQLEngine.execute(
-            schema: schema, document: document, variables: request.variables, operationName: request.operationName,
-            context: context, rootValue: rootValue, deadline: deadline)
-        // Request errors (variables that do not coerce) may suggest input
-        // field and enum value names; without introspection they must not.
-        if let limits, !limits.allowsIntrospection, response.tree == nil, !response.errors.isEmpty {
-            return GraphQLResponse(
-                errors: response.errors.map(withoutSuggestions), loaderBatches: response.loaderBatches)
-        }
-        return response
-    }
-}
-
-/// An engine message without its "Did you mean ...?" hint, which names
-/// schema members a server without introspection should not reveal.
-func withoutSuggestions(_ error: GraphQLError) -> GraphQLError {
-    guard let hint = error.message.firstRange(of: " Did you mean ") else { return error }
-    var stripped = error
-    stripped.message = String(error.message[..<hint.lowerBound])
-    return stripped
 }

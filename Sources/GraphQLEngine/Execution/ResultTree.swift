@@ -20,9 +20,6 @@ public struct ResultTree: Sendable {
     /// the data; the response writer does not need it).
     public var data: JSONValue { value(at: 0) }
 
-    /// Whether `data` is null (a non-null root field failed).
-    public var isDataNull: Bool { slots[0].isNull }
-
     func value(at index: Int) -> JSONValue {
         let slot = slots[index]
         if slot.isNull { return .null }

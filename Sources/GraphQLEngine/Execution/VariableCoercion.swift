@@ -8,6 +8,9 @@
 struct VariableCoercion {
     let schema: GraphQLSchema
     let source: Source
+    /// Whether messages may end in "Did you mean ...?" hints (which name
+    /// schema members: off when the server hides its schema).
+    var suggestions = true
     static let maxErrors = 50
 
     /// The coerced values, or the errors (never both).
@@ -123,12 +126,12 @@ struct VariableCoercion {
                     }
                 }
                 for entry in entries where input.field(named: entry.key) == nil {
-                    let suggestions = suggestionList(entry.key, options: input.fields.map(\.name))
+                    let hint =
+                        suggestions ? didYouMean(suggestionList(entry.key, options: input.fields.map(\.name))) : ""
                     problems.append(
                         InputProblem(
                             path: path, value: value,
-                            message: "Field \"\(entry.key)\" is not defined by type \"\(name)\"."
-                                + didYouMean(suggestions)))
+                            message: "Field \"\(entry.key)\" is not defined by type \"\(name)\"." + hint))
                 }
                 return .object(coerced)
             case .scalar(let scalar):
@@ -153,7 +156,7 @@ struct VariableCoercion {
     }
 
     private func message(of error: any Error, type: String) -> String {
-        if let coercion = error as? CoercionError { return coercion.message }
+        if let coercion = error as? CoercionError { return coercion.text(suggestions: suggestions) }
         if let graphQL = error as? GraphQLError { return graphQL.message }
         return "Expected type \"\(type)\"."
     }

@@ -54,10 +54,11 @@ public final class EnumType: Sendable, HasAppliedDirectives {
         guard case .string(let text) = input else {
             let shown = input.inspected
             throw CoercionError(
-                "Enum \"\(name)\" cannot represent non-string value: \(shown)." + suggestion(for: shown))
+                "Enum \"\(name)\" cannot represent non-string value: \(shown).", suggestion: suggestion(for: shown))
         }
         guard let value = value(named: text) else {
-            throw CoercionError("Value \"\(text)\" does not exist in \"\(name)\" enum." + suggestion(for: text))
+            throw CoercionError(
+                "Value \"\(text)\" does not exist in \"\(name)\" enum.", suggestion: suggestion(for: text))
         }
         return value.value
     }
@@ -66,11 +67,12 @@ public final class EnumType: Sendable, HasAppliedDirectives {
     public func parseLiteral(_ literal: Value) throws -> JSONValue {
         guard case .enumValue(let node) = literal else {
             let shown = printLiteral(literal)
-            throw CoercionError("Enum \"\(name)\" cannot represent non-enum value: \(shown)." + suggestion(for: shown))
+            throw CoercionError(
+                "Enum \"\(name)\" cannot represent non-enum value: \(shown).", suggestion: suggestion(for: shown))
         }
         guard let value = value(named: node.value) else {
             throw CoercionError(
-                "Value \"\(node.value)\" does not exist in \"\(name)\" enum." + suggestion(for: node.value))
+                "Value \"\(node.value)\" does not exist in \"\(name)\" enum.", suggestion: suggestion(for: node.value))
         }
         return value.value
     }

@@ -151,7 +151,7 @@ extension GraphQLSchema {
         do {
             return try parse(value)
         } catch let error as CoercionError {
-            errors.append(InputCoercionError(path: path, invalidValue: value, message: error.message))
+            errors.append(InputCoercionError(path: path, invalidValue: value, message: error.description))
         } catch {
             // A hook that threw something else: say which type refused the value.
             errors.append(

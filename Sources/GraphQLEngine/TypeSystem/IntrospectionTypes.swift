@@ -7,12 +7,22 @@
 /// https://spec.graphql.org/October2021/#sec-Schema-Introspection
 public enum IntrospectionTypes {
     /// All of them, in graphql-js's order (`introspectionTypes`).
+    ///
+    /// Built from the engine's own constant SDL, never from input: a failure
+    /// here is a defect of the engine itself, and a schema without its
+    /// introspection types would answer tools wrongly, so it stops the process
+    /// at first use instead of serving such a schema.
     public static let all: [GraphQLNamedType] = {
-        guard let document = try? Parser.parse(Source(sdl, name: "introspection"), options: .trusted) else {
-            return []
+        let document: Document
+        do {
+            document = try Parser.parse(Source(sdl, name: "introspection"), options: .trusted)
+        } catch {
+            preconditionFailure("the built-in introspection SDL does not parse: \(error)")
         }
         let types = SchemaBuilder.standaloneTypes(of: document)
-        return orderedNames.compactMap { name in types.first { $0.name == name } }
+        let ordered = orderedNames.compactMap { name in types.first { $0.name == name } }
+        precondition(ordered.count == orderedNames.count, "the built-in introspection SDL lacks a type")
+        return ordered
     }()
 
     /// `__schema: __Schema!`, available on the query root type.

@@ -58,7 +58,9 @@ extension BSONDocument {
         guard ok else { throw .invalidDocument("cannot append field '\(key)' (invalid key or document too large)") }
     }
 
-    private static func appendValue(_ value: BSONValue, key: UnsafePointer<CChar>?, keyLength: Int32, to bson: OpaquePointer) -> Bool {
+    private static func appendValue(
+        _ value: BSONValue, key: UnsafePointer<CChar>?, keyLength: Int32, to bson: OpaquePointer
+    ) -> Bool {
         // A key with an embedded NUL would be cut short by libbson: refuse it.
         if let key, UnsafeBufferPointer(start: key, count: Int(keyLength)).contains(0) { return false }
         switch value {
@@ -79,13 +81,17 @@ extension BSONDocument {
                 guard bson_append_array_begin(bson, key, keyLength, child) else { return false }
                 var ok = true
                 for (i, item) in items.enumerated() {
-                    do { try append(item, key: arrayKey(i), to: child) } catch { ok = false; break }
+                    do { try append(item, key: arrayKey(i), to: child) } catch {
+                        ok = false
+                        break
+                    }
                 }
                 return bson_append_array_end(bson, child) && ok
             }
         case .binary(let bin):
             return bin.bytes.withUnsafeBufferPointer { b in
-                bson_append_binary(bson, key, keyLength, bson_subtype_t(UInt32(bin.subtype)), b.baseAddress, UInt32(b.count))
+                bson_append_binary(
+                    bson, key, keyLength, bson_subtype_t(UInt32(bin.subtype)), b.baseAddress, UInt32(b.count))
             }
         case .objectID(let id):
             var oid = id.cValue
@@ -167,12 +173,15 @@ extension BSONDocument {
         case BSON_TYPE_UTF8:
             var length: UInt32 = 0
             guard let p = bson_iter_utf8(iter, &length) else { return .string("") }
-            return .string(p.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
-            })
+            return .string(
+                p.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
+                })
         case BSON_TYPE_DOCUMENT, BSON_TYPE_ARRAY:
             let result: Result<BSONValue, BSONError> = withAlignedScratch { child in
-                guard bson_iter_recurse(iter, child) else { return .failure(.invalidDocument("corrupt sub-document '\(key)'")) }
+                guard bson_iter_recurse(iter, child) else {
+                    return .failure(.invalidDocument("corrupt sub-document '\(key)'"))
+                }
                 do throws(BSONError) {
                     if type == BSON_TYPE_ARRAY { return .success(.array(try readArray(child))) }
                     return .success(.document(try readDocument(child)))
@@ -198,9 +207,10 @@ extension BSONDocument {
         case BSON_TYPE_REGEX:
             var options: UnsafePointer<CChar>?
             let pattern = bson_iter_regex(iter, &options)
-            return .regex(BSONRegex(
-                pattern: pattern.map { String(cString: $0) } ?? "",
-                options: options.map { String(cString: $0) } ?? ""))
+            return .regex(
+                BSONRegex(
+                    pattern: pattern.map { String(cString: $0) } ?? "",
+                    options: options.map { String(cString: $0) } ?? ""))
         case BSON_TYPE_INT32:
             return .int32(bson_iter_int32(iter))
         case BSON_TYPE_TIMESTAMP:

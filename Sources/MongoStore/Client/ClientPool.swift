@@ -5,18 +5,19 @@ internal import Logging
 /// initialiser exactly once, thread-safely). Its log goes to swift-log.
 let mongocGlobalInit: Void = {
     mongoc_init()
-    mongoc_log_set_handler({ level, domain, message, _ in
-        let text = message.map { String(cString: $0) } ?? ""
-        let area = domain.map { String(cString: $0) } ?? "mongoc"
-        switch level {
-        case MONGOC_LOG_LEVEL_ERROR, MONGOC_LOG_LEVEL_CRITICAL:
-            mongocLogger.error("\(area): \(text)")
-        case MONGOC_LOG_LEVEL_WARNING:
-            mongocLogger.warning("\(area): \(text)")
-        default:
-            break  // libmongoc's info/debug/trace chatter stays out of our logs
-        }
-    }, nil)
+    mongoc_log_set_handler(
+        { level, domain, message, _ in
+            let text = message.map { String(cString: $0) } ?? ""
+            let area = domain.map { String(cString: $0) } ?? "mongoc"
+            switch level {
+            case MONGOC_LOG_LEVEL_ERROR, MONGOC_LOG_LEVEL_CRITICAL:
+                mongocLogger.error("\(area): \(text)")
+            case MONGOC_LOG_LEVEL_WARNING:
+                mongocLogger.warning("\(area): \(text)")
+            default:
+                break  // libmongoc's info/debug/trace chatter stays out of our logs
+            }
+        }, nil)
 }()
 
 let mongocLogger = Logger(label: "MongoStore.libmongoc")
@@ -44,7 +45,9 @@ final class ClientPool: Sendable {
             }
         }
         typealias C = MongoClientConfiguration
-        apply(MONGOC_URI_SERVERSELECTIONTIMEOUTMS, configuration.serverSelectionTimeoutMS, C.defaultServerSelectionTimeoutMS)
+        apply(
+            MONGOC_URI_SERVERSELECTIONTIMEOUTMS, configuration.serverSelectionTimeoutMS,
+            C.defaultServerSelectionTimeoutMS)
         apply(MONGOC_URI_CONNECTTIMEOUTMS, configuration.connectTimeoutMS, C.defaultConnectTimeoutMS)
         apply(MONGOC_URI_SOCKETTIMEOUTMS, configuration.socketTimeoutMS, C.defaultSocketTimeoutMS)
         apply(MONGOC_URI_MAXPOOLSIZE, configuration.maxPoolSize, C.defaultMaxPoolSize)
@@ -54,7 +57,8 @@ final class ClientPool: Sendable {
         let size = max(1, Int(mongoc_uri_get_option_as_int32(uri, MONGOC_URI_MAXPOOLSIZE, Int32(C.defaultMaxPoolSize))))
         guard let pool = mongoc_client_pool_new_with_error(uri, &error) else {
             mongoc_uri_destroy(uri)
-            throw MongoError(code: .invalidArgument, detail: "cannot create client pool: \(MongoError.message(of: error))")
+            throw MongoError(
+                code: .invalidArgument, detail: "cannot create client pool: \(MongoError.message(of: error))")
         }
         // Version 2: errors the server returned carry domain MONGOC_ERROR_SERVER and its code.
         _ = mongoc_client_pool_set_error_api(pool, 2)

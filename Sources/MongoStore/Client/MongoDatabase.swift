@@ -13,7 +13,9 @@ public struct MongoDatabase: Sendable {
     /// Runs a database command as given (`{ping: 1}`, `{collStats: "c"}`, an
     /// `explain`...) and returns the server's reply; a reply with `ok: 0` throws.
     @discardableResult
-    public func runCommand(_ command: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> BSONDocument {
+    public func runCommand(_ command: BSONDocument, session: MongoSession? = nil) async throws(MongoError)
+        -> BSONDocument
+    {
         let name = self.name
         return try await pool.withClient(session: session) { context throws(MongoError) in
             let cmd = try context.bson(command)

@@ -22,7 +22,9 @@ final class OperationContext {
     /// A bson_t of `document`, freed with the context.
     func bson(_ document: BSONDocument) throws(MongoError) -> OpaquePointer {
         let bson: OpaquePointer
-        do { bson = try document.makeBSON() } catch { throw MongoError(code: .invalidArgument, detail: error.description) }
+        do { bson = try document.makeBSON() } catch {
+            throw MongoError(code: .invalidArgument, detail: error.description)
+        }
         documents.append(bson)
         return bson
     }
@@ -46,7 +48,9 @@ final class OperationContext {
 
     /// Calls a libmongoc function that fills a reply document and an error;
     /// returns the reply, or throws the error refined by the reply.
-    func call(_ function: (_ reply: OpaquePointer, _ error: inout bson_error_t) -> Bool) throws(MongoError) -> BSONDocument {
+    func call(_ function: (_ reply: OpaquePointer, _ error: inout bson_error_t) -> Bool) throws(MongoError)
+        -> BSONDocument
+    {
         var error = bson_error_t()
         let (ok, reply): (Bool, BSONDocument?) = withAlignedScratch { reply in
             bson_init(reply)
@@ -61,7 +65,9 @@ final class OperationContext {
 
     /// Reads up to `limit` documents from a cursor; `exhausted` when the cursor
     /// has no more. Throws the cursor's error.
-    static func read(cursor: OpaquePointer, limit: Int = .max) throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) {
+    static func read(cursor: OpaquePointer, limit: Int = .max) throws(MongoError) -> (
+        documents: [BSONDocument], exhausted: Bool
+    ) {
         var documents: [BSONDocument] = []
         var current: OpaquePointer?
         while documents.count < limit {

@@ -11,7 +11,9 @@ public struct ChangeStreamOptions: Sendable {
     public var maxAwaitTimeMS: Int
     public var batchSize: Int?
 
-    public init(fullDocument: String? = nil, resumeAfter: BSONDocument? = nil, maxAwaitTimeMS: Int = 1000, batchSize: Int? = nil) {
+    public init(
+        fullDocument: String? = nil, resumeAfter: BSONDocument? = nil, maxAwaitTimeMS: Int = 1000, batchSize: Int? = nil
+    ) {
         self.fullDocument = fullDocument
         self.resumeAfter = resumeAfter
         self.maxAwaitTimeMS = maxAwaitTimeMS
@@ -55,7 +57,9 @@ public struct ChangeStream: AsyncSequence, Sendable {
 extension MongoCollection {
     /// Opens a change stream on this collection; events after this call returns
     /// are delivered. `pipeline` filters or reshapes them (`[["$match": ["operationType": "insert"]]]`).
-    public func watch(_ pipeline: [BSONDocument] = [], options: ChangeStreamOptions = ChangeStreamOptions()) async throws(MongoError) -> ChangeStream {
+    public func watch(_ pipeline: [BSONDocument] = [], options: ChangeStreamOptions = ChangeStreamOptions())
+        async throws(MongoError) -> ChangeStream
+    {
         let opts = options.document
         let cursor = try await LeasedCursor.open(kind: .changeStream, pool: pool, namespace: namespace, batch: 1) {
             context, collection throws(MongoError) in

@@ -75,14 +75,16 @@ final class LeasedCursor: Sendable {
                     throw error
                 }
             }
-            return LeasedCursor(kind: kind, pool: pool, client: client, collection: collection, handle: handle, batch: batch)
+            return LeasedCursor(
+                kind: kind, pool: pool, client: client, collection: collection, handle: handle, batch: batch)
         } catch {
             pool.leases.release()
             throw error
         }
     }
 
-    private static func destroy(kind: Kind, pool: ClientPool, client: CPointer, collection: CPointer, handle: CPointer) {
+    private static func destroy(kind: Kind, pool: ClientPool, client: CPointer, collection: CPointer, handle: CPointer)
+    {
         switch kind {
         case .cursor: mongoc_cursor_destroy(handle.raw)
         case .changeStream: mongoc_change_stream_destroy(handle.raw)
@@ -113,13 +115,14 @@ final class LeasedCursor: Sendable {
             }
             let (kind, handle, batch) = (self.kind, self.handle, self.batch)
             RoundTripCounter.countOne()
-            let fetched: Result<(documents: [BSONDocument], exhausted: Bool), MongoError> = await pool.executor.runResult {
-                () throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) in
-                switch kind {
-                case .cursor: return try OperationContext.read(cursor: handle.raw, limit: batch)
-                case .changeStream: return try Self.readChange(handle.raw)
+            let fetched: Result<(documents: [BSONDocument], exhausted: Bool), MongoError> = await pool.executor
+                .runResult {
+                    () throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) in
+                    switch kind {
+                    case .cursor: return try OperationContext.read(cursor: handle.raw, limit: batch)
+                    case .changeStream: return try Self.readChange(handle.raw)
+                    }
                 }
-            }
             state.withLock { s in
                 s.fetching = false
                 switch fetched {
@@ -146,7 +149,9 @@ final class LeasedCursor: Sendable {
     }
 
     /// One change event, or none when the server's await time passed without one.
-    private static func readChange(_ stream: OpaquePointer) throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) {
+    private static func readChange(_ stream: OpaquePointer) throws(MongoError) -> (
+        documents: [BSONDocument], exhausted: Bool
+    ) {
         var event: OpaquePointer?
         if mongoc_change_stream_next(stream, &event), let event {
             do { return ([try BSONDocument(bson: event)], false) } catch { throw .decoding(error) }

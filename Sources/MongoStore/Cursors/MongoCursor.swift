@@ -29,9 +29,13 @@ public struct MongoCursor: AsyncSequence, Sendable {
 
 extension MongoCollection {
     /// A cursor over the documents matching `filter`.
-    public func findCursor(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError) -> MongoCursor {
+    public func findCursor(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError)
+        -> MongoCursor
+    {
         let opts = options.document
-        let cursor = try await LeasedCursor.open(kind: .cursor, pool: pool, namespace: namespace, batch: options.batchSize ?? 101) {
+        let cursor = try await LeasedCursor.open(
+            kind: .cursor, pool: pool, namespace: namespace, batch: options.batchSize ?? 101
+        ) {
             context, collection throws(MongoError) in
             mongoc_collection_find_with_opts(collection, try context.bson(filter), try context.opts(opts), nil)!
         }
@@ -39,9 +43,13 @@ extension MongoCollection {
     }
 
     /// A cursor over an aggregation's results.
-    public func aggregateCursor(_ pipeline: [BSONDocument], options: AggregateOptions = AggregateOptions()) async throws(MongoError) -> MongoCursor {
+    public func aggregateCursor(_ pipeline: [BSONDocument], options: AggregateOptions = AggregateOptions())
+        async throws(MongoError) -> MongoCursor
+    {
         let opts = options.document
-        let cursor = try await LeasedCursor.open(kind: .cursor, pool: pool, namespace: namespace, batch: options.batchSize ?? 101) {
+        let cursor = try await LeasedCursor.open(
+            kind: .cursor, pool: pool, namespace: namespace, batch: options.batchSize ?? 101
+        ) {
             context, collection throws(MongoError) in
             let stages = try context.bson(["pipeline": .array(pipeline.map { .document($0) })])
             return mongoc_collection_aggregate(collection, MONGOC_QUERY_NONE, stages, try context.opts(opts), nil)!

@@ -32,7 +32,8 @@ extension MongoError {
             writeErrorCode = try? first["code", as: Int.self]
             writeErrorMessage = try? first["errmsg", as: String.self]
             if let pattern = try? first["keyPattern", as: BSONDocument.self] {
-                keyPatternIndex = pattern.elements.map { "\($0.key)_\(Self.indexKeySuffix($0.value))" }.joined(separator: "_")
+                keyPatternIndex = pattern.elements.map { "\($0.key)_\(Self.indexKeySuffix($0.value))" }.joined(
+                    separator: "_")
             }
         }
 
@@ -72,9 +73,11 @@ extension MongoError {
         case 11000, 11001, 12582: .duplicateKey
         case 26: .notFound  // NamespaceNotFound
         case 50, 262: .timeout  // MaxTimeMSExpired, ExceededTimeLimit
-        case 6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436: .network  // host unreachable, not primary, shutdown...
+        // Host unreachable, not primary, shutdown...
+        case 6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436: .network
         case 112, 244, 251, 256, 257, 263: .transaction  // WriteConflict, TransactionAborted, NoSuchTransaction...
-        case 2, 9, 14, 40, 52, 67, 72, 85, 86, 197: .invalidArgument  // BadValue, FailedToParse, TypeMismatch, conflicts...
+        // BadValue, FailedToParse, TypeMismatch, conflicts...
+        case 2, 9, 14, 40, 52, 67, 72, 85, 86, 197: .invalidArgument
         default: .server
         }
     }

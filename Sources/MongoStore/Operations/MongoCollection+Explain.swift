@@ -8,7 +8,8 @@ public struct MongoExplanation: Sendable {
     /// `["COLLSCAN"]`, `["LIMIT", "GEO_NEAR_2DSPHERE"]`...).
     public var winningPlanStages: [String] {
         var stages: [String] = []
-        let plan = document[path: "queryPlanner.winningPlan"] ?? document[path: "stages.0.$cursor.queryPlanner.winningPlan"]
+        let plan =
+            document[path: "queryPlanner.winningPlan"] ?? document[path: "stages.0.$cursor.queryPlanner.winningPlan"]
         if let plan { Self.collectStages(plan, into: &stages) }
         return stages
     }
@@ -16,7 +17,9 @@ public struct MongoExplanation: Sendable {
     /// Whether the winning plan reads an index (no collection scan).
     public var usesIndex: Bool {
         let stages = winningPlanStages
-        return stages.contains { $0.contains("IXSCAN") || $0.contains("GEO_NEAR") || $0 == "IDHACK" || $0 == "EXPRESS_IXSCAN" }
+        return stages.contains {
+            $0.contains("IXSCAN") || $0.contains("GEO_NEAR") || $0 == "IDHACK" || $0 == "EXPRESS_IXSCAN"
+        }
             && !stages.contains("COLLSCAN")
     }
 
@@ -37,7 +40,9 @@ public struct MongoExplanation: Sendable {
 
 extension MongoCollection {
     /// Explains the `find` these arguments would run.
-    public func explainFind(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError) -> MongoExplanation {
+    public func explainFind(_ filter: BSONDocument = [:], options: FindOptions = FindOptions()) async throws(MongoError)
+        -> MongoExplanation
+    {
         var find: BSONDocument = ["find": .string(name), "filter": .document(filter)]
         for element in options.document { find[element.key] = element.value }
         return try await explain(find)

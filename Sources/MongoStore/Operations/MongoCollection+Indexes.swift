@@ -5,7 +5,8 @@ extension MongoCollection {
     /// names. An index that already exists with the same specification is left
     /// as it is; one with the same name but other options fails (server code 85/86).
     @discardableResult
-    public func createIndexes(_ models: [IndexModel], session: MongoSession? = nil) async throws(MongoError) -> [String] {
+    public func createIndexes(_ models: [IndexModel], session: MongoSession? = nil) async throws(MongoError) -> [String]
+    {
         guard !models.isEmpty else { return [] }
         try await database.runCommand(
             ["createIndexes": .string(name), "indexes": .array(models.map { .document($0.specification) })],
@@ -27,7 +28,7 @@ extension MongoCollection {
             defer { mongoc_cursor_destroy(cursor) }
             do throws(MongoError) {
                 return try OperationContext.read(cursor: cursor).documents
-            } catch where error.code == .notFound {
+            } catch  where error.code == .notFound {
                 return []
             }
         }
@@ -44,7 +45,7 @@ extension MongoCollection {
     public func drop(session: MongoSession? = nil) async throws(MongoError) {
         do throws(MongoError) {
             try await database.runCommand(["drop": .string(name)], session: session)
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             return
         }
     }

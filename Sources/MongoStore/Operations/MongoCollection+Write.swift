@@ -8,7 +8,9 @@ extension MongoCollection {
 
     /// Inserts one document, giving it a new ObjectId `_id` first if it has none.
     @discardableResult
-    public func insertOne(_ document: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> InsertOneResult {
+    public func insertOne(_ document: BSONDocument, session: MongoSession? = nil) async throws(MongoError)
+        -> InsertOneResult
+    {
         let (document, id) = Self.withID(document)
         try await perform(session: session) { context, collection throws(MongoError) in
             let doc = try context.bson(document)
@@ -67,7 +69,9 @@ extension MongoCollection {
             let f = try context.bson(filter)
             let r = try context.bson(replacement)
             let opts = try context.opts(["upsert": .bool(upsert)])
-            return try context.call { reply, error in mongoc_collection_replace_one(collection, f, r, opts, reply, &error) }
+            return try context.call { reply, error in
+                mongoc_collection_replace_one(collection, f, r, opts, reply, &error)
+            }
         }
         return Self.updateResult(reply)
     }
@@ -96,17 +100,22 @@ extension MongoCollection {
 
     /// Deletes the first document matching `filter`.
     @discardableResult
-    public func deleteOne(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
+    public func deleteOne(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult
+    {
         try await delete(filter, many: false, session: session)
     }
 
     /// Deletes every document matching `filter`.
     @discardableResult
-    public func deleteMany(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError) -> DeleteResult {
+    public func deleteMany(_ filter: BSONDocument, session: MongoSession? = nil) async throws(MongoError)
+        -> DeleteResult
+    {
         try await delete(filter, many: true, session: session)
     }
 
-    private func delete(_ filter: BSONDocument, many: Bool, session: MongoSession?) async throws(MongoError) -> DeleteResult {
+    private func delete(_ filter: BSONDocument, many: Bool, session: MongoSession?) async throws(MongoError)
+        -> DeleteResult
+    {
         let reply = try await perform(session: session) { context, collection throws(MongoError) in
             let f = try context.bson(filter)
             let opts = try context.opts([:])
@@ -174,13 +183,16 @@ extension MongoCollection {
                     ok = mongoc_bulk_operation_insert_with_opts(bulk, try context.bson(document), nil, &error)
                 case .updateOne(let filter, let update, let upsert):
                     ok = mongoc_bulk_operation_update_one_with_opts(
-                        bulk, try context.bson(filter), try context.bson(update), try context.bson(["upsert": .bool(upsert)]), &error)
+                        bulk, try context.bson(filter), try context.bson(update),
+                        try context.bson(["upsert": .bool(upsert)]), &error)
                 case .updateMany(let filter, let update, let upsert):
                     ok = mongoc_bulk_operation_update_many_with_opts(
-                        bulk, try context.bson(filter), try context.bson(update), try context.bson(["upsert": .bool(upsert)]), &error)
+                        bulk, try context.bson(filter), try context.bson(update),
+                        try context.bson(["upsert": .bool(upsert)]), &error)
                 case .replaceOne(let filter, let replacement, let upsert):
                     ok = mongoc_bulk_operation_replace_one_with_opts(
-                        bulk, try context.bson(filter), try context.bson(replacement), try context.bson(["upsert": .bool(upsert)]),
+                        bulk, try context.bson(filter), try context.bson(replacement),
+                        try context.bson(["upsert": .bool(upsert)]),
                         &error)
                 case .deleteOne(let filter):
                     ok = mongoc_bulk_operation_remove_one_with_opts(bulk, try context.bson(filter), nil, &error)

@@ -32,7 +32,8 @@ public struct MongoCollection: Sendable {
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = options.document
         return try await perform(session: session) { context, collection throws(MongoError) in
-            let cursor = mongoc_collection_find_with_opts(collection, try context.bson(filter), try context.opts(opts), nil)!
+            let cursor = mongoc_collection_find_with_opts(
+                collection, try context.bson(filter), try context.opts(opts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
             return try OperationContext.read(cursor: cursor).documents
         }
@@ -48,7 +49,8 @@ public struct MongoCollection: Sendable {
         opts["singleBatch"] = true
         let findOpts = opts
         return try await perform(session: session) { context, collection throws(MongoError) in
-            let cursor = mongoc_collection_find_with_opts(collection, try context.bson(filter), try context.opts(findOpts), nil)!
+            let cursor = mongoc_collection_find_with_opts(
+                collection, try context.bson(filter), try context.opts(findOpts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
             return try OperationContext.read(cursor: cursor, limit: 1).documents.first
         }
@@ -82,14 +84,17 @@ public struct MongoCollection: Sendable {
         let opts = options.document
         return try await perform(session: session) { context, collection throws(MongoError) in
             let stages = try context.bson(["pipeline": .array(pipeline.map { .document($0) })])
-            let cursor = mongoc_collection_aggregate(collection, MONGOC_QUERY_NONE, stages, try context.opts(opts), nil)!
+            let cursor = mongoc_collection_aggregate(
+                collection, MONGOC_QUERY_NONE, stages, try context.opts(opts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
             return try OperationContext.read(cursor: cursor).documents
         }
     }
 
     /// The distinct values of `key` among documents matching `filter`.
-    public func distinct(_ key: String, filter: BSONDocument = [:], session: MongoSession? = nil) async throws(MongoError) -> [BSONValue] {
+    public func distinct(_ key: String, filter: BSONDocument = [:], session: MongoSession? = nil)
+        async throws(MongoError) -> [BSONValue]
+    {
         let reply = try await database.runCommand(
             ["distinct": .string(name), "key": .string(key), "query": .document(filter)], session: session)
         guard case .array(let values)? = reply["values"] else {

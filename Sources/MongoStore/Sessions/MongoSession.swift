@@ -52,7 +52,9 @@ public final class MongoSession: Sendable {
     }
 
     /// Runs one operation on the session's client.
-    func run<R: Sendable>(_ body: @escaping @Sendable (OperationContext) throws(MongoError) -> R) async throws(MongoError) -> R {
+    func run<R: Sendable>(_ body: @escaping @Sendable (OperationContext) throws(MongoError) -> R)
+        async throws(MongoError) -> R
+    {
         try await pool.executor.run { () throws(MongoError) -> R in
             try self.ended.withLock { (ended: inout Bool) throws(MongoError) -> R in
                 guard !ended else { throw MongoError(code: .invalidArgument, detail: "session used after end()") }
@@ -73,7 +75,9 @@ public final class MongoSession: Sendable {
     public func startTransaction() async throws(MongoError) {
         try await run { _ throws(MongoError) in
             var error = bson_error_t()
-            guard mongoc_client_session_start_transaction(self.session.raw, nil, &error) else { throw MongoError(error) }
+            guard mongoc_client_session_start_transaction(self.session.raw, nil, &error) else {
+                throw MongoError(error)
+            }
         }
     }
 
@@ -98,15 +102,16 @@ public final class MongoSession: Sendable {
     public func end() async {
         let pool = self.pool
         let (client, session) = (self.client, self.session)
-        let alreadyEnded: Bool = (try? await pool.executor.run { () -> Bool in
-            self.ended.withLock { ended in
-                if ended { return true }
-                ended = true
-                mongoc_client_session_destroy(session.raw)
-                pool.push(client.raw)
-                return false
-            }
-        }) ?? true
+        let alreadyEnded: Bool =
+            (try? await pool.executor.run { () -> Bool in
+                self.ended.withLock { ended in
+                    if ended { return true }
+                    ended = true
+                    mongoc_client_session_destroy(session.raw)
+                    pool.push(client.raw)
+                    return false
+                }
+            }) ?? true
         if !alreadyEnded { pool.leases.release() }
     }
 }
@@ -143,7 +148,8 @@ extension MongoClient {
                 result = try await body(session)
             } catch {
                 try? await session.abortTransaction()
-                if let mongo = error as? MongoError, mongo.hasLabel("TransientTransactionError"), attempt < maxAttempts {
+                if let mongo = error as? MongoError, mongo.hasLabel("TransientTransactionError"), attempt < maxAttempts
+                {
                     continue
                 }
                 await session.end()

@@ -2,7 +2,7 @@ import Crypto
 
 /// The stored form of an API key: HMAC-SHA-256 of the key's text under a server
 /// secret (the "pepper", `SUPPORTCARR_API_KEY_PEPPER`), as 64 hex digits in
-/// `apikeys.key` (the seed: `key UK "hashed"`).
+/// `apikeys.key` (the data model: the key is stored hashed).
 ///
 /// Why a keyed hash rather than a plain SHA-256 or bcrypt:
 /// - The keys carry 256 random bits, so no slow password hash is needed (and

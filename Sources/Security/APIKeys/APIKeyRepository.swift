@@ -1,12 +1,10 @@
+public import DataModel
 public import MongoStore
 
 /// API keys in MongoDB (`apikeys`, with the role read from `users`): create,
 /// list, revoke, look up by prefix, and write usage batches. Also the
 /// `APIKeyStore` verification uses.
 public struct APIKeyRepository: APIKeyStore {
-    public static let collectionName = "apikeys"
-    public static let usersCollectionName = "users"
-
     public let database: MongoDatabase
     public let hasher: APIKeyHasher
 
@@ -15,7 +13,7 @@ public struct APIKeyRepository: APIKeyStore {
         self.hasher = hasher
     }
 
-    var keys: MongoCollection { database.collection(Self.collectionName) }
+    var keys: MongoCollection { database.collection(.apiKeys) }
 
     /// A key just made: its record and, this once, the key itself.
     public struct Created: Sendable {
@@ -82,10 +80,10 @@ public struct APIKeyRepository: APIKeyStore {
     /// their unique `userId`, projected to `_id`), so a rider's or driver's row
     /// scope needs no query of its own for them.
     public func candidate(forLookupPrefix lookupPrefix: String) async throws -> APIKeyCandidate? {
-        func profile(_ collection: String, as name: String) -> BSONDocument {
+        func profile(_ collection: Collections, as name: String) -> BSONDocument {
             [
                 "$lookup": [
-                    "from": .string(collection), "localField": "userId", "foreignField": "userId",
+                    "from": .string(collection.name), "localField": "userId", "foreignField": "userId",
                     "pipeline": [["$project": ["_id": 1]]], "as": .string(name),
                 ]
             ]
@@ -95,12 +93,12 @@ public struct APIKeyRepository: APIKeyStore {
             ["$limit": 1],
             [
                 "$lookup": [
-                    "from": .string(Self.usersCollectionName), "localField": "userId", "foreignField": "_id",
+                    "from": .string(Collections.users.name), "localField": "userId", "foreignField": "_id",
                     "pipeline": [["$project": ["role": 1]]], "as": "user",
                 ]
             ],
-            profile("riderprofiles", as: "riderProfile"),
-            profile("driverprofiles", as: "driverProfile"),
+            profile(.riderProfiles, as: "riderProfile"),
+            profile(.driverProfiles, as: "driverProfile"),
         ]
         guard let document = try await keys.aggregate(pipeline).first else { return nil }
         let key = try StoredAPIKey(document: document)

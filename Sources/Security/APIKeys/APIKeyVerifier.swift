@@ -2,7 +2,7 @@ public import MongoStore
 
 /// Checks a presented key: parse, look the record up by its prefix, compare the
 /// keyed hash in constant time, check `isActive` and `expiresAt`, read the
-/// user's role (DESIGN.md "Security model").
+/// user's role (`README.md`, "Permissions").
 ///
 /// Every refusal is the same `AuthenticationError.invalidKey`, and every path
 /// does the same work: one store lookup (a malformed key looks up a prefix no

@@ -1,3 +1,4 @@
+import DataModel
 import Foundation
 public import MongoStore
 
@@ -40,7 +41,7 @@ public final class PersonalDataAuditRecorder: Sendable {
 
     /// A recorder writing into `database`'s `auditlogs`.
     public convenience init(database: MongoDatabase, capacity: Int = 50_000, interval: Duration = .seconds(1)) {
-        let collection = database.collection("auditlogs")
+        let collection = database.collection(.auditLogs)
         self.init(capacity: capacity, interval: interval) { batch in
             _ = try await collection.insertMany(batch.map(\.document))
         }

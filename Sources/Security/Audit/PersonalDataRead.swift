@@ -1,13 +1,14 @@
+public import DataModel
 public import MongoStore
 
 /// One read of personal data to be written to `auditlogs`: who (user and key),
-/// which document, which fields, when, and from where (DESIGN.md "Security
-/// model": PII reads by support and admin are audited).
+/// which document, which fields, when, and from where (`README.md`,
+/// "Permissions": personal-data reads by support and admin are audited).
 public struct PersonalDataRead: Sendable, Hashable {
     /// Groups the fields read of one document in one request into one entry.
     public struct Key: Sendable, Hashable {
         public var requestId: ObjectID
-        public var collection: String
+        public var collection: Collections
         public var entityId: ObjectID
     }
 
@@ -15,7 +16,7 @@ public struct PersonalDataRead: Sendable, Hashable {
     public var userId: ObjectID
     public var keyId: ObjectID
     /// The collection read, such as `riderprofiles` (`AuditLog.entity`).
-    public var collection: String
+    public var collection: Collections
     public var entityId: ObjectID
     /// The schema fields read, sorted (`AuditLog.changes.fields`); never values.
     public var fields: Set<String>
@@ -24,7 +25,7 @@ public struct PersonalDataRead: Sendable, Hashable {
     public var userAgent: String?
 
     public init(
-        requestId: ObjectID, userId: ObjectID, keyId: ObjectID, collection: String, entityId: ObjectID,
+        requestId: ObjectID, userId: ObjectID, keyId: ObjectID, collection: Collections, entityId: ObjectID,
         fields: Set<String>, at: BSONDate, ipAddress: String?, userAgent: String?
     ) {
         self.requestId = requestId
@@ -46,7 +47,7 @@ public struct PersonalDataRead: Sendable, Hashable {
     public var document: BSONDocument {
         var document: BSONDocument = [
             "_id": .objectID(ObjectID()), "userId": .objectID(userId), "action": "pii.read",
-            "entity": .string(collection), "entityId": .objectID(entityId),
+            "entity": .string(collection.name), "entityId": .objectID(entityId),
             "changes": [
                 "fields": .array(fields.sorted().map(BSONValue.string)), "apiKeyId": .objectID(keyId),
                 "requestId": .objectID(requestId),

@@ -1,4 +1,4 @@
-/// Lower-case hexadecimal, the text form of the seed's legacy ciphertexts and of
+/// Lower-case hexadecimal, the text form of the Node services' legacy ciphertexts and of
 /// the keys in `ENCRYPTION_KEY` / `SUPPORTCARR_ENCRYPTION_KEYS`.
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)

@@ -2,7 +2,7 @@ import Crypto
 
 /// Keyed blind indexes: HMAC-SHA-256 of a normalised value, stored beside an
 /// encrypted field so that it can carry a unique index and be looked up by value
-/// (DESIGN.md "Encryption at rest"). A random-nonce ciphertext can do neither: the
+/// (`docs/DATA-MODEL.md`, "Encryption at rest"). A random-nonce ciphertext can do neither: the
 /// same phone number encrypts differently every time.
 ///
 /// The hash is keyed (`SUPPORTCARR_BLIND_INDEX_KEY`), so someone holding the

@@ -2,7 +2,7 @@ import Crypto
 
 /// Where an encrypted value lives: its collection, its field and its document's
 /// id. Our versioned ciphertexts are bound to it as AES-GCM associated data
-/// (DESIGN.md "Encryption at rest"), so a ciphertext copied into another
+/// (`docs/DATA-MODEL.md`, "Encryption at rest"), so a ciphertext copied into another
 /// document, field or collection no longer decrypts.
 public struct FieldBinding: Sendable, Hashable, CustomStringConvertible {
     /// The collection's name as stored, e.g. `users`.

@@ -1,16 +1,16 @@
 import Crypto
 import Foundation
 
-/// AES-256-GCM encryption of single document fields (DESIGN.md "Encryption at
-/// rest"; the seed's "Data Encryption" section lists the fields).
+/// AES-256-GCM encryption of single document fields (`docs/DATA-MODEL.md`,
+/// "Encryption at rest", which lists the fields).
 ///
 /// `encrypt` writes the versioned format under the ring's newest key, bound to
 /// the value's collection, field and document id; `decrypt` reads both the
-/// versioned format (any key of the ring) and the seed's legacy format (when the
+/// versioned format (any key of the ring) and the legacy format (when the
 /// ring has a legacy key). See `StoredCiphertext` for the exact layouts.
 ///
 /// Whole objects such as `DriverProfile.bankDetails` are encrypted as their JSON
-/// text (`encryptJSON` / `decryptJSON`), as the seed's Node code would
+/// text (`encryptJSON` / `decryptJSON`), as the Node services' code would
 /// (`encrypt(JSON.stringify(details))`).
 public struct FieldCipher: Sendable {
     public let keyRing: KeyRing

@@ -1,8 +1,8 @@
-/// Reading the key ring from the process environment (DESIGN.md "Configuration").
+/// Reading the key ring from the process environment (`README.md`, "Configuration").
 extension KeyRing {
     /// The variable holding the versioned keys: `id:hex64,id:hex64`, newest first.
     public static let keysVariable = "SUPPORTCARR_ENCRYPTION_KEYS"
-    /// The seed's single key (64 hex digits), for reading the Node services' format.
+    /// The data model's single legacy key (64 hex digits), for reading the Node services' format.
     public static let legacyKeyVariable = "ENCRYPTION_KEY"
 
     /// The development key ring: fixed, published keys (they are in this file), so
@@ -50,7 +50,8 @@ extension KeyRing {
             guard deployment == .development else {
                 throw ConfigurationError(
                     variable: keysVariable,
-                    problem: "is required (id:hex64 pairs, newest first; SUPPORTCARR_ENV=development uses the development keys)"
+                    problem:
+                        "is required (id:hex64 pairs, newest first; SUPPORTCARR_ENV=development uses the development keys)"
                 )
             }
             do {

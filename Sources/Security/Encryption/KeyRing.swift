@@ -3,9 +3,9 @@ import Crypto
 /// The data keys a process may encrypt and decrypt with.
 ///
 /// `keys` runs newest first: the first one encrypts everything written, every one
-/// of them decrypts what names it (DESIGN.md "Encryption at rest": keys rotate every
+/// of them decrypts what names it (`docs/DATA-MODEL.md`, "Encryption at rest": keys rotate every
 /// 90 days with backward compatibility, and `supportcarr keys rotate` moves old
-/// ciphertexts onto the newest key). `legacyKey` is the seed's single
+/// ciphertexts onto the newest key). `legacyKey` is the data model's single
 /// `ENCRYPTION_KEY`; it only ever decrypts the Node services' `iv:tag:cipher` format.
 public struct KeyRing: Sendable {
     /// Every versioned key, newest first; never empty.
@@ -34,7 +34,7 @@ public struct KeyRing: Sendable {
     /// The key new ciphertexts are made with.
     public var current: EncryptionKey { keys[0] }
 
-    /// Whether the seed's legacy format can be read.
+    /// Whether the legacy format (the Node services') can be read.
     public var hasLegacyKey: Bool { legacySymmetricKey != nil }
 
     /// The key named `id`, if the ring holds it.

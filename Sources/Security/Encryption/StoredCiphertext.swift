@@ -8,7 +8,7 @@
 ///   AES-256-GCM with a random 12-byte nonce (NIST SP 800-38D §8.2.2), associated
 ///   data = `FieldBinding.associatedData(keyId:)` (key id, collection, field,
 ///   document id). Example: `v1:dev-2:3q2-7w...`.
-/// - **Legacy** (the seed's Node services): `ivHex:authTagHex:cipherHex`, a
+/// - **Legacy** (the company's Node services): `ivHex:authTagHex:cipherHex`, a
 ///   16-byte IV, a 16-byte tag, no associated data, the key `ENCRYPTION_KEY`.
 ///
 /// The two cannot be confused: a legacy value starts with a hex digit, never `v`.

@@ -1,5 +1,5 @@
 /// What a request may do: the key's own permissions limited by its user's role
-/// (DESIGN.md "Security model").
+/// (`README.md`, "Permissions").
 ///
 /// An empty key list grants nothing. A key is created with an explicit list
 /// (`supportcarr apikey create` writes the role's maximal set when

@@ -1,4 +1,4 @@
-/// A user's role (`User.role` in the seed: `rider`, `driver`, `support`,
+/// A user's role (`User.role` in the data model: `rider`, `driver`, `support`,
 /// `admin`). The role bounds what any of the user's keys may do: a key's
 /// effective permissions are its own list limited by `maximalPermissions`.
 public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+public import DataModel
 public import MongoStore
 
 /// Builds a request's `RowScope` from the database: the user's profile ids and,
@@ -17,10 +18,10 @@ public struct RowRelationsLoader: Sendable {
         case .support, .admin:
             return RowScope(role: role, userId: userId)
         case .rider:
-            let profile = try await profileId(in: "riderprofiles", userId: userId)
+            let profile = try await profileId(in: .riderProfiles, userId: userId)
             return RowScope(role: role, userId: userId, riderProfileId: profile)
         case .driver:
-            let profile = try await profileId(in: "driverprofiles", userId: userId)
+            let profile = try await profileId(in: .driverProfiles, userId: userId)
             return RowScope(role: role, userId: userId, driverProfileId: profile)
         }
     }
@@ -43,7 +44,9 @@ public struct RowRelationsLoader: Sendable {
     }
 
     /// `scope` with the relations `collections`' rules need loaded.
-    public func load(_ scope: RowScope, for collections: some Sequence<String>) async throws(MongoError) -> RowScope {
+    public func load(_ scope: RowScope, for collections: some Sequence<Collections>) async throws(MongoError)
+        -> RowScope
+    {
         var scope = scope
         var missing = scope.missingRelations(for: collections)
         // The counterpart lists are read through the own lists: load (and keep)
@@ -64,34 +67,34 @@ public struct RowRelationsLoader: Sendable {
         switch relation {
         case .ownRescueIds:
             guard let rider = scope.riderProfileId else { return [] }
-            return try await ids("_id", in: "rescuerequests", where: ["riderId": .objectID(rider)])
+            return try await ids("_id", in: .rescueRequests, where: ["riderId": .objectID(rider)])
         case .counterpartDriverIds:
             var rescues = scope.relations[.ownRescueIds] ?? []
             if scope.relations[.ownRescueIds] == nil { rescues = try await load(.ownRescueIds, scope) }
             if rescues.isEmpty { return [] }
             return try await distinctIds(
-                "driverId", in: "rescueassignments",
+                "driverId", in: .rescueAssignments,
                 where: ["rescueId": ["$in": .array(rescues.map(BSONValue.objectID))]])
         case .assignedRescueIds:
             guard let driver = scope.driverProfileId else { return [] }
-            return try await ids("rescueId", in: "rescueassignments", where: ["driverId": .objectID(driver)])
+            return try await ids("rescueId", in: .rescueAssignments, where: ["driverId": .objectID(driver)])
         case .counterpartRiderIds:
             var rescues = scope.relations[.assignedRescueIds] ?? []
             if scope.relations[.assignedRescueIds] == nil { rescues = try await load(.assignedRescueIds, scope) }
             if rescues.isEmpty { return [] }
             return try await distinctIds(
-                "riderId", in: "rescuerequests", where: ["_id": ["$in": .array(rescues.map(BSONValue.objectID))]])
+                "riderId", in: .rescueRequests, where: ["_id": ["$in": .array(rescues.map(BSONValue.objectID))]])
         }
     }
 
-    private func profileId(in collection: String, userId: ObjectID) async throws(MongoError) -> ObjectID? {
+    private func profileId(in collection: Collections, userId: ObjectID) async throws(MongoError) -> ObjectID? {
         let document = try await database.collection(collection).findOne(
             ["userId": .objectID(userId)], options: FindOptions(projection: ["_id": 1]))
         guard case .objectID(let id)? = document?["_id"] else { return nil }
         return id
     }
 
-    private func ids(_ field: String, in collection: String, where filter: BSONDocument) async throws(MongoError)
+    private func ids(_ field: String, in collection: Collections, where filter: BSONDocument) async throws(MongoError)
         -> [ObjectID]
     {
         let projection: BSONDocument = field == "_id" ? ["_id": 1] : [field: 1, "_id": 0]
@@ -104,7 +107,7 @@ public struct RowRelationsLoader: Sendable {
         }
     }
 
-    private func distinctIds(_ field: String, in collection: String, where filter: BSONDocument)
+    private func distinctIds(_ field: String, in collection: Collections, where filter: BSONDocument)
         async throws(MongoError)
         -> [ObjectID]
     {

@@ -1,3 +1,4 @@
+public import DataModel
 public import MongoStore
 
 /// The rows one request may see: its caller's role and own ids, plus the
@@ -31,22 +32,19 @@ public struct RowScope: Sendable {
 
     /// The rows of `collection` this caller may see, as a filter fragment: `{}`
     /// for every row, `matchesNothing` for none.
-    public func filter(for collection: String) -> BSONDocument {
+    public func filter(for collection: Collections) -> BSONDocument {
         render(RowRules.visibility(for: role, in: collection))
     }
 
     /// `filter` restricted to this caller's rows of `collection`: the two ANDed
     /// (`{$and: [filter, rule]}`), or whichever is not empty.
-    public func restrict(_ filter: BSONDocument, in collection: String) -> BSONDocument {
-        let rule = self.filter(for: collection)
-        if rule.isEmpty { return filter }
-        if filter.isEmpty { return rule }
-        return ["$and": [.document(filter), .document(rule)]]
+    public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {
+        filter.and(self.filter(for: collection))
     }
 
     /// The relations the rules of `collections` need that are not loaded yet
     /// (for `RowRelationsLoader`).
-    public func missingRelations(for collections: some Sequence<String>) -> Set<RowRelation> {
+    public func missingRelations(for collections: some Sequence<Collections>) -> Set<RowRelation> {
         var needed = Set<RowRelation>()
         for collection in collections {
             needed.formUnion(RowRules.visibility(for: role, in: collection).relations)
@@ -56,14 +54,14 @@ public struct RowScope: Sendable {
     }
 
     /// Whether `document`, fetched from `collection`, is a row this caller may see.
-    public func maySee(_ document: BSONDocument, in collection: String) -> Bool {
+    public func maySee(_ document: BSONDocument, in collection: Collections) -> Bool {
         matches(RowRules.visibility(for: role, in: collection), document)
     }
 
     /// Whether this caller may read the personal data (fields behind a `pii:`
     /// permission) of `document` from `collection`. The permission itself is
     /// checked by the field pipeline; this is the row half of the decision.
-    public func mayReadPersonalData(of document: BSONDocument, in collection: String) -> Bool {
+    public func mayReadPersonalData(of document: BSONDocument, in collection: Collections) -> Bool {
         matches(RowRules.personalData(for: role, in: collection), document)
     }
 

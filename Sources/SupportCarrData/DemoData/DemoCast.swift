@@ -1,7 +1,7 @@
 public import MongoStore
 
 /// The people of the demo data, decided before any rescue: staff, riders and
-/// drivers with their ids and (plaintext) personal data. Built from the seed
+/// drivers with their ids and (plaintext) personal data. Built from the random seed
 /// alone, so the same options always give the same cast; tests rebuild it to know
 /// which plaintexts must never appear in the database.
 public struct DemoCast: Sendable {
@@ -90,7 +90,8 @@ public struct DemoCast: Sendable {
             let methods = (0..<random.int(1...2)).map { _ in "pm_" + random.string(24, from: alphanumerics) }
             riders.append(
                 Rider(
-                    person: someone, profileId: DemoIds.make(at: someone.createdAt.millisecondsSinceEpoch, random: &random),
+                    person: someone,
+                    profileId: DemoIds.make(at: someone.createdAt.millisecondsSinceEpoch, random: &random),
                     paymentMethodIds: methods, homeStreet: random.int(0...(DemoVocabulary.streets.count - 1))))
         }
         var drivers: [Driver] = []
@@ -99,7 +100,8 @@ public struct DemoCast: Sendable {
         for number in 0..<options.drivers {
             let someone = person(role: "driver")
             // The first four drivers cover every status; the rest follow the weights.
-            let status = number < 4 ? ["approved", "pending", "suspended", "rejected"][number] : random.weighted(statuses)
+            let status =
+                number < 4 ? ["approved", "pending", "suspended", "rejected"][number] : random.weighted(statuses)
             let street = random.pick(DemoVocabulary.streets)
             let created = someone.createdAt.millisecondsSinceEpoch
             drivers.append(
@@ -111,7 +113,8 @@ public struct DemoCast: Sendable {
                     lat: DemoGeo.round(street.lat + random.double(-0.009...0.009)),
                     licenseNumber: random.string(1, from: "ABCDEFGHJKLMNPRSTUVWXYZ") + random.string(7, from: digits),
                     insuranceNumber: random.chance(0.9) ? "POL-" + random.string(9, from: digits) : nil,
-                    bankAccountNumber: status == "approved" || random.chance(0.5) ? random.string(12, from: digits) : nil,
+                    bankAccountNumber: status == "approved" || random.chance(0.5)
+                        ? random.string(12, from: digits) : nil,
                     bankRoutingNumber: "12" + random.string(7, from: digits),
                     plateNumber: plateNumber(number), vin: random.string(17, from: vinAlphabet),
                     vehicleModel: random.int(0...(DemoVocabulary.vehicleModels.count - 1))

@@ -12,10 +12,13 @@ extension DemoRun {
                 "driverId": .objectID(driver.profileId), "totalRescues": .int(totals.assignments),
                 "completedRescues": .int(totals.completed), "cancelledRescues": .int(totals.cancelled),
                 "totalEarnings": .int(totals.earnings), "totalDistance": .double((totals.miles * 100).rounded() / 100),
-                "totalTime": .int(totals.minutes), "averageRating": .double(Self.average(totals.ratingSum, totals.ratingCount)),
-                "acceptanceRate": .double(decided == 0 ? 0 : (Double(totals.accepted) / Double(decided) * 1000).rounded() / 1000),
+                "totalTime": .int(totals.minutes),
+                "averageRating": .double(Self.average(totals.ratingSum, totals.ratingCount)),
+                "acceptanceRate": .double(
+                    decided == 0 ? 0 : (Double(totals.accepted) / Double(decided) * 1000).rounded() / 1000),
                 "completionRate": .double(
-                    totals.accepted == 0 ? 0 : (Double(totals.completed) / Double(totals.accepted) * 1000).rounded() / 1000),
+                    totals.accepted == 0
+                        ? 0 : (Double(totals.completed) / Double(totals.accepted) * 1000).rounded() / 1000),
                 "performanceMetrics": [
                     "averageArrivalMinutes": .double(Self.average(totals.arrivalMinutes, totals.arrivals)),
                     "ratingCount": .int(totals.ratingCount), "rejectedOffers": .int(totals.rejected),
@@ -40,12 +43,14 @@ extension DemoRun {
             emit(
                 .driverAvailabilityLogs,
                 [
-                    "_id": .objectID(newId(at: at)), "driverId": .objectID(driver.profileId), "wasOnline": .bool(wasOnline),
+                    "_id": .objectID(newId(at: at)), "driverId": .objectID(driver.profileId),
+                    "wasOnline": .bool(wasOnline),
                     "isOnline": .bool(isOnline), "timestamp": .date(ms: at), "reason": .string(reason),
                 ])
         }
         for daysAgo in stride(from: 7, through: 1, by: -1) where random.chance(0.7) {
-            let start = asOf - Int64(daysAgo) * DemoTime.day + Int64(random.int(6...10)) * DemoTime.hour + minutes(0...59)
+            let start =
+                asOf - Int64(daysAgo) * DemoTime.day + Int64(random.int(6...10)) * DemoTime.hour + minutes(0...59)
             log(false, true, start, "shift_start")
             let end = start + Int64(random.int(3...9)) * DemoTime.hour + minutes(0...59)
             log(true, false, end, random.weighted([("shift_end", 85), ("app_backgrounded", 10), ("low_battery", 5)]))
@@ -78,7 +83,9 @@ extension DemoRun {
         if status == "paid" || status == "processing" {
             payout["stripeTransferId"] = .string("tr_" + random.string(24, from: DemoCast.alphanumerics))
         }
-        if status == "paid" { payout["stripePayoutId"] = .string("po_" + random.string(24, from: DemoCast.alphanumerics)) }
+        if status == "paid" {
+            payout["stripePayoutId"] = .string("po_" + random.string(24, from: DemoCast.alphanumerics))
+        }
         payout["rescueIds"] = .array(rescueIds.map(BSONValue.objectID))
         payout["periodStart"] = .date(ms: key.weekStart)
         payout["periodEnd"] = .date(ms: periodEnd)

@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 
 /// Notifications, audit entries and Twilio SMS logs. None of them carries a
@@ -21,12 +22,14 @@ extension DemoRun {
                     data: ["rescueId": .objectID(rescueId)], at: timeline.at[1])
                 addNotification(
                     to: rider, type: "rescue", channel: "push", title: "Driver matched",
-                    body: "A driver is heading to your pickup.", data: ["rescueId": .objectID(rescueId)], at: timeline.at[1])
+                    body: "A driver is heading to your pickup.", data: ["rescueId": .objectID(rescueId)],
+                    at: timeline.at[1])
             }
             if reached >= 4, driverIndex != nil {
                 addNotification(
                     to: rider, type: "rescue", channel: "sms", title: "Driver arrived",
-                    body: "Your SupportCarr driver has arrived.", data: ["rescueId": .objectID(rescueId)], at: timeline.at[4])
+                    body: "Your SupportCarr driver has arrived.", data: ["rescueId": .objectID(rescueId)],
+                    at: timeline.at[4])
             }
             if status == "completed" {
                 let dollars = "\(price.amount / 100).\(DemoCast.padded(price.amount % 100, 2))"
@@ -38,7 +41,8 @@ extension DemoRun {
             if let cancelledAt, status == "cancelled" {
                 addNotification(
                     to: rider, type: "rescue", channel: "in_app", title: "Rescue cancelled",
-                    body: "Your rescue request was cancelled.", data: ["rescueId": .objectID(rescueId)], at: cancelledAt)
+                    body: "Your rescue request was cancelled.", data: ["rescueId": .objectID(rescueId)], at: cancelledAt
+                )
             }
         }
         if let cancelledAt, let cancelledBy {
@@ -51,7 +55,8 @@ extension DemoRun {
         if !cast.support.isEmpty, random.chance(0.06) {
             let agent = random.pick(Array(cast.support))
             addAudit(
-                by: agent.userId, action: "pii.read", entity: .riderProfiles, entityId: cast.riders[riderIndex].profileId,
+                by: agent.userId, action: "pii.read", entity: .riderProfiles,
+                entityId: cast.riders[riderIndex].profileId,
                 changes: ["fields": ["name", "email"], "rescueId": .objectID(rescueId)],
                 at: timeline.at[0] + minutes(5...120), console: true)
         }
@@ -63,7 +68,8 @@ extension DemoRun {
     ) {
         let id = newId(at: at)
         var doc: BSONDocument = [
-            "_id": .objectID(id), "userId": .objectID(person.userId), "type": .string(type), "channel": .string(channel),
+            "_id": .objectID(id), "userId": .objectID(person.userId), "type": .string(type),
+            "channel": .string(channel),
             "title": .string(title), "body": .string(body), "data": .document(data),
         ]
         let read = at < asOf - DemoTime.hour && random.chance(0.7)
@@ -88,7 +94,11 @@ extension DemoRun {
             "ipAddress": .string(
                 console ? "203.0.113.\(random.int(1...254))" : "198.51.100.\(random.int(1...254))"),
             "userAgent": .string(
-                console ? DemoVocabulary.userAgents[2] : random.pick([DemoVocabulary.userAgents[0], DemoVocabulary.userAgents[1], DemoVocabulary.userAgents[3]])),
+                console
+                    ? DemoVocabulary.userAgents[2]
+                    : random.pick([
+                        DemoVocabulary.userAgents[0], DemoVocabulary.userAgents[1], DemoVocabulary.userAgents[3],
+                    ])),
             "createdAt": .date(ms: at),
         ]
         emit(.auditLogs, doc)
@@ -108,7 +118,8 @@ extension DemoRun {
             doc["errorMessage"] = "Unreachable destination handset"
         }
         doc["rawEvent"] = [
-            "MessageSid": .string(sid), "MessageStatus": .string(status), "AccountSid": "AC00000000000000000000000000demo",
+            "MessageSid": .string(sid), "MessageStatus": .string(status),
+            "AccountSid": "AC00000000000000000000000000demo",
             "ApiVersion": "2010-04-01",
         ]
         doc["createdAt"] = .date(ms: at)

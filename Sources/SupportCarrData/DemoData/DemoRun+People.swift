@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Security
 
@@ -20,10 +21,13 @@ extension DemoRun {
             try addVehicle(driver)
             if driver.status != "pending" {
                 addAudit(
-                    by: cast.admin.userId, action: "driver.\(driver.status == "approved" ? "approve" : driver.status == "suspended" ? "suspend" : "reject")",
+                    by: cast.admin.userId,
+                    action:
+                        "driver.\(driver.status == "approved" ? "approve" : driver.status == "suspended" ? "suspend" : "reject")",
                     entity: .driverProfiles, entityId: driver.profileId,
                     changes: ["status": ["from": "pending", "to": .string(driver.status)]],
-                    at: driver.person.createdAt.millisecondsSinceEpoch + Int64(random.int(2...9)) * DemoTime.day, console: true)
+                    at: driver.person.createdAt.millisecondsSinceEpoch + Int64(random.int(2...9)) * DemoTime.day,
+                    console: true)
             }
         }
         addAPIKeys()
@@ -50,7 +54,9 @@ extension DemoRun {
         user["createdAt"] = .date(ms: created)
         user["updatedAt"] = .date(ms: lastLogin)
         emit(.users, user)
-        addTwilio(to: person.phoneNumber, type: "verify", body: "Your SupportCarr verification code is \(random.string(6, from: DemoCast.digits))", at: created)
+        addTwilio(
+            to: person.phoneNumber, type: "verify",
+            body: "Your SupportCarr verification code is \(random.string(6, from: DemoCast.digits))", at: created)
         addAudit(
             by: person.userId, action: "auth.login", entity: .users, entityId: person.userId, changes: [:],
             at: lastLogin, console: person.role == "support" || person.role == "admin")
@@ -70,7 +76,9 @@ extension DemoRun {
             profile["email"] = try encrypt(email, .riderProfiles, "email", id)
             profile["emailHash"] = .string(try blindIndex.emailHash(email))
         }
-        if random.chance(0.85) { profile["stripeCustomerId"] = .string("cus_" + random.string(14, from: DemoCast.alphanumerics)) }
+        if random.chance(0.85) {
+            profile["stripeCustomerId"] = .string("cus_" + random.string(14, from: DemoCast.alphanumerics))
+        }
         let home = DemoVocabulary.streets[rider.homeStreet]
         var saved: [BSONValue] = []
         for (number, label) in ["Home", "Work", "Gym"].prefix(random.int(0...3)).enumerated() {
@@ -79,13 +87,16 @@ extension DemoRun {
                 lng: DemoGeo.round(street.lng + random.double(-0.004...0.004)),
                 lat: DemoGeo.round(street.lat + random.double(-0.003...0.003)))
             saved.append([
-                "name": .string(label), "address": .string("\(random.int(100...3999)) \(street.name), San Francisco, CA \(street.zip)"),
+                "name": .string(label),
+                "address": .string("\(random.int(100...3999)) \(street.name), San Francisco, CA \(street.zip)"),
                 "location": .document(location),
             ])
         }
         profile["savedLocations"] = .array(saved)
         profile["preferences"] = [
-            "notifications": ["sms": .bool(random.chance(0.7)), "push": .bool(random.chance(0.9)), "email": .bool(random.chance(0.6))],
+            "notifications": [
+                "sms": .bool(random.chance(0.7)), "push": .bool(random.chance(0.9)), "email": .bool(random.chance(0.6)),
+            ],
             "language": .string(random.weighted([("en", 80), ("es", 12), ("zh", 8)])),
         ]
         profile["totalRescues"] = .int(totals.rescues)
@@ -105,7 +116,8 @@ extension DemoRun {
             ]
             if isCard {
                 method["card"] = [
-                    "brand": .string(random.pick(DemoVocabulary.cardBrands)), "last4": .string(random.string(4, from: DemoCast.digits)),
+                    "brand": .string(random.pick(DemoVocabulary.cardBrands)),
+                    "last4": .string(random.string(4, from: DemoCast.digits)),
                     "expMonth": .int(random.int(1...12)), "expYear": .int(2027 + random.int(0...4)),
                 ]
             }
@@ -144,12 +156,16 @@ extension DemoRun {
                 accountNumber: account, routingNumber: driver.bankRoutingNumber, accountHolderName: driver.person.name)
             profile["bankDetails"] = .string(
                 try cipher.encryptJSON(
-                    bank, for: FieldBinding(collection: Collections.driverProfiles.name, field: "bankDetails", documentId: id.hex)))
+                    bank,
+                    for: FieldBinding(
+                        collection: Collections.driverProfiles.name, field: "bankDetails", documentId: id.hex)))
         }
         if driver.status != "pending" {
             profile["backgroundCheckDate"] = .date(ms: created + Int64(random.int(1...6)) * DemoTime.day)
         }
-        let lastUpdate = totals.busy ? totals.lastLocationAt : (driver.isOnline ? asOf - minutes(0...1) : asOf - minutes(60...(60 * 48)))
+        let lastUpdate =
+            totals.busy
+            ? totals.lastLocationAt : (driver.isOnline ? asOf - minutes(0...1) : asOf - minutes(60...(60 * 48)))
         profile["lastLocationUpdate"] = .date(ms: lastUpdate)
         profile["createdAt"] = .date(ms: created)
         profile["updatedAt"] = .date(ms: lastUpdate)
@@ -168,7 +184,9 @@ extension DemoRun {
         vehicle["plateNumberHash"] = .string(try blindIndex.plateNumberHash(driver.plateNumber))
         vehicle["vin"] = try encrypt(driver.vin, .vehicles, "vin", id)
         vehicle["capacity"] = .int(model.capacity)
-        vehicle["dimensions"] = ["length": .int(model.dims.0), "width": .int(model.dims.1), "height": .int(model.dims.2)]
+        vehicle["dimensions"] = [
+            "length": .int(model.dims.0), "width": .int(model.dims.1), "height": .int(model.dims.2),
+        ]
         let features = Set((0..<random.int(1...3)).map { _ in random.pick(DemoVocabulary.vehicleFeatures) })
         vehicle["features"] = .array(features.sorted().map(BSONValue.string))
         vehicle["isActive"] = .bool(driver.status == "approved" || driver.status == "pending")
@@ -177,7 +195,7 @@ extension DemoRun {
         emit(.vehicles, vehicle)
     }
 
-    /// Permissions a demo key holds, by role (the catalogue of issue 6).
+    /// Permissions a demo key holds, by role (the permission catalogue).
     static let permissionsByRole: [String: [String]] = [
         "rider": ["rescues:read", "rescues:write", "payments:read", "ratings:read", "notifications:read"],
         "driver": ["rescues:read", "rescues:write", "payouts:read", "ratings:read", "notifications:read"],
@@ -205,8 +223,10 @@ extension DemoRun {
             if name.hasPrefix("partner") { permissions = ["rescues:read", "rescues:write"] }
             var key: BSONDocument = [
                 "_id": .objectID(newId(at: created)), "userId": .objectID(owner.userId), "key": .string(random.hex(64)),
-                "keyPrefix": .string("sk_test_" + random.string(8, from: DemoCast.alphanumerics) + DemoCast.padded(number, 2)),
-                "name": .string(name), "permissions": .array(permissions.map(BSONValue.string)), "isActive": .bool(active),
+                "keyPrefix": .string(
+                    "sk_test_" + random.string(8, from: DemoCast.alphanumerics) + DemoCast.padded(number, 2)),
+                "name": .string(name), "permissions": .array(permissions.map(BSONValue.string)),
+                "isActive": .bool(active),
                 "requestCount": .int(random.int(0...50_000)),
             ]
             key["lastUsedAt"] = .date(ms: asOf - minutes(1...(60 * 24 * 6)))
@@ -222,7 +242,7 @@ extension DemoRun {
     }
 }
 
-/// `DriverProfile.bankDetails` as the seed shapes it; stored as encrypted JSON.
+/// `DriverProfile.bankDetails` as the data model shapes it; stored as encrypted JSON.
 struct DemoBankDetails: Codable {
     var accountNumber: String
     var routingNumber: String

@@ -3,7 +3,7 @@ import MongoStore
 /// One rescue and everything that hangs off it: assignment, status history,
 /// payment, ratings, notifications, audit entries and SMS logs.
 extension DemoRun {
-    /// The rescue lifecycle in order (the seed's RescueRequest.status enum).
+    /// The rescue lifecycle in order (`docs/DATA-MODEL.md`, "Rescue lifecycle").
     static let stages = ["requested", "matched", "accepted", "en_route", "arrived", "in_progress", "completed"]
     static let allStatuses = stages + ["cancelled"]
     static let statusWeights: [(String, Int)] = [
@@ -91,7 +91,8 @@ extension DemoRun {
 
         let rescueId = newId(at: timeline.at[0])
         let kind = random.weighted(DemoVocabulary.rescueTypes.map { ($0, $0.weight) })
-        let pickupStreet = random.chance(0.5) ? DemoVocabulary.streets[rider.homeStreet] : random.pick(DemoVocabulary.streets)
+        let pickupStreet =
+            random.chance(0.5) ? DemoVocabulary.streets[rider.homeStreet] : random.pick(DemoVocabulary.streets)
         let pickupLng = DemoGeo.round(pickupStreet.lng + random.double(-0.01...0.01))
         let pickupLat = DemoGeo.round(pickupStreet.lat + random.double(-0.008...0.008))
         let hasDropoff = kind.type == "transport" || random.chance(0.55)
@@ -100,13 +101,16 @@ extension DemoRun {
         let dropoffLat = DemoGeo.round(dropoffStreet.lat + random.double(-0.006...0.006))
         let miles =
             hasDropoff
-            ? (DemoGeo.miles(lng1: pickupLng, lat1: pickupLat, lng2: dropoffLng, lat2: dropoffLat) * 100).rounded() / 100
+            ? (DemoGeo.miles(lng1: pickupLng, lat1: pickupLat, lng2: dropoffLng, lat2: dropoffLat) * 100).rounded()
+                / 100
             : 0
         let jobMinutes = Int((timeline.at[6] - timeline.at[5]) / DemoTime.minute)
         let price = DemoPrice.make(miles: miles, minutes: jobMinutes, random: &random)
         riders[riderIndex].rescues += 1
 
-        var rescue: BSONDocument = ["_id": .objectID(rescueId), "riderId": .objectID(rider.profileId), "status": .string(status)]
+        var rescue: BSONDocument = [
+            "_id": .objectID(rescueId), "riderId": .objectID(rider.profileId), "status": .string(status),
+        ]
         rescue["type"] = .string(kind.type)
         var pickup = DemoGeo.point(lng: pickupLng, lat: pickupLat)
         pickup["address"] = .string("\(random.int(100...3999)) \(pickupStreet.name)")
@@ -134,7 +138,9 @@ extension DemoRun {
         if hasDropoff { rescue["distance"] = .double(miles) }
         rescue["estimatedDuration"] = .int(jobMinutes + Int((timeline.at[4] - timeline.at[0]) / DemoTime.minute))
         let bike = random.pick(DemoVocabulary.bikeMakes)
-        rescue["bikeDetails"] = ["make": .string(bike.make), "model": .string(random.pick(bike.models)), "type": .string(bike.type)]
+        rescue["bikeDetails"] = [
+            "make": .string(bike.make), "model": .string(random.pick(bike.models)), "type": .string(bike.type),
+        ]
         rescue["priority"] = .string(random.weighted([("low", 10), ("normal", 70), ("high", 15), ("urgent", 5)]))
         let driverUser = driverIndex.map { cast.drivers[$0].person.userId }
         var cancelledBy: ObjectID?
@@ -155,8 +161,9 @@ extension DemoRun {
         rescue["updatedAt"] = .date(ms: cancelledAt ?? timeline.at[reached])
         emit(.rescueRequests, rescue)
 
-        addHistory(rescueId: rescueId, reached: reached, declined: declined, cancelledAt: cancelledAt,
-                   cancelledBy: cancelledBy, riderUser: rider.person.userId, driverUser: driverUser, timeline: timeline)
+        addHistory(
+            rescueId: rescueId, reached: reached, declined: declined, cancelledAt: cancelledAt,
+            cancelledBy: cancelledBy, riderUser: rider.person.userId, driverUser: driverUser, timeline: timeline)
         if let driverIndex {
             addAssignment(
                 rescueId: rescueId, driverIndex: driverIndex, status: status, reached: reached, declined: declined,
@@ -183,12 +190,16 @@ extension DemoRun {
         ]
         if declined {
             transitions.append(("requested", "matched", cast.admin.userId, "Nearest available driver", timeline.at[1]))
-            transitions.append(("matched", "requested", driverUser ?? cast.admin.userId, "Driver declined", timeline.at[2]))
+            transitions.append(
+                ("matched", "requested", driverUser ?? cast.admin.userId, "Driver declined", timeline.at[2]))
         } else if reached >= 1 {
             for stage in 1...reached {
                 let by = stage == 1 ? cast.admin.userId : (driverUser ?? cast.admin.userId)
-                transitions.append((Self.stages[stage - 1], Self.stages[stage], by,
-                                    stage == 1 ? "Nearest available driver" : nil, timeline.at[stage]))
+                transitions.append(
+                    (
+                        Self.stages[stage - 1], Self.stages[stage], by,
+                        stage == 1 ? "Nearest available driver" : nil, timeline.at[stage]
+                    ))
             }
         }
         if let cancelledAt {
@@ -251,19 +262,23 @@ extension DemoRun {
         }
 
         // The driver's trail: towards the pickup while en route, then towards the
-        // drop-off while the job runs; a point every 30 seconds (the seed: the app
-        // reports every 10 to 30 seconds), the last 100 kept (the seed's cap).
-        let start = (DemoGeo.round(driver.lng + random.double(-0.02...0.02)), DemoGeo.round(driver.lat + random.double(-0.015...0.015)))
+        // drop-off while the job runs; a point every 30 seconds (the data model: the app
+        // reports every 10 to 30 seconds), the last 100 kept (the data model's cap).
+        let start = (
+            DemoGeo.round(driver.lng + random.double(-0.02...0.02)),
+            DemoGeo.round(driver.lat + random.double(-0.015...0.015))
+        )
         var trail: [(Double, Double, Int64)] = []
         func walk(from a: (Double, Double), to b: (Double, Double), from t0: Int64, to t1: Int64) {
             let steps = max(1, Int((t1 - t0) / (30 * DemoTime.second)))
             for step in 0...steps {
                 let f = Double(step) / Double(steps)
-                trail.append((
-                    DemoGeo.round(a.0 + (b.0 - a.0) * f + random.double(-0.0004...0.0004)),
-                    DemoGeo.round(a.1 + (b.1 - a.1) * f + random.double(-0.0003...0.0003)),
-                    t0 + (t1 - t0) * Int64(step) / Int64(steps)
-                ))
+                trail.append(
+                    (
+                        DemoGeo.round(a.0 + (b.0 - a.0) * f + random.double(-0.0004...0.0004)),
+                        DemoGeo.round(a.1 + (b.1 - a.1) * f + random.double(-0.0003...0.0003)),
+                        t0 + (t1 - t0) * Int64(step) / Int64(steps)
+                    ))
             }
         }
         if !declined, reached >= 3 {
@@ -315,11 +330,14 @@ extension DemoRun {
         var payment: BSONDocument = [
             "_id": .objectID(newId(at: createdAt)), "rescueId": .objectID(rescueId),
             "riderId": .objectID(rider.profileId), "driverId": .objectID(driver.profileId),
-            "amount": .int(price.amount), "driverPayout": .int(price.driverPayout), "platformFee": .int(price.platformFee),
+            "amount": .int(price.amount), "driverPayout": .int(price.driverPayout),
+            "platformFee": .int(price.platformFee),
             "status": .string(status),
             "stripePaymentIntentId": .string("pi_" + random.string(24, from: DemoCast.alphanumerics)),
         ]
-        if status != "pending" { payment["stripeChargeId"] = .string("ch_" + random.string(24, from: DemoCast.alphanumerics)) }
+        if status != "pending" {
+            payment["stripeChargeId"] = .string("ch_" + random.string(24, from: DemoCast.alphanumerics))
+        }
         payment["paymentMethodId"] = .string(rider.paymentMethodIds[0])
         var breakdown: BSONDocument = [
             "basePrice": .int(price.basePrice), "distanceFee": .int(price.distanceFee), "timeFee": .int(price.timeFee),
@@ -361,17 +379,19 @@ extension DemoRun {
             let stars = random.weighted([(5, 60), (4, 25), (3, 9), (2, 4), (1, 2)])
             drivers[driverIndex].ratingSum += stars
             drivers[driverIndex].ratingCount += 1
-            addRating(rescueId: rescueId, from: rider.person.userId, to: driver.person.userId, type: "rider_to_driver",
-                      stars: stars, at: completedAt + minutes(2...90), tags: DemoVocabulary.riderTags,
-                      comments: DemoVocabulary.riderComments)
+            addRating(
+                rescueId: rescueId, from: rider.person.userId, to: driver.person.userId, type: "rider_to_driver",
+                stars: stars, at: completedAt + minutes(2...90), tags: DemoVocabulary.riderTags,
+                comments: DemoVocabulary.riderComments)
         }
         if random.chance(0.7) {
             let stars = random.weighted([(5, 75), (4, 18), (3, 5), (2, 1), (1, 1)])
             riders[riderIndex].ratingSum += stars
             riders[riderIndex].ratingCount += 1
-            addRating(rescueId: rescueId, from: driver.person.userId, to: rider.person.userId, type: "driver_to_rider",
-                      stars: stars, at: completedAt + minutes(1...60), tags: DemoVocabulary.driverTags,
-                      comments: DemoVocabulary.driverComments)
+            addRating(
+                rescueId: rescueId, from: driver.person.userId, to: rider.person.userId, type: "driver_to_rider",
+                stars: stars, at: completedAt + minutes(1...60), tags: DemoVocabulary.driverTags,
+                comments: DemoVocabulary.driverComments)
         }
     }
 
@@ -385,7 +405,8 @@ extension DemoRun {
         ]
         if random.chance(0.4) { rating["comment"] = .string(random.pick(comments)) }
         let tagCount = stars >= 4 ? random.int(0...2) : 0
-        rating["tags"] = .array(Array(Set((0..<tagCount).map { _ in random.pick(tags) })).sorted().map(BSONValue.string))
+        rating["tags"] = .array(
+            Array(Set((0..<tagCount).map { _ in random.pick(tags) })).sorted().map(BSONValue.string))
         rating["isAnonymous"] = .bool(random.chance(0.1))
         rating["createdAt"] = .date(ms: at)
         emit(.ratings, rating)
@@ -404,7 +425,7 @@ struct DemoPrice {
 
     /// The total: every breakdown line added up (discount subtracted).
     var amount: Int { basePrice + distanceFee + timeFee + surgeFee - discount + tax }
-    /// 20% of the total, rounded half up to a cent (the seed: "Platform fee typically 20% of total").
+    /// 20% of the total, rounded half up to a cent (`docs/DATA-MODEL.md`, "payments": the platform fee is typically 20% of the total).
     var platformFee: Int { (amount * 20 + 50) / 100 }
     var driverPayout: Int { amount - platformFee }
 
@@ -418,7 +439,8 @@ struct DemoPrice {
         // San Francisco sales tax, 8.625%, rounded to the cent.
         let tax = ((subtotal + surge - discount) * 8625 + 50_000) / 100_000
         var price = DemoPrice(
-            basePrice: base, distanceFee: distance, timeFee: time, surgeFee: surge, discount: discount, tax: tax, estimate: 0)
+            basePrice: base, distanceFee: distance, timeFee: time, surgeFee: surge, discount: discount, tax: tax,
+            estimate: 0)
         price.estimate = price.amount * random.int(90...110) / 100
         return price
     }

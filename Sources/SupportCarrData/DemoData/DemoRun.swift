@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Security
 
@@ -90,7 +91,8 @@ final class DemoRun {
     }
 
     func encrypt(_ value: String, _ collection: Collections, _ field: String, _ id: ObjectID) throws -> BSONValue {
-        .string(try cipher.encrypt(value, for: FieldBinding(collection: collection.name, field: field, documentId: id.hex)))
+        .string(
+            try cipher.encrypt(value, for: FieldBinding(collection: collection.name, field: field, documentId: id.hex)))
     }
 
     /// A phone number as Twilio logs may keep it: country code and last four digits.

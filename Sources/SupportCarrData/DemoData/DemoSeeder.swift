@@ -1,7 +1,8 @@
+public import DataModel
 import MongoStore
 public import Security
 
-/// Deterministic, realistic demo data across all 17 collections (issue 2, "Demo
+/// Deterministic, realistic demo data across all 17 collections ("Demo
 /// data"): staff, riders and drivers with profiles, vehicles around San
 /// Francisco, rescues in every status with assignments, status and location
 /// histories, payments with breakdowns, weekly payouts, ratings both ways,
@@ -43,7 +44,8 @@ public struct DemoSeeder: Sendable {
         var random = SplitMix64(seed: options.randomSeed)
         let cast = DemoCast.make(options: options, random: &random)
         let run = DemoRun(options: options, cast: cast, random: random, cipher: cipher, blindIndex: blindIndex)
-        let writer = DemoBatchWriter(sink: sink, batchSize: options.batchSize, rescuesTotal: options.rescues, progress: progress)
+        let writer = DemoBatchWriter(
+            sink: sink, batchSize: options.batchSize, rescuesTotal: options.rescues, progress: progress)
         do {
             for number in 0..<options.rescues {
                 run.addRescue(number)

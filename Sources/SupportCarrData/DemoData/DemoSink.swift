@@ -1,3 +1,4 @@
+public import DataModel
 public import MongoStore
 
 /// Where the demo seeder's batches go. `MongoDemoSink` inserts them into a

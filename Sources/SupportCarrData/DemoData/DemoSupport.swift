@@ -55,7 +55,8 @@ enum DemoGeo {
         let toRadians = Double.pi / 180
         let dLat = (lat2 - lat1) * toRadians
         let dLng = (lng2 - lng1) * toRadians
-        let a = sin(dLat / 2) * sin(dLat / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(lat1 * toRadians) * cos(lat2 * toRadians) * sin(dLng / 2) * sin(dLng / 2)
         return radius * 2 * atan2(a.squareRoot(), (1 - a).squareRoot())
     }

@@ -34,12 +34,18 @@ enum DemoVocabulary {
         ("VanMoof", ["S5", "A5"], "e-bike"), ("Giant", ["Escape 3", "Talon 2"], "mountain"),
     ]
     static let vehicleModels: [(type: String, make: String, model: String, capacity: Int, dims: (Int, Int, Int))] = [
-        ("pickup_truck", "Ford", "F-150", 1_900, (78, 50, 21)), ("pickup_truck", "Toyota", "Tacoma", 1_400, (73, 44, 19)),
-        ("cargo_van", "Ford", "Transit Connect", 1_500, (87, 48, 49)), ("cargo_van", "Ram", "ProMaster City", 1_880, (89, 60, 51)),
-        ("flatbed", "Isuzu", "NPR-HD", 6_000, (192, 96, 0)), ("box_truck", "Chevrolet", "Express 3500", 4_000, (144, 84, 84)),
-        ("pickup_truck", "Rivian", "R1T", 1_760, (54, 50, 20)), ("cargo_van", "Mercedes-Benz", "Sprinter", 3_300, (147, 70, 72)),
+        ("pickup_truck", "Ford", "F-150", 1_900, (78, 50, 21)),
+        ("pickup_truck", "Toyota", "Tacoma", 1_400, (73, 44, 19)),
+        ("cargo_van", "Ford", "Transit Connect", 1_500, (87, 48, 49)),
+        ("cargo_van", "Ram", "ProMaster City", 1_880, (89, 60, 51)),
+        ("flatbed", "Isuzu", "NPR-HD", 6_000, (192, 96, 0)),
+        ("box_truck", "Chevrolet", "Express 3500", 4_000, (144, 84, 84)),
+        ("pickup_truck", "Rivian", "R1T", 1_760, (54, 50, 20)),
+        ("cargo_van", "Mercedes-Benz", "Sprinter", 3_300, (147, 70, 72)),
     ]
-    static let vehicleFeatures = ["lift_gate", "tie_downs", "ramps", "bike_rack", "tarp", "air_compressor", "jump_starter"]
+    static let vehicleFeatures = [
+        "lift_gate", "tie_downs", "ramps", "bike_rack", "tarp", "air_compressor", "jump_starter",
+    ]
     static let rescueTypes: [(type: String, weight: Int, descriptions: [String])] = [
         ("flat_tire", 30, ["Rear tire went flat, no spare tube.", "Front tire punctured by glass."]),
         ("dead_battery", 15, ["E-bike battery died halfway home.", "Battery will not hold a charge."]),
@@ -54,7 +60,10 @@ enum DemoVocabulary {
     static let rejectionReasons = ["Too far away", "Vehicle too small for a cargo bike", "Finishing another job"]
     static let riderTags = ["professional", "fast", "friendly", "careful", "great_communication", "clean_vehicle"]
     static let driverTags = ["polite", "ready_on_time", "clear_location", "bike_prepared"]
-    static let riderComments = ["Saved my evening, thank you!", "Quick and careful with my bike.", "Arrived sooner than expected.", "Good service."]
+    static let riderComments = [
+        "Saved my evening, thank you!", "Quick and careful with my bike.", "Arrived sooner than expected.",
+        "Good service.",
+    ]
     static let driverComments = ["Easy pickup.", "Rider was waiting at the spot.", "Friendly rider."]
     static let cardBrands = ["visa", "mastercard", "amex", "discover"]
     static let userAgents = [

@@ -1,3 +1,4 @@
+public import DataModel
 public import MongoStore
 
 /// Writes demo batches into a database with `insertMany` (ordered, so a failed

@@ -1,6 +1,7 @@
+public import DataModel
 public import MongoStore
 
-/// Creates the index catalogue in a database (`supportcarr migrate`; issue 2,
+/// Creates the index catalogue in a database (`supportcarr migrate`,
 /// "Migrations"). Idempotent: it reads what each collection already has with
 /// `listIndexes` and creates only what is missing, so a second run creates
 /// nothing and reports everything as existing.
@@ -29,11 +30,14 @@ public struct Migrator: Sendable {
             for spec in specs {
                 let entry: MigrationReport.Entry
                 if let sameName = listed.first(where: { (try? $0.get("name", as: String.self)) == spec.name }) {
-                    entry = spec.matches(listed: sameName) ? .init(spec: spec, outcome: .existed) : .init(spec: spec, outcome: .conflict(sameName))
+                    entry =
+                        spec.matches(listed: sameName)
+                        ? .init(spec: spec, outcome: .existed) : .init(spec: spec, outcome: .conflict(sameName))
                 } else if let sameKeys = listed.first(where: { spec.hasSameKeys(as: $0) }) {
                     // Built before us under another name (say, by the Node services).
                     let name = (try? sameKeys.get("name", as: String.self)) ?? "?"
-                    entry = spec.matches(listed: sameKeys)
+                    entry =
+                        spec.matches(listed: sameKeys)
                         ? .init(spec: spec, outcome: .existedAs(name)) : .init(spec: spec, outcome: .conflict(sameKeys))
                 } else {
                     missing.append(spec)
@@ -82,7 +86,9 @@ public struct MigrationReport: Sendable {
 
     public var entries: [Entry] = []
 
-    public var created: [IndexSpec] { entries.filter { if case .created = $0.outcome { true } else { false } }.map(\.spec) }
+    public var created: [IndexSpec] {
+        entries.filter { if case .created = $0.outcome { true } else { false } }.map(\.spec)
+    }
     public var existing: [IndexSpec] {
         entries.filter {
             switch $0.outcome {

@@ -1,9 +1,10 @@
+public import DataModel
 public import MongoStore
 public import Security
 
 /// `supportcarr keys rotate`: re-encrypts every encrypted field
 /// (`EncryptedField.all`) that is not under the ring's newest key (older
-/// versioned keys and the seed's legacy format alike), in batches.
+/// versioned keys and the legacy format alike), in batches.
 ///
 /// Safe to interrupt and to run again:
 /// - each collection is walked in `_id` order, one batch (`find` with a limit

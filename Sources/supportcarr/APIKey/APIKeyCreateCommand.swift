@@ -93,7 +93,7 @@ struct APIKeyCreateCommand: AsyncParsableCommand {
     func resolveUser(_ db: MongoDatabase, environment: [String: String], now: BSONDate) async throws
         -> (ObjectID, Bool)
     {
-        let users = db.collection(APIKeyRepository.usersCollectionName)
+        let users = db.collection(.users)
         if let userId, let id = ObjectID(userId) {
             guard
                 let user = try await users.findOne(

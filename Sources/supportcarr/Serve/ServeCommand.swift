@@ -1,4 +1,5 @@
 import ArgumentParser
+import Enforcement
 import Foundation
 import Gateway
 import GraphQLEngine
@@ -10,7 +11,7 @@ import ServiceLifecycle
 
 /// `supportcarr serve`: the GraphQL gateway over HTTP until SIGTERM/SIGINT.
 ///
-/// Configuration comes from the environment (DESIGN.md "Configuration") and
+/// Configuration comes from the environment (`README.md`, "Configuration") and
 /// each flag overrides its variable. Every setting is read and checked before
 /// anything starts; the first bad or missing one stops start-up with one line
 /// naming it.
@@ -76,12 +77,14 @@ struct ServeCommand: AsyncParsableCommand {
             acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
         let gateway = Gateway(
             configuration: settings.gateway,
-            service: GatewayGraphQLService.make(schema: schema, limits: settings.gateway.queryLimits),
+            schema: schema,
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
             requestExecutor: client.taskExecutor, logger: logger)
-        let (host, deployment, playground) = (settings.gateway.host, settings.deployment, settings.gateway.servesPlayground)
+        let (host, deployment, playground) = (
+            settings.gateway.host, settings.deployment, settings.gateway.servesPlayground
+        )
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {
             port in

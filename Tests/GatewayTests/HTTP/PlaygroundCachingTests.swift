@@ -16,7 +16,8 @@ struct PlaygroundCachingTests {
                     contentType: "text/html; charset=utf-8", bytes: Array("<html>pg</html>".utf8),
                     entityTag: PlaygroundCachingTests.pageTag)
             case "js/app.js":
-                PlaygroundAsset(contentType: "text/javascript; charset=utf-8", bytes: Array("run()".utf8), entityTag: "\"1\"")
+                PlaygroundAsset(
+                    contentType: "text/javascript; charset=utf-8", bytes: Array("run()".utf8), entityTag: "\"1\"")
             case "untagged.css": PlaygroundAsset(contentType: "text/css", bytes: Array("a{}".utf8))
             default: nil
             }
@@ -50,7 +51,8 @@ struct PlaygroundCachingTests {
         try await GatewayFixture.with(playground: Assets()) { fixture in
             try await fixture.live { client in
                 for value in [Self.pageTag, "W/\(Self.pageTag)", "\"old\", \(Self.pageTag)", "*"] {
-                    let cached = try await client.execute(uri: "/playground", method: .get, headers: Self.ifNoneMatch(value))
+                    let cached = try await client.execute(
+                        uri: "/playground", method: .get, headers: Self.ifNoneMatch(value))
                     #expect(cached.status == .notModified, "\(value)")
                     #expect(cached.body.readableBytes == 0)
                     #expect(cached.headers[.eTag] == Self.pageTag)
@@ -67,7 +69,8 @@ struct PlaygroundCachingTests {
     func untagged() async throws {
         try await GatewayFixture.with(playground: Assets()) { fixture in
             try await fixture.live { client in
-                let response = try await client.execute(uri: "/playground/untagged.css", method: .get, headers: Self.ifNoneMatch("*"))
+                let response = try await client.execute(
+                    uri: "/playground/untagged.css", method: .get, headers: Self.ifNoneMatch("*"))
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == nil)
                 #expect(response.body.text == "a{}")

@@ -1,3 +1,4 @@
+import Enforcement
 import Gateway
 import Hummingbird
 import HummingbirdTesting
@@ -15,7 +16,7 @@ struct ServerErrorTests {
         }
 
         func authenticate(headers: [(name: String, value: String)], client: ClientInfo) async throws
-            -> Resolvers.RequestContext
+            -> AccessContext
         {
             throw StoreDown()
         }
@@ -40,7 +41,7 @@ struct ServerErrorTests {
     func authenticatorFailure() async throws {
         try await GatewayFixture.with { fixture in
             let gateway = Gateway(
-                configuration: GatewayConfiguration(port: 0), service: fixture.gateway.service,
+                configuration: GatewayConfiguration(port: 0), schema: fixture.gateway.service.schema,
                 authenticator: FailingAuthenticator(), readiness: fixture.gateway.readiness,
                 logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
             try await gateway.makeApplication().test(.live) { client in

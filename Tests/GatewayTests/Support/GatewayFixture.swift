@@ -1,3 +1,4 @@
+import Enforcement
 import Foundation
 import Gateway
 import GraphQLEngine
@@ -42,7 +43,7 @@ struct GatewayFixture: Sendable {
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(
                 configuration: configuration,
-                service: GatewayGraphQLService.make(schema: executable, limits: configuration.queryLimits),
+                schema: executable,
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
                 playground: playground, requestExecutor: client.taskExecutor, logger: logger)

@@ -1,3 +1,4 @@
+import Enforcement
 import Gateway
 import GraphQLEngine
 import MongoStore
@@ -54,7 +55,7 @@ enum TestSchema {
                 },
                 "userCount": .async { field in
                     calls.add()
-                    let context = try field.context(as: RequestContext.self)
+                    let context = try field.context(as: AccessContext.self)
                     return .int(try await context.database.collection("users").countDocuments())
                 },
                 "broken": .async { _ in
@@ -63,7 +64,7 @@ enum TestSchema {
                 },
                 "me": .sync { field in
                     calls.add()
-                    let context = try field.context(as: RequestContext.self)
+                    let context = try field.context(as: AccessContext.self)
                     return context.principal.userID.map { .string($0.hex) } ?? .json(.null)
                 },
             ],

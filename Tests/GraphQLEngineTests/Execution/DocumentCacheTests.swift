@@ -2,7 +2,9 @@ import GraphQLEngine
 import Testing
 
 @Suite struct DocumentCacheTests {
-    static func document(_ text: String) throws -> DocumentCache.Entry { .document(try Parser.parse(text)) }
+    static func document(_ text: String) throws -> DocumentCache.Entry {
+        .document(PreparedDocument(try Parser.parse(text)))
+    }
 
     @Test func aCachedTextIsReturnedAndCounted() async throws {
         let cache = DocumentCache(maxEntries: 4)
@@ -12,7 +14,7 @@ import Testing
             Issue.record("missing entry")
             return
         }
-        #expect(document.definitions.count == 1)
+        #expect(document.document.definitions.count == 1)
         #expect(await cache.hits == 1)
         #expect(await cache.misses == 1)
     }
@@ -72,7 +74,7 @@ import Testing
     @Test func aValidatorsErrorsAreAnsweredWithoutExecuting() async throws {
         let service = GraphQLService(
             schema: try Fixtures.executable(),
-            validator: { _, document in
+            validator: { _, document, _ in
                 document.definitions.count > 1 ? [GraphQLError(message: "One operation only.")] : []
             })
         let response = await service.execute(GraphQLRequest(query: "{ status } query B { status }"))
@@ -83,7 +85,7 @@ import Testing
 @Suite struct ServiceWithValidationTests {
     @Test func theEnginesValidatorStopsAnInvalidDocumentBeforeExecution() async throws {
         let service = GraphQLService(
-            schema: try Fixtures.executable(), validator: { validate(schema: $0, document: $1) })
+            schema: try Fixtures.executable(), validator: { validate(schema: $0, document: $1, suggestions: $2) })
         let response = await service.execute(GraphQLRequest(query: "{ status nope }"), rootValue: Fixtures.data)
         #expect(response.data == nil)
         #expect(response.errors.map(\.message) == [#"Cannot query field "nope" on type "Query"."#])

@@ -252,6 +252,11 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `Schema.graphql` built with the engine: a large, realistic schema to check limits against.
+    static func buildFileSchema() throws -> GraphQLSchema {
+        try buildSchema(sdl: try #require(schemaText))
+    }
+
     @Test(.enabled(if: schemaText != nil, "Schema.graphql is not in this tree yet"))
     func graphqlJSRebuildsSchemaGraphQLFromOurIntrospectionResult() async throws {
         let sdl = try #require(Self.schemaText)

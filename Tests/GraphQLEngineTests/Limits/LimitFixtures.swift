@@ -35,7 +35,8 @@ enum LimitFixtures {
     /// The service as the HTTP server runs it: the engine's validator, the given limits.
     static func service(_ limits: QueryLimits, resolvers: ResolverMap = [:]) throws -> GraphQLService {
         GraphQLService(
-            schema: try executable(resolvers: resolvers), validator: { validate(schema: $0, document: $1) },
+            schema: try executable(resolvers: resolvers),
+            validator: { validate(schema: $0, document: $1, suggestions: $2) },
             limits: limits)
     }
 

@@ -25,7 +25,7 @@ import Testing
         """
 
     @Test func theFiftyRescueHistoryQueryFitsTheDefaults() throws {
-        let schema = try SchemaFileTests.buildFileSchema()
+        let schema = try SchemaFileIntrospectionTests.buildFileSchema()
         let document = try Parser.parse(Self.fiftyRescues)
         #expect(validate(schema: schema, document: document).isEmpty)
         let limits = QueryLimits.production
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func nestedPagesOfHundredsAreRefusedByCost() throws {
-        let schema = try SchemaFileTests.buildFileSchema()
+        let schema = try SchemaFileIntrospectionTests.buildFileSchema()
         let query = """
             { rescueHistory(riderId: "x", first: 100) { edges { node {
                 rider { user { notifications(first: 100) { edges { node { id } } } } }
@@ -54,7 +54,7 @@ import Testing
               directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
             """#
         let query = try NodeRunner.run(script)
-        let schema = try SchemaFileTests.buildFileSchema()
+        let schema = try SchemaFileIntrospectionTests.buildFileSchema()
         #expect(QueryLimits().check(try Parser.parse(query), schema: schema).isEmpty)
         #expect(
             QueryLimits.production.check(try Parser.parse(query), schema: schema).map(\.code) == [

@@ -290,7 +290,8 @@ struct BuildSchemaTests {
         }
         #expect(
             throws: CoercionError(
-                "Value \"CHAINS\" does not exist in \"IssueType\" enum. Did you mean the enum value \"CHAIN\"?")
+                "Value \"CHAINS\" does not exist in \"IssueType\" enum.",
+                suggestion: " Did you mean the enum value \"CHAIN\"?")
         ) {
             try issue.parseValue("CHAINS")
         }

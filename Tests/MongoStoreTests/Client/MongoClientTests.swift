@@ -32,7 +32,9 @@ import Testing
 
     @Test func anUnreachableServerFailsFastWithATimeoutOrNetworkError() async throws {
         // Port 1 on loopback: nothing listens there.
-        let client = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/", serverSelectionTimeoutMS: 300, connectTimeoutMS: 200))
+        let client = try MongoClient(
+            MongoClientConfiguration(
+                uri: "mongodb://127.0.0.1:1/", serverSelectionTimeoutMS: 300, connectTimeoutMS: 200))
         let start = ContinuousClock.now
         do throws(MongoError) {
             try await client.ping()
@@ -64,7 +66,8 @@ import Testing
     @Test func uriOptionsAndConfigurationDefaultsAreApplied() throws {
         let client = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4"))
         #expect(client.poolSize == 4)
-        let configured = try MongoClient(MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4", maxPoolSize: 2))
+        let configured = try MongoClient(
+            MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4", maxPoolSize: 2))
         #expect(configured.poolSize == 2)
     }
 }

@@ -11,7 +11,8 @@ import Testing
             for try await doc in cursor { seen.append(try doc.get("_id", as: Int.self)) }
             #expect(seen == Array(0..<23))
             // Exhausted cursors gave their clients back: the pool of 2 still works.
-            let again = try await c.aggregateCursor([["$match": ["_id": ["$lt": 3]]]], options: AggregateOptions(batchSize: 1))
+            let again = try await c.aggregateCursor(
+                [["$match": ["_id": ["$lt": 3]]]], options: AggregateOptions(batchSize: 1))
             #expect(try await again.toArray().count == 3)
             let closed = try await c.findCursor()
             await closed.close()

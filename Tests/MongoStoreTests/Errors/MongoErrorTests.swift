@@ -1,9 +1,11 @@
-@testable import MongoStore
 import Testing
+
+@testable import MongoStore
 
 @Suite struct MongoErrorTests {
     @Test func theIndexNameIsParsedFromADuplicateKeyMessage() {
-        let message = #"E11000 duplicate key error collection: app.riders index: email_hash_1 dup key: { emailHash: "x" }"#
+        let message =
+            #"E11000 duplicate key error collection: app.riders index: email_hash_1 dup key: { emailHash: "x" }"#
         #expect(MongoError.duplicateKeyIndexName(message) == "email_hash_1")
         #expect(MongoError.duplicateKeyIndexName("E11000 duplicate key error") == nil)
     }

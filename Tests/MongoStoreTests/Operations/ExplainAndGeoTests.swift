@@ -23,12 +23,13 @@ import Testing
             let drivers = db.collection("drivers")
             try await drivers.createIndex(IndexModel(keys: ["location": "2dsphere"]))
             // Drivers east of a point, 0.01° of longitude apart (about 880 m at this latitude).
-            try await drivers.insertMany((0..<30).map { i in
-                [
-                    "_id": .int32(Int32(i)),
-                    "location": ["type": "Point", "coordinates": [.double(-122.40 + Double(i) * 0.01), 37.78]],
-                ]
-            })
+            try await drivers.insertMany(
+                (0..<30).map { i in
+                    [
+                        "_id": .int32(Int32(i)),
+                        "location": ["type": "Point", "coordinates": [.double(-122.40 + Double(i) * 0.01), 37.78]],
+                    ]
+                })
             let near = try await drivers.find(
                 [
                     "location": [

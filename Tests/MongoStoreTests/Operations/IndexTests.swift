@@ -12,18 +12,24 @@ import Testing
                 IndexModel(keys: ["status": 1, "updatedAt": -1], partialFilterExpression: ["status": "online"]),
                 IndexModel(keys: ["location": "2dsphere"]),
             ])
-            #expect(names == ["emailHash_1", "phone_sparse", "createdAt_1", "status_1_updatedAt_-1", "location_2dsphere"])
+            #expect(
+                names == ["emailHash_1", "phone_sparse", "createdAt_1", "status_1_updatedAt_-1", "location_2dsphere"])
             let listed = try await drivers.listIndexes()
             let byName = Dictionary(uniqueKeysWithValues: try listed.map { (try $0.get("name", as: String.self), $0) })
             #expect(Set(byName.keys) == Set(names + ["_id_"]))
             #expect(try byName["emailHash_1"]?["unique", as: Bool.self] == true)
             #expect(try byName["phone_sparse"]?["sparse", as: Bool.self] == true)
             #expect(try byName["createdAt_1"]?["expireAfterSeconds", as: Int.self] == 3600)
-            #expect(try byName["status_1_updatedAt_-1"]?["partialFilterExpression", as: BSONDocument.self] == ["status": "online"])
-            #expect(try byName["status_1_updatedAt_-1"]?["key", as: BSONDocument.self]?.keys == ["status", "updatedAt"])
+            #expect(
+                try byName["status_1_updatedAt_-1"]?["partialFilterExpression", as: BSONDocument.self] == [
+                    "status": "online"
+                ])
+            #expect(
+                try byName["status_1_updatedAt_-1"]?["key", as: BSONDocument.self]?.keys == ["status", "updatedAt"])
             #expect(try byName["location_2dsphere"]?["key", as: BSONDocument.self] == ["location": "2dsphere"])
             // Creating the same indexes again is a no-op.
-            #expect(try await drivers.createIndexes([IndexModel(keys: ["emailHash": 1], unique: true)]) == ["emailHash_1"])
+            #expect(
+                try await drivers.createIndexes([IndexModel(keys: ["emailHash": 1], unique: true)]) == ["emailHash_1"])
             try await drivers.dropIndex("phone_sparse")
             #expect(try await drivers.listIndexes().count == 5)
         }
@@ -58,7 +64,9 @@ import Testing
             }
             // The same through an update and through insertMany.
             try await riders.insertOne(["_id": 5, "emailHash": "other"])
-            await #expect(throws: MongoError.self) { try await riders.updateOne(["_id": 5], ["$set": ["emailHash": "abc"]]) }
+            await #expect(throws: MongoError.self) {
+                try await riders.updateOne(["_id": 5], ["$set": ["emailHash": "abc"]])
+            }
             do throws(MongoError) {
                 try await riders.insertMany([["emailHash": "new"], ["emailHash": "abc"]])
                 Issue.record("a duplicate insertMany succeeded")

@@ -5,7 +5,9 @@ import Testing
     /// Ten riders: n 0..<10, city alternating, a `tag` on the even ones.
     func seed(_ collection: MongoCollection) async throws {
         let docs: [BSONDocument] = (0..<10).map { i in
-            var d: BSONDocument = ["_id": .int32(Int32(i)), "n": .int32(Int32(i)), "city": i % 2 == 0 ? "Oslo" : "Lima"]
+            var d: BSONDocument = [
+                "_id": .int32(Int32(i)), "n": .int32(Int32(i)), "city": i % 2 == 0 ? "Oslo" : "Lima",
+            ]
             if i % 2 == 0 { d["tag"] = "even" }
             return d
         }

@@ -74,7 +74,8 @@ import Testing
                 ["_id": 1, "status": "pending"], ["$set": ["status": "assigned"]], returnDocument: .after)
             #expect(after?["status"] == "assigned")
             // The precondition no longer holds: no match, nothing changes.
-            let again = try await rescues.findOneAndUpdate(["_id": 1, "status": "pending"], ["$set": ["status": "assigned"]])
+            let again = try await rescues.findOneAndUpdate(
+                ["_id": 1, "status": "pending"], ["$set": ["status": "assigned"]])
             #expect(again == nil)
             let before = try await rescues.findOneAndUpdate(
                 ["_id": 1], ["$set": ["status": "completed"]], returnDocument: .before)

@@ -1,3 +1,4 @@
+import Enforcement
 import Foundation
 import GraphQLEngine
 import MongoStore
@@ -54,18 +55,20 @@ import Testing
             let client = ClientInfo(address: "198.51.100.7", userAgent: "console/1.0")
             let response = await service.execute(
                 GraphQLRequest(query: query, variables: variables),
-                context: RequestContext(database: fixture.database, principal: .caller(support), client: client))
+                context: AccessContext(database: fixture.database, principal: .caller(support), client: client))
             #expect(response.errors.isEmpty)
             let rider = try await Callers.principal(user: people.riderUser, in: fixture.database)
             _ = await service.execute(
                 GraphQLRequest(query: query, variables: variables),
-                context: RequestContext(database: fixture.database, principal: rider, client: client))
+                context: AccessContext(database: fixture.database, principal: rider, client: client))
             #expect(audit.statistics.pendingEntries == 1)
             await audit.flush()
             #expect(try await fixture.collection(.auditLogs).countDocuments(["action": "pii.read"]) == before + 1)
             // Found by this test's user agent: the seeded entries' ids need not
             // sort below a new one's.
-            let entries = try await fixture.collection(.auditLogs).find(["action": "pii.read", "userAgent": "console/1.0"])
+            let entries = try await fixture.collection(.auditLogs).find([
+                "action": "pii.read", "userAgent": "console/1.0",
+            ])
             #expect(entries.count == 1)
             let entry = try #require(entries.first)
             #expect(entry["userId"] == .objectID(people.supportUser))
@@ -84,7 +87,7 @@ import Testing
         for _ in 0..<3 {
             recorder.record(
                 PersonalDataRead(
-                    requestId: ObjectID(), userId: ObjectID(), keyId: ObjectID(), collection: "users",
+                    requestId: ObjectID(), userId: ObjectID(), keyId: ObjectID(), collection: .users,
                     entityId: ObjectID(),
                     fields: ["phoneNumber"], at: .now(), ipAddress: nil, userAgent: nil))
         }

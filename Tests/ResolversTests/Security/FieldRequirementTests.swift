@@ -1,3 +1,4 @@
+import Enforcement
 import GraphQLEngine
 import Security
 import SupportCarrData

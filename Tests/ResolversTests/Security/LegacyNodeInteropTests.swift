@@ -1,3 +1,4 @@
+import Enforcement
 import Foundation
 import GraphQLEngine
 import MongoStore
@@ -7,14 +8,14 @@ import Testing
 
 @testable import Resolvers
 
-/// Values the company's Node services wrote (the seed's `encrypt`, run by the
+/// Values the company's Node services wrote (the data model's Node `encrypt`, run by the
 /// fixture `Tests/SecurityTests/Fixtures/seed-encrypt.js`) are served decrypted
 /// to a caller allowed to read them, denied to others, and moved onto the
 /// newest key by the rotation with nothing changed for clients.
 @Suite(.serialized) struct LegacyNodeInteropTests {
     static let legacyKeyHex = "3c6f1d2a9b8e7f60514233241506f7e8d9cabbac9d8e7f60514233241506f7e8"
 
-    /// The seed's Node `encrypt` of each plaintext.
+    /// The data model's Node `encrypt` of each plaintext.
     static func nodeEncrypt(_ plaintexts: [String]) throws -> [String] {
         let node = try #require(
             ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
@@ -61,7 +62,7 @@ import Testing
                 let principal = try await Callers.principal(user: user, in: fixture.database)
                 return await service.execute(
                     GraphQLRequest(query: query, variables: variables),
-                    context: RequestContext(database: fixture.database, principal: principal))
+                    context: AccessContext(database: fixture.database, principal: principal))
             }
             func expectServed(_ response: GraphQLResponse) {
                 #expect(response.errors.map(\.message) == [])

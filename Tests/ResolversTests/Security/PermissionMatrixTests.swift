@@ -1,3 +1,4 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
 import Security
@@ -52,7 +53,7 @@ extension JSONValue {
     }
 }
 
-/// Every role against every sensitive field and every row rule (issue 6),
+/// Every role against every sensitive field and every row rule,
 /// through plain fields, fragments, interfaces and aliases. The expected
 /// outcomes are written out by hand from the README's role table, not derived
 /// from the code under test.

@@ -1,3 +1,4 @@
+import DataModel
 import GraphQLEngine
 import MongoStore
 import Security

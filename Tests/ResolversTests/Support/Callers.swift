@@ -1,3 +1,4 @@
+import Enforcement
 import MongoStore
 import Resolvers
 import Security

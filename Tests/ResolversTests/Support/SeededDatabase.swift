@@ -1,10 +1,12 @@
+import DataModel
+import Enforcement
 import Foundation
 import GraphQLEngine
 import MongoStore
 import Resolvers
 import SupportCarrData
-import Testing
 @_exported import TestSupport
+import Testing
 
 /// A throw-away database on the server `MONGODB_URI` names, migrated (the
 /// catalogue's indexes) and seeded by `DemoSeeder` with a fixed seed, dropped
@@ -30,7 +32,8 @@ enum SeededDatabase {
         do {
             _ = try await Migrator().migrate(database)
             try await DemoSeeder(options: options).seed(into: MongoDemoSink(database: database))
-            let schema = try SupportCarrSchema.make(sdl: schemaText, security: .development, exposesInternalErrors: true)
+            let schema = try SupportCarrSchema.make(
+                sdl: schemaText, security: .development, exposesInternalErrors: true)
             let fixture = Fixture(database: database, service: GraphQLService(schema: schema, cache: nil))
             let result = try await body(fixture)
             try await database.drop()
@@ -46,12 +49,14 @@ struct Fixture: Sendable {
     let database: MongoDatabase
     let service: GraphQLService
 
-    var context: RequestContext { RequestContext(database: database, principal: .trusted) }
+    var context: AccessContext { AccessContext(database: database, principal: .trusted) }
 
-    func run(_ query: String, _ variables: [String: JSONValue] = [:], principal: Principal = .trusted) async -> GraphQLResponse {
+    func run(_ query: String, _ variables: [String: JSONValue] = [:], principal: Principal = .trusted) async
+        -> GraphQLResponse
+    {
         await service.execute(
             GraphQLRequest(query: query, variables: variables),
-            context: RequestContext(database: database, principal: principal))
+            context: AccessContext(database: database, principal: principal))
     }
 
     func collection(_ collection: Collections) -> MongoCollection { database.collection(collection.name) }

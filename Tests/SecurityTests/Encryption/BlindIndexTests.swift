@@ -64,7 +64,9 @@ struct BlindIndexTests {
         }
         let dev = try BlindIndex.fromEnvironment(["SUPPORTCARR_ENV": "development"])
         #expect(try dev.phoneNumberHash("+1") == index.phoneNumberHash("+1"))
-        let configured = try BlindIndex.fromEnvironment(["SUPPORTCARR_BLIND_INDEX_KEY": String(repeating: "42", count: 32)])
+        let configured = try BlindIndex.fromEnvironment([
+            "SUPPORTCARR_BLIND_INDEX_KEY": String(repeating: "42", count: 32)
+        ])
         #expect(try configured.phoneNumberHash("+1") != index.phoneNumberHash("+1"))
     }
 }

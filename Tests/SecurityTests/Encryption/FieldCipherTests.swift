@@ -116,10 +116,12 @@ struct FieldCipherTests {
         #expect(rotated.hasPrefix("v1:2026-q2:"))
     }
 
-    @Test("malformed values are refused without echoing them", arguments: [
-        "", "plain text", "v1:dev-2", "v1:dev-2:!!!!", "v1:dev-2:AAAA", "v1:bad id:AAAA", "v2:dev-2:AAAA",
-        "zz:yy:xx", "00:00:00", "a:b:c:d",
-    ])
+    @Test(
+        "malformed values are refused without echoing them",
+        arguments: [
+            "", "plain text", "v1:dev-2", "v1:dev-2:!!!!", "v1:dev-2:AAAA", "v1:bad id:AAAA", "v2:dev-2:AAAA",
+            "zz:yy:xx", "00:00:00", "a:b:c:d",
+        ])
     func malformed(text: String) {
         #expect {
             try cipher.decrypt(text, for: binding)
@@ -137,12 +139,14 @@ struct FieldCipherTests {
             var accountHolderName: String
         }
         let bank = Bank(accountNumber: "000123456789", routingNumber: "121000358", accountHolderName: "Dana Ruiz")
-        let bankBinding = FieldBinding(collection: "driverprofiles", field: "bankDetails", documentId: "65f0a1b2c3d4e5f601234567")
+        let bankBinding = FieldBinding(
+            collection: "driverprofiles", field: "bankDetails", documentId: "65f0a1b2c3d4e5f601234567")
         let stored = try cipher.encryptJSON(bank, for: bankBinding)
         #expect(!stored.contains("000123456789"))
         #expect(try cipher.decryptJSON(Bank.self, from: stored, for: bankBinding) == bank)
         let text = try cipher.decrypt(stored, for: bankBinding)
-        #expect(text == #"{"accountHolderName":"Dana Ruiz","accountNumber":"000123456789","routingNumber":"121000358"}"#)
+        #expect(
+            text == #"{"accountHolderName":"Dana Ruiz","accountNumber":"000123456789","routingNumber":"121000358"}"#)
     }
 
     @Test("error descriptions never contain the ciphertext")

@@ -52,16 +52,21 @@ struct KeyRingTests {
         }
     }
 
-    @Test("malformed settings name the variable and never echo the key", arguments: [
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "nocolon"),
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:abcd"),
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:\(String(repeating: "zz", count: 32))"),
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "bad id!:\(String(repeating: "a1", count: 32))"),
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:\(String(repeating: "a1", count: 32)),k1:\(String(repeating: "b2", count: 32))"),
-        ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:\(String(repeating: "a1", count: 32)),"),
-        ("ENCRYPTION_KEY", "0123"),
-        ("SUPPORTCARR_ENV", "staging"),
-    ])
+    @Test(
+        "malformed settings name the variable and never echo the key",
+        arguments: [
+            ("SUPPORTCARR_ENCRYPTION_KEYS", "nocolon"),
+            ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:abcd"),
+            ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:\(String(repeating: "zz", count: 32))"),
+            ("SUPPORTCARR_ENCRYPTION_KEYS", "bad id!:\(String(repeating: "a1", count: 32))"),
+            (
+                "SUPPORTCARR_ENCRYPTION_KEYS",
+                "k1:\(String(repeating: "a1", count: 32)),k1:\(String(repeating: "b2", count: 32))"
+            ),
+            ("SUPPORTCARR_ENCRYPTION_KEYS", "k1:\(String(repeating: "a1", count: 32)),"),
+            ("ENCRYPTION_KEY", "0123"),
+            ("SUPPORTCARR_ENV", "staging"),
+        ])
     func malformed(variable: String, value: String) {
         var environment = ["SUPPORTCARR_ENCRYPTION_KEYS": "k0:\(String(repeating: "c3", count: 32))"]
         environment[variable] = value

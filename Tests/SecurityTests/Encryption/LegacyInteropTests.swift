@@ -3,7 +3,7 @@ import Testing
 
 @testable import Security
 
-/// Ciphertexts made by the seed's own Node.js `encrypt` (kept as the fixture
+/// Ciphertexts made by the data model's own Node.js `encrypt` (kept as the fixture
 /// `Fixtures/seed-encrypt.js`) decrypt with our cipher given the same key.
 @Suite("Legacy seed format interoperability")
 struct LegacyInteropTests {
@@ -18,8 +18,9 @@ struct LegacyInteropTests {
     /// Runs the fixture on `plaintexts`; fails the test with a clear message when
     /// node is not installed.
     func seedEncrypt(_ plaintexts: [String]) throws -> [FixtureOutput] {
-        let data = try Self.runFixture("seed-encrypt.js", input: try JSONEncoder().encode(plaintexts),
-                                       environment: ["ENCRYPTION_KEY": Self.legacyKeyHex])
+        let data = try Self.runFixture(
+            "seed-encrypt.js", input: try JSONEncoder().encode(plaintexts),
+            environment: ["ENCRYPTION_KEY": Self.legacyKeyHex])
         return try JSONDecoder().decode([FixtureOutput].self, from: data)
     }
 
@@ -59,7 +60,7 @@ struct LegacyInteropTests {
 
     let binding = FieldBinding(collection: "users", field: "phoneNumber", documentId: "65f0a1b2c3d4e5f601234567")
 
-    @Test("ciphertexts from the seed's Node encrypt decrypt to the same text")
+    @Test("ciphertexts from the Node services' encrypt decrypt to the same text")
     func nodeCiphertextsDecrypt() throws {
         let plaintexts = [
             "+14155550123", "", "Zoë Ångström", "🚲 bike rescue", "dana.ruiz@example.com",
@@ -92,7 +93,9 @@ struct LegacyInteropTests {
         var parts = output.ciphertext.split(separator: ":").map(String.init)
         let last = parts[2].removeLast()
         parts[2].append(last == "0" ? "1" : "0")
-        #expect(throws: FieldCipherError.tampered) { try legacyCipher.decrypt(parts.joined(separator: ":"), for: binding) }
+        #expect(throws: FieldCipherError.tampered) {
+            try legacyCipher.decrypt(parts.joined(separator: ":"), for: binding)
+        }
     }
 
     @Test("a legacy ciphertext under another key fails authentication")
@@ -128,15 +131,17 @@ struct LegacyInteropTests {
         let cipher = FieldCipher(keyRing: .development)
         let plaintexts = ["+14155550123", "Zoë Ångström 🚲", ""]
         var items = try plaintexts.map { text in
-            Item(stored: try cipher.encrypt(text, for: binding), collection: binding.collection, field: binding.field,
-                 documentId: binding.documentId)
+            Item(
+                stored: try cipher.encrypt(text, for: binding), collection: binding.collection, field: binding.field,
+                documentId: binding.documentId)
         }
         // The same ciphertext presented for another document must not open.
         var moved = items[0]
         moved.documentId = "000000000000000000000000"
         items.append(moved)
         let keys = Dictionary(uniqueKeysWithValues: KeyRing.developmentKeyText.map { ($0.id, $0.hex) })
-        let data = try Self.runFixture("versioned-decrypt.js", input: try JSONEncoder().encode(Input(keys: keys, items: items)))
+        let data = try Self.runFixture(
+            "versioned-decrypt.js", input: try JSONEncoder().encode(Input(keys: keys, items: items)))
         let opened = try JSONDecoder().decode([String?].self, from: data)
         #expect(opened == plaintexts + [nil])
     }

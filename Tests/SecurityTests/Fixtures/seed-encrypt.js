@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Interoperability fixture: the seed data model's Node.js field encryption
-// (supportcarr-v2-data-model.md, "Data Encryption" > "Implementation"),
+// Interoperability fixture: the data model's Node.js field encryption
+// (docs/DATA-MODEL.md, "Legacy format"),
 // restated in our own words. AES-256-GCM, a 16-byte random IV, the 32-byte key
 // from ENCRYPTION_KEY (hex), output `ivHex:authTagHex:cipherHex`.
 //
 // Usage: ENCRYPTION_KEY=<64 hex> node seed-encrypt.js
 //   stdin:  a JSON array of strings to encrypt
 //   stdout: a JSON array of {plaintext, ciphertext, roundTrip}, where roundTrip
-//           is the seed's own decrypt applied to the ciphertext (a self-check).
+//           is the Node services' own decrypt applied to the ciphertext (a self-check).
 'use strict';
 const crypto = require('crypto');
 
@@ -19,7 +19,7 @@ if (!/^[0-9a-fA-F]{64}$/.test(keyHex)) {
 }
 const key = Buffer.from(keyHex, 'hex');
 
-// The seed's encrypt: fresh 16-byte IV per value, UTF-8 in, hex out.
+// The Node services' encrypt: fresh 16-byte IV per value, UTF-8 in, hex out.
 function seedEncrypt(text) {
   const iv = crypto.randomBytes(16);
   const cipher = crypto.createCipheriv(ALGORITHM, key, iv);
@@ -28,7 +28,7 @@ function seedEncrypt(text) {
   return [iv.toString('hex'), tag.toString('hex'), body].join(':');
 }
 
-// The seed's decrypt, used only to check the fixture against itself.
+// The Node services' decrypt, used only to check the fixture against itself.
 function seedDecrypt(stored) {
   const [ivHex, tagHex, bodyHex] = stored.split(':');
   const decipher = crypto.createDecipheriv(ALGORITHM, key, Buffer.from(ivHex, 'hex'));

@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Testing
 
@@ -51,7 +52,9 @@ struct RowScopeDatabaseTests {
             let world = World()
             try await world.write(to: db)
             let loader = RowRelationsLoader(database: db)
-            let collections = ["rescuerequests", "rescueassignments", "payments", "riderprofiles", "driverprofiles"]
+            let collections: [Collections] = [
+                .rescueRequests, .rescueAssignments, .payments, .riderProfiles, .driverProfiles,
+            ]
 
             let riderA = try await loader.load(
                 try await loader.scope(userId: world.riderUserA, role: .rider), for: collections)
@@ -59,44 +62,44 @@ struct RowScopeDatabaseTests {
             #expect(Set(riderA.relations[.ownRescueIds] ?? []) == [world.r1, world.r2])
             #expect(Set(riderA.relations[.counterpartDriverIds] ?? []) == [world.driverX, world.driverY])
             let riderRescues = try await db.collection("rescuerequests").find(
-                riderA.restrict([:], in: "rescuerequests"))
+                riderA.restrict([:], in: .rescueRequests))
             #expect(ids(riderRescues) == [world.r1, world.r2])
             #expect(
-                try await db.collection("rescueassignments").countDocuments(riderA.filter(for: "rescueassignments"))
+                try await db.collection("rescueassignments").countDocuments(riderA.filter(for: .rescueAssignments))
                     == 2)
-            #expect(try await db.collection("payments").countDocuments(riderA.filter(for: "payments")) == 1)
-            let completed = riderA.restrict(["status": "completed"], in: "rescuerequests")
+            #expect(try await db.collection("payments").countDocuments(riderA.filter(for: .payments)) == 1)
+            let completed = riderA.restrict(["status": "completed"], in: .rescueRequests)
             #expect(ids(try await db.collection("rescuerequests").find(completed)) == [world.r1])
             #expect(try await db.collection("rescuerequests").countDocuments(completed) == 1)
 
             let driverX = try await loader.load(
                 try await loader.scope(userId: world.driverUserX, role: .driver), for: collections)
             #expect(driverX.driverProfileId == world.driverX)
-            let driverRescues = try await db.collection("rescuerequests").find(driverX.filter(for: "rescuerequests"))
+            let driverRescues = try await db.collection("rescuerequests").find(driverX.filter(for: .rescueRequests))
             #expect(ids(driverRescues) == [world.r1, world.r3])
-            let driverRiders = try await db.collection("riderprofiles").find(driverX.filter(for: "riderprofiles"))
+            let driverRiders = try await db.collection("riderprofiles").find(driverX.filter(for: .riderProfiles))
             #expect(ids(driverRiders) == [world.riderA, world.riderB])
-            #expect(try await db.collection("payments").countDocuments(driverX.filter(for: "payments")) == 2)
+            #expect(try await db.collection("payments").countDocuments(driverX.filter(for: .payments)) == 2)
 
             let driverY = try await loader.load(
                 try await loader.scope(userId: world.driverUserY, role: .driver), for: collections)
             #expect(
-                ids(try await db.collection("rescuerequests").find(driverY.filter(for: "rescuerequests"))) == [world.r2]
+                ids(try await db.collection("rescuerequests").find(driverY.filter(for: .rescueRequests))) == [world.r2]
             )
             #expect(
-                ids(try await db.collection("riderprofiles").find(driverY.filter(for: "riderprofiles"))) == [
+                ids(try await db.collection("riderprofiles").find(driverY.filter(for: .riderProfiles))) == [
                     world.riderA
                 ])
-            #expect(try await db.collection("payments").countDocuments(driverY.filter(for: "payments")) == 0)
+            #expect(try await db.collection("payments").countDocuments(driverY.filter(for: .payments)) == 0)
 
             let support = try await loader.load(
                 try await loader.scope(userId: ObjectID(), role: .support), for: collections)
             #expect(
-                try await db.collection("rescuerequests").countDocuments(support.filter(for: "rescuerequests")) == 4)
+                try await db.collection("rescuerequests").countDocuments(support.filter(for: .rescueRequests)) == 4)
 
             // Loading only what `vehicles` needs keeps the list it was read through.
             let vehiclesOnly = try await loader.load(
-                try await loader.scope(userId: world.riderUserB, role: .rider), for: ["vehicles"])
+                try await loader.scope(userId: world.riderUserB, role: .rider), for: [.vehicles])
             #expect(Set(vehiclesOnly.relations.keys) == [.ownRescueIds, .counterpartDriverIds])
             #expect(vehiclesOnly.relations[.counterpartDriverIds] == [world.driverX])
 
@@ -104,7 +107,7 @@ struct RowScopeDatabaseTests {
             let newcomer = try await loader.load(
                 try await loader.scope(userId: ObjectID(), role: .rider), for: collections)
             #expect(
-                try await db.collection("rescuerequests").countDocuments(newcomer.filter(for: "rescuerequests")) == 0)
+                try await db.collection("rescuerequests").countDocuments(newcomer.filter(for: .rescueRequests)) == 0)
         }
     }
 }

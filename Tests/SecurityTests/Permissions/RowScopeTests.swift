@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Testing
 
@@ -11,11 +12,7 @@ struct RowScopeTests {
     let rescues = [ObjectID(), ObjectID()]
     let counterparts = [ObjectID()]
 
-    static let collections = [
-        "users", "riderprofiles", "driverprofiles", "vehicles", "rescuerequests", "rescueassignments", "payments",
-        "payouts", "ratings", "paymentmethods", "apikeys", "notifications", "auditlogs", "driverstats",
-        "driveravailabilitylogs", "rescuestatushistories", "twilioeventlogs",
-    ]
+    static let collections = Collections.allCases
 
     func ids(_ list: [ObjectID]) -> BSONValue { .array(list.map(BSONValue.objectID)) }
 
@@ -36,18 +33,18 @@ struct RowScopeTests {
         let scope = RowScope(
             role: .rider, userId: user, riderProfileId: rider,
             relations: [.ownRescueIds: rescues, .counterpartDriverIds: counterparts])
-        #expect(scope.filter(for: "rescuerequests") == ["riderId": .objectID(rider)])
-        #expect(scope.filter(for: "payments") == ["riderId": .objectID(rider)])
-        #expect(scope.filter(for: "paymentmethods") == ["riderId": .objectID(rider)])
-        #expect(scope.filter(for: "notifications") == ["userId": .objectID(user)])
-        #expect(scope.filter(for: "users") == ["_id": .objectID(user)])
-        #expect(scope.filter(for: "rescueassignments") == ["rescueId": ["$in": ids(rescues)]])
-        #expect(scope.filter(for: "vehicles") == ["driverId": ["$in": ids(counterparts)]])
-        #expect(scope.filter(for: "driverprofiles") == [:])
+        #expect(scope.filter(for: .rescueRequests) == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: .payments) == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: .paymentMethods) == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: .notifications) == ["userId": .objectID(user)])
+        #expect(scope.filter(for: .users) == ["_id": .objectID(user)])
+        #expect(scope.filter(for: .rescueAssignments) == ["rescueId": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: .vehicles) == ["driverId": ["$in": ids(counterparts)]])
+        #expect(scope.filter(for: .driverProfiles) == [:])
         #expect(
-            scope.filter(for: "ratings")
+            scope.filter(for: .ratings)
                 == ["$or": [["fromUserId": .objectID(user)], ["toUserId": .objectID(user)]]])
-        for closed in ["payouts", "auditlogs", "twilioeventlogs", "driveravailabilitylogs", "somethingnew"] {
+        for closed: Collections in [.payouts, .auditLogs, .twilioEventLogs, .driverAvailabilityLogs] {
             #expect(scope.filter(for: closed) == RowScope.matchesNothing, "\(closed)")
         }
     }
@@ -57,33 +54,33 @@ struct RowScopeTests {
         let scope = RowScope(
             role: .driver, userId: user, driverProfileId: driver,
             relations: [.assignedRescueIds: rescues, .counterpartRiderIds: counterparts])
-        #expect(scope.filter(for: "rescueassignments") == ["driverId": .objectID(driver)])
-        #expect(scope.filter(for: "payouts") == ["driverId": .objectID(driver)])
-        #expect(scope.filter(for: "payments") == ["driverId": .objectID(driver)])
-        #expect(scope.filter(for: "rescuerequests") == ["_id": ["$in": ids(rescues)]])
-        #expect(scope.filter(for: "riderprofiles") == ["_id": ["$in": ids(counterparts)]])
-        #expect(scope.filter(for: "driverprofiles") == ["_id": .objectID(driver)])
-        #expect(scope.filter(for: "paymentmethods") == RowScope.matchesNothing)
-        #expect(scope.filter(for: "auditlogs") == RowScope.matchesNothing)
+        #expect(scope.filter(for: .rescueAssignments) == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: .payouts) == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: .payments) == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: .rescueRequests) == ["_id": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: .riderProfiles) == ["_id": ["$in": ids(counterparts)]])
+        #expect(scope.filter(for: .driverProfiles) == ["_id": .objectID(driver)])
+        #expect(scope.filter(for: .paymentMethods) == RowScope.matchesNothing)
+        #expect(scope.filter(for: .auditLogs) == RowScope.matchesNothing)
     }
 
     @Test("rules fail closed: no profile or relations not loaded admit nothing")
     func failClosed() {
         let noProfile = RowScope(role: .rider, userId: user)
-        #expect(noProfile.filter(for: "rescuerequests") == RowScope.matchesNothing)
-        #expect(noProfile.filter(for: "notifications") == ["userId": .objectID(user)])
+        #expect(noProfile.filter(for: .rescueRequests) == RowScope.matchesNothing)
+        #expect(noProfile.filter(for: .notifications) == ["userId": .objectID(user)])
         let unloaded = RowScope(role: .driver, userId: user, driverProfileId: driver)
-        #expect(unloaded.filter(for: "rescuerequests") == RowScope.matchesNothing)
-        #expect(unloaded.missingRelations(for: ["rescuerequests", "payouts"]) == [.assignedRescueIds])
-        #expect(unloaded.missingRelations(for: ["riderprofiles"]) == [.counterpartRiderIds])
+        #expect(unloaded.filter(for: .rescueRequests) == RowScope.matchesNothing)
+        #expect(unloaded.missingRelations(for: [.rescueRequests, .payouts]) == [.assignedRescueIds])
+        #expect(unloaded.missingRelations(for: [.riderProfiles]) == [.counterpartRiderIds])
     }
 
     @Test("restrict ANDs the row rule into a query's own filter")
     func restrict() {
         let scope = RowScope(role: .rider, userId: user, riderProfileId: rider)
-        #expect(scope.restrict([:], in: "payments") == ["riderId": .objectID(rider)])
+        #expect(scope.restrict([:], in: .payments) == ["riderId": .objectID(rider)])
         #expect(
-            scope.restrict(["status": "succeeded"], in: "payments")
+            scope.restrict(["status": "succeeded"], in: .payments)
                 == ["$and": [["status": "succeeded"], ["riderId": .objectID(rider)]]])
     }
 
@@ -92,13 +89,13 @@ struct RowScopeTests {
         let other = ObjectID()
         let scope = RowScope(
             role: .rider, userId: user, riderProfileId: rider, relations: [.counterpartDriverIds: counterparts])
-        #expect(scope.maySee(["_id": .objectID(other)], in: "driverprofiles"))
-        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "driverprofiles"))
-        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(counterparts[0])], in: "driverprofiles"))
-        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(rider)], in: "riderprofiles"))
-        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "riderprofiles"))
-        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(user)], in: "users"))
-        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: "users"))
-        #expect(RowScope(role: .support, userId: user).mayReadPersonalData(of: [:], in: "riderprofiles"))
+        #expect(scope.maySee(["_id": .objectID(other)], in: .driverProfiles))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: .driverProfiles))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(counterparts[0])], in: .driverProfiles))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(rider)], in: .riderProfiles))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: .riderProfiles))
+        #expect(scope.mayReadPersonalData(of: ["_id": .objectID(user)], in: .users))
+        #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: .users))
+        #expect(RowScope(role: .support, userId: user).mayReadPersonalData(of: [:], in: .riderProfiles))
     }
 }

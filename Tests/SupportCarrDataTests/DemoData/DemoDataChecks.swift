@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Security
 import Testing
@@ -21,7 +22,9 @@ struct DemoDataChecks {
         let riders = ids(.riderProfiles)
         let drivers = ids(.driverProfiles)
         let rescues = ids(.rescueRequests)
-        func expectAll(_ collection: Collections, _ field: String, in target: Set<ObjectID>, optional: Bool = false) throws {
+        func expectAll(_ collection: Collections, _ field: String, in target: Set<ObjectID>, optional: Bool = false)
+            throws
+        {
             for doc in all(collection) {
                 guard let id = try doc[field, as: ObjectID.self] else {
                     if !optional { Issue.record("\(collection).\(field) missing") }
@@ -58,7 +61,8 @@ struct DemoDataChecks {
             }
         }
         // A payment and its rescue agree on rider; its driver is the assignment's.
-        let rescueById = Dictionary(uniqueKeysWithValues: all(.rescueRequests).map { (try! $0.get("_id", as: ObjectID.self), $0) })
+        let rescueById = Dictionary(
+            uniqueKeysWithValues: all(.rescueRequests).map { (try! $0.get("_id", as: ObjectID.self), $0) })
         let assignmentByRescue = Dictionary(
             uniqueKeysWithValues: all(.rescueAssignments).map { (try! $0.get("rescueId", as: ObjectID.self), $0) })
         for payment in all(.payments) {
@@ -80,7 +84,8 @@ struct DemoDataChecks {
             #expect(amount == fee + payout)
             #expect(abs(fee * 100 - amount * 20) <= 50)
             let breakdown = try payment.get("breakdown", as: BSONDocument.self)
-            let sum = try breakdown.get("basePrice", as: Int.self) + breakdown.get("distanceFee", as: Int.self)
+            let sum =
+                try breakdown.get("basePrice", as: Int.self) + breakdown.get("distanceFee", as: Int.self)
                 + breakdown.get("timeFee", as: Int.self) + (breakdown["surgeFee", as: Int.self] ?? 0)
                 - (breakdown["discount", as: Int.self] ?? 0) + breakdown.get("tax", as: Int.self)
             #expect(sum == amount)

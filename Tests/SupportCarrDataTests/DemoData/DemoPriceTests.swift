@@ -9,7 +9,9 @@ struct DemoPriceTests {
         var random = SplitMix64(seed: 99)
         for _ in 0..<2_000 {
             let price = DemoPrice.make(miles: random.double(0...12), minutes: random.int(5...60), random: &random)
-            #expect(price.basePrice + price.distanceFee + price.timeFee + price.surgeFee - price.discount + price.tax == price.amount)
+            #expect(
+                price.basePrice + price.distanceFee + price.timeFee + price.surgeFee - price.discount + price.tax
+                    == price.amount)
             #expect(price.platformFee + price.driverPayout == price.amount)
             let exact = Double(price.amount) * 0.2
             #expect(abs(Double(price.platformFee) - exact) <= 0.5)

@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Security
 import Testing
@@ -6,12 +7,14 @@ import Testing
 
 @Suite("DemoSeeder against the live database", .serialized)
 struct DemoSeederDatabaseTests {
-    static let options = DemoSeedOptions(riders: 25, drivers: 10, rescues: 150, randomSeed: 42, asOf: DemoSeedOptions.startOfToday())
+    static let options = DemoSeedOptions(
+        riders: 25, drivers: 10, rescues: 150, randomSeed: 42, asOf: DemoSeedOptions.startOfToday())
 
     func readBack(_ database: MongoDatabase) async throws -> [Collections: [BSONDocument]] {
         var documents: [Collections: [BSONDocument]] = [:]
         for collection in Collections.allCases {
-            documents[collection] = try await database.collection(collection.name).find([:], options: FindOptions(sort: ["_id": 1]))
+            documents[collection] = try await database.collection(collection.name).find(
+                [:], options: FindOptions(sort: ["_id": 1]))
         }
         return documents
     }
@@ -53,10 +56,15 @@ struct DemoSeederDatabaseTests {
             _ = try await Migrator().migrate(database)
             try await DemoSeeder(options: Self.options).seed(into: MongoDemoSink(database: database))
             let near: BSONDocument = [
-                "location": ["$near": ["$geometry": ["type": "Point", "coordinates": [-122.4194, 37.7749]], "$maxDistance": 8000]],
+                "location": [
+                    "$near": [
+                        "$geometry": ["type": "Point", "coordinates": [-122.4194, 37.7749]], "$maxDistance": 8000,
+                    ]
+                ],
                 "isOnline": true, "isAvailable": true, "status": "approved",
             ]
-            let found = try await database.collection(Collections.driverProfiles.name).find(near, options: FindOptions(limit: 20))
+            let found = try await database.collection(Collections.driverProfiles.name).find(
+                near, options: FindOptions(limit: 20))
             #expect(!found.isEmpty)
             for driver in found {
                 #expect(try driver.get("isOnline", as: Bool.self))

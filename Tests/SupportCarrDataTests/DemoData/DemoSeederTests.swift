@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Security
 import Testing
@@ -41,11 +42,17 @@ struct DemoSeederTests {
     @Test("rescues come in every status, assignments in every status")
     func everyStatus() async throws {
         let documents = try await seed(DemoSeedOptions(asOf: Self.asOf))
-        let rescueStatuses = Set(documents[.rescueRequests, default: []].compactMap { try? $0.get("status", as: String.self) })
+        let rescueStatuses = Set(
+            documents[.rescueRequests, default: []].compactMap { try? $0.get("status", as: String.self) })
         #expect(rescueStatuses == Set(DemoRun.allStatuses))
-        let assignmentStatuses = Set(documents[.rescueAssignments, default: []].compactMap { try? $0.get("status", as: String.self) })
-        #expect(assignmentStatuses == ["assigned", "accepted", "rejected", "en_route", "arrived", "in_progress", "completed", "cancelled"])
-        let paymentStatuses = Set(documents[.payments, default: []].compactMap { try? $0.get("status", as: String.self) })
+        let assignmentStatuses = Set(
+            documents[.rescueAssignments, default: []].compactMap { try? $0.get("status", as: String.self) })
+        #expect(
+            assignmentStatuses == [
+                "assigned", "accepted", "rejected", "en_route", "arrived", "in_progress", "completed", "cancelled",
+            ])
+        let paymentStatuses = Set(
+            documents[.payments, default: []].compactMap { try? $0.get("status", as: String.self) })
         #expect(paymentStatuses == ["pending", "processing", "succeeded", "failed", "refunded"])
         let roles = Set(documents[.users, default: []].compactMap { try? $0.get("role", as: String.self) })
         #expect(roles == ["rider", "driver", "support", "admin"])
@@ -53,7 +60,8 @@ struct DemoSeederTests {
 
     @Test("references resolve, money adds up, histories are capped at 100 points")
     func integrity() async throws {
-        let documents = try await seed(DemoSeedOptions(riders: 30, drivers: 10, rescues: 400, randomSeed: 3, asOf: Self.asOf))
+        let documents = try await seed(
+            DemoSeedOptions(riders: 30, drivers: 10, rescues: 400, randomSeed: 3, asOf: Self.asOf))
         let checks = DemoDataChecks(documents: documents)
         try checks.referentialIntegrity()
         try checks.money()
@@ -66,7 +74,8 @@ struct DemoSeederTests {
         #expect(longest == 100)
         // Every driver's active job is unique: at most one active assignment each.
         let active = documents[.rescueAssignments, default: []].filter {
-            ["assigned", "accepted", "en_route", "arrived", "in_progress"].contains((try? $0.get("status", as: String.self)) ?? "")
+            ["assigned", "accepted", "en_route", "arrived", "in_progress"].contains(
+                (try? $0.get("status", as: String.self)) ?? "")
         }
         let activeDrivers = active.compactMap { try? $0.get("driverId", as: ObjectID.self) }
         #expect(Set(activeDrivers).count == activeDrivers.count)
@@ -91,8 +100,10 @@ struct DemoSeederTests {
     @Test("batches never exceed the batch size")
     func batches() async throws {
         let sink = InMemoryDemoSink()
-        try await DemoSeeder(options: DemoSeedOptions(riders: 10, drivers: 5, rescues: 300, asOf: Self.asOf, batchSize: 250))
-            .seed(into: sink)
+        try await DemoSeeder(
+            options: DemoSeedOptions(riders: 10, drivers: 5, rescues: 300, asOf: Self.asOf, batchSize: 250)
+        )
+        .seed(into: sink)
         let sizes = await sink.batchSizes
         #expect(sizes.allSatisfy { $0 <= 250 })
         #expect(sizes.contains(250))
@@ -112,7 +123,8 @@ struct DemoSeederTests {
         func scrub(_ value: BSONValue) -> BSONValue {
             switch value {
             case .string(let text) where text.hasPrefix("v1:"): return "<ciphertext>"
-            case .document(let doc): return .document(BSONDocument(doc.elements.map { .init(key: $0.key, value: scrub($0.value)) }))
+            case .document(let doc):
+                return .document(BSONDocument(doc.elements.map { .init(key: $0.key, value: scrub($0.value)) }))
             case .array(let items): return .array(items.map(scrub))
             default: return value
             }
@@ -120,7 +132,10 @@ struct DemoSeederTests {
         // Batches may land in any order (several are written at once): sort by _id.
         return documents.mapValues { docs in
             docs.map { doc in BSONDocument(doc.elements.map { .init(key: $0.key, value: scrub($0.value)) }) }
-                .sorted { ((try? $0.get("_id", as: ObjectID.self))?.hex ?? "") < ((try? $1.get("_id", as: ObjectID.self))?.hex ?? "") }
+                .sorted {
+                    ((try? $0.get("_id", as: ObjectID.self))?.hex ?? "")
+                        < ((try? $1.get("_id", as: ObjectID.self))?.hex ?? "")
+                }
         }
     }
 }

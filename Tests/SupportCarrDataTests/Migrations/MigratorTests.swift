@@ -1,3 +1,4 @@
+import DataModel
 import MongoStore
 import Testing
 

@@ -20,9 +20,9 @@ final class ScalarLeafsRule: ValidationRule {
                     at: [selectionSet.loc])
             }
         } else if node.selectionSet == nil {
+            let hint = context.suggestionsEnabled ? " Did you mean \"\(name) { ... }\"?" : ""
             context.report(
-                "Field \"\(name)\" of type \"\(type)\" must have a selection of subfields. Did you mean \"\(name) { ... }\"?",
-                at: [node.loc])
+                "Field \"\(name)\" of type \"\(type)\" must have a selection of subfields." + hint, at: [node.loc])
         }
         return .continue
     }

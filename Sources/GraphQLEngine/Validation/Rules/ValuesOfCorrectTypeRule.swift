@@ -11,7 +11,8 @@
 /// missing required ones. Variables are left to `VariablesInAllowedPositionRule`.
 public final class ValuesOfCorrectTypeRule: ValidationRule {
     public static let visitedKinds: ASTNodeKinds = [
-        .listValue, .objectValue, .objectField, .nullValue, .enumValue, .intValue, .floatValue, .stringValue, .booleanValue,
+        .listValue, .objectValue, .objectField, .nullValue, .enumValue, .intValue, .floatValue, .stringValue,
+        .booleanValue,
     ]
 
     let context: ValidationContext
@@ -99,10 +100,11 @@ public final class ValuesOfCorrectTypeRule: ValidationRule {
                 _ = try scalar.coercion.parseLiteral(literal, variables: [:])
             } catch let error as CoercionError {
                 if scalar.isBuiltIn {
-                    context.report(error.message, at: [literal.loc])
+                    context.report(error.text(suggestions: context.suggestionsEnabled), at: [literal.loc])
                 } else {
                     context.report(
-                        "Expected value of type \"\(expected)\", found \(printed); \(error.message)", at: [literal.loc])
+                        "Expected value of type \"\(expected)\", found \(printed); "
+                            + error.text(suggestions: context.suggestionsEnabled), at: [literal.loc])
                 }
             } catch {
                 context.report(
@@ -112,10 +114,8 @@ public final class ValuesOfCorrectTypeRule: ValidationRule {
             do {
                 _ = try enumType.parseLiteral(literal)
             } catch {
-                var message = (error as? CoercionError)?.message ?? "\(error)"
-                if !context.suggestionsEnabled, let hint = message.firstRange(of: " Did you mean ") {
-                    message = String(message[..<hint.lowerBound])
-                }
+                let message =
+                    (error as? CoercionError)?.text(suggestions: context.suggestionsEnabled) ?? "\(error)"
                 context.report(message, at: [literal.loc])
             }
         default:

@@ -1,0 +1,63 @@
+/// The 17 collections of the SupportCarr database, named as stored: the
+/// lower-case plural of the model name (`docs/DATA-MODEL.md`, "Overview").
+///
+/// Each collection holds the documents of one entity type of `Schema.graphql`
+/// (the schema's opening description), so the map between the two is this
+/// one enum: `entityTypeName` one way, `init(entityTypeName:)` the other.
+/// Embedded types (`SavedLocation`, `BankDetails`) have no collection.
+public enum Collections: String, Sendable, CaseIterable, Hashable, CustomStringConvertible {
+    case users
+    case riderProfiles = "riderprofiles"
+    case driverProfiles = "driverprofiles"
+    case vehicles
+    case rescueRequests = "rescuerequests"
+    case rescueAssignments = "rescueassignments"
+    case payments
+    case payouts
+    case ratings
+    case paymentMethods = "paymentmethods"
+    case apiKeys = "apikeys"
+    case notifications
+    case auditLogs = "auditlogs"
+    case driverStats = "driverstats"
+    case driverAvailabilityLogs = "driveravailabilitylogs"
+    case rescueStatusHistories = "rescuestatushistories"
+    case twilioEventLogs = "twilioeventlogs"
+
+    /// The name as stored in MongoDB.
+    public var name: String { rawValue }
+
+    public var description: String { rawValue }
+
+    /// The `Schema.graphql` object type whose values this collection stores.
+    public var entityTypeName: String {
+        switch self {
+        case .users: "User"
+        case .riderProfiles: "RiderProfile"
+        case .driverProfiles: "DriverProfile"
+        case .vehicles: "Vehicle"
+        case .rescueRequests: "RescueRequest"
+        case .rescueAssignments: "RescueAssignment"
+        case .payments: "Payment"
+        case .payouts: "Payout"
+        case .ratings: "Rating"
+        case .paymentMethods: "PaymentMethod"
+        case .apiKeys: "APIKey"
+        case .notifications: "Notification"
+        case .auditLogs: "AuditLog"
+        case .driverStats: "DriverStats"
+        case .driverAvailabilityLogs: "DriverAvailabilityLog"
+        case .rescueStatusHistories: "RescueStatusHistory"
+        case .twilioEventLogs: "TwilioEventLog"
+        }
+    }
+
+    /// The collection storing entity type `typeName`; nil for embedded and other types.
+    public init?(entityTypeName typeName: String) {
+        guard let found = Self.byEntityTypeName[typeName] else { return nil }
+        self = found
+    }
+
+    private static let byEntityTypeName: [String: Collections] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.entityTypeName, $0) })
+}

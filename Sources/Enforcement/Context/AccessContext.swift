@@ -1,0 +1,60 @@
+public import DataModel
+public import MongoStore
+public import Security
+
+/// What one request's resolvers share: the database to read, who is asking
+/// (their key, permissions and row scope) and where the request came from.
+///
+/// Loaders made from it are cached per request by the executor (by type and
+/// identity), so two fields asking for the same rider in one level cause one read.
+public struct AccessContext: Sendable {
+    public let database: MongoDatabase
+    /// Who is asking: `.trusted` (tests and operator tools) or an API key's caller.
+    public let principal: Principal
+    /// Where the request came from (audit logs of personal-data reads).
+    public let client: ClientInfo
+    /// Identifies the request in audit logs (one entry per document and request).
+    public let requestId: ObjectID
+
+    public init(
+        database: MongoDatabase, principal: Principal, client: ClientInfo = ClientInfo(),
+        requestId: ObjectID = ObjectID()
+    ) {
+        self.database = database
+        self.principal = principal
+        self.client = client
+        self.requestId = requestId
+    }
+
+    public func collection(_ collection: Collections) -> MongoCollection {
+        database.collection(collection)
+    }
+
+    /// What this request may do: the key's effective permissions, or every
+    /// permission for a trusted context.
+    public var permissions: PermissionSet {
+        switch principal {
+        case .trusted: .everything
+        case .caller(let caller): caller.key.permissions
+        }
+    }
+
+    /// The rows of `collection` this request may see, as a filter fragment that
+    /// every read ANDs into its own filter (`{}` admits every row): connections,
+    /// loaders and `$lookup` stages alike, so pages, cursors and counts agree
+    /// with what the caller is shown. Rendered from the caller's `RowScope`
+    /// (`RowRules`); a trusted context sees everything. A rule whose relation
+    /// list was not loaded admits nothing (fail closed).
+    public func visibilityFilter(for collection: Collections) -> BSONDocument {
+        switch principal {
+        case .trusted: [:]
+        case .caller(let caller): caller.scope.filter(for: collection)
+        }
+    }
+
+    /// `filter` limited to the rows of `collection` this request may see: the
+    /// two ANDed (`{$and: [filter, rule]}`), or whichever is not empty.
+    public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {
+        filter.and(visibilityFilter(for: collection))
+    }
+}

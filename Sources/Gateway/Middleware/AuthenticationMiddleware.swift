@@ -1,0 +1,49 @@
+import Enforcement
+import Hummingbird
+import Logging
+import MongoStore
+import Security
+
+/// Turns the request's credentials into its `RequestIdentity` through the
+/// `RequestAuthenticator` (the security layer's seam), before the body is
+/// read: a request without a valid key is answered 401 `UNAUTHENTICATED`
+/// (with `WWW-Authenticate: Bearer`) and reaches nothing else, unless the
+/// deployment lets anonymous callers run introspection-only operations
+/// (development), in which case it continues as `.anonymous` and the handler
+/// lets through only operations that read nothing but the schema. An
+/// authenticator that fails for another reason (the database is unreachable)
+/// is the server's error: 500, never `UNAUTHENTICATED`.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+    let authenticator: any RequestAuthenticator
+    let allowsAnonymousIntrospection: Bool
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: GatewayRequestContext,
+        next: (Request, GatewayRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        let counter = RoundTripCounter()
+        defer {
+            let trips = counter.count
+            context.record.update { $0.roundTrips += trips }
+        }
+        do {
+            let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+            let client = ClientInfo(address: context.remoteAddress, userAgent: request.headers[.userAgent])
+            let access = try await RoundTripCounter.$current.withValue(counter) {
+                try await authenticator.authenticate(headers: headers, client: client)
+            }
+            context.identity = .caller(access)
+        } catch is AuthenticationError where allowsAnonymousIntrospection {
+            context.identity = .anonymous
+        } catch is AuthenticationError {
+            return TransportError.unauthenticated.response(mediaType: context.mediaType, record: context.record)
+        } catch {
+            logger.error("authentication failed with a server error", metadata: ["error": "\(type(of: error))"])
+            return TransportError.internalError.response(mediaType: context.mediaType, record: context.record)
+        }
+        return try await next(request, context)
+    }
+}

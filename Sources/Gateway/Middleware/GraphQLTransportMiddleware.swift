@@ -1,0 +1,39 @@
+import Hummingbird
+
+/// The GraphQL-over-HTTP checks that need nothing but the request line and
+/// headers (https://graphql.github.io/graphql-over-http/draft/#sec-Request),
+/// made before anything costs a database round trip or reads the body:
+/// the response media type from `Accept` (406 when neither JSON type is
+/// acceptable), the method (GET or POST), a POST body's media type (415
+/// unless JSON) and its declared length (413 over the limit). The media
+/// type is kept in the context for every later answer.
+struct GraphQLTransportMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+    let limits: GatewayLimits
+
+    func handle(
+        _ request: Request, context: GatewayRequestContext,
+        next: (Request, GatewayRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let mediaType = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
+            return TransportError.notAcceptable.response(mediaType: .json, record: context.record)
+        }
+        var context = context
+        context.mediaType = mediaType
+        switch request.method {
+        case .get:
+            break
+        case .post:
+            guard RequestMediaType.isJSON(request.headers[.contentType]) else {
+                return TransportError.unsupportedMediaType.response(mediaType: mediaType, record: context.record)
+            }
+            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes {
+                return TransportError.requestTooLarge(limit: limits.maxBodyBytes)
+                    .response(mediaType: mediaType, record: context.record)
+            }
+        default:
+            return TransportError.methodNotAllowed.response(mediaType: mediaType, record: context.record)
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,88 @@
+/// A document text after the work that depends on the text alone: parsed,
+/// within the document limits, valid. What the `DocumentCache` keeps for a
+/// text, so a repeated query pays none of it again.
+public struct PreparedDocument: Sendable {
+    public let document: Document
+    /// Whether each operation, by its start offset in the text, selects
+    /// nothing but introspection (see `selectsOnlyIntrospection`).
+    let introspectionOnly: [Int: Bool]
+    /// The `QueryLimits` checks left for each request (page sizes and cost
+    /// set by variables); nil when nothing depends on variables.
+    let requestChecks: RequestLimitChecks?
+
+    init(document: Document, requestChecks: RequestLimitChecks?) {
+        self.document = document
+        self.requestChecks = requestChecks
+        var introspectionOnly: [Int: Bool] = [:]
+        for operation in document.operations {
+            introspectionOnly[operation.loc.start] = selectsOnlyIntrospection(operation, in: document)
+        }
+        self.introspectionOnly = introspectionOnly
+    }
+
+    /// A document with no request checks (tests, tools that fill a cache by hand).
+    public init(_ document: Document) {
+        self.init(document: document, requestChecks: nil)
+    }
+
+    /// The operation a request runs
+    /// (https://spec.graphql.org/October2021/#GetOperation()), or the request
+    /// error that there is none to run.
+    func operation(named name: String?) -> Result<PreparedOperation, GraphQLError> {
+        selectOperation(in: document, named: name).map { operation in
+            PreparedOperation(
+                document: document, operation: operation,
+                isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false, requestChecks: requestChecks)
+        }
+    }
+}
+
+/// One operation of a prepared document, chosen for a request: what a server
+/// needs to decide on the request before running it (its kind, its name,
+/// whether it reads anything but the schema), and what `GraphQLService.execute`
+/// runs.
+public struct PreparedOperation: Sendable {
+    public let document: Document
+    public let operation: OperationDefinition
+    /// Whether every root field, through fragments, is an introspection
+    /// meta-field (`__schema`, `__type`, `__typename`): such an operation runs
+    /// no resolver of the application and reads no data.
+    public let isIntrospectionOnly: Bool
+    let requestChecks: RequestLimitChecks?
+
+    /// `query`, `mutation` or `subscription`.
+    public var kind: OperationType { operation.operation }
+    /// The operation's name, nil when anonymous.
+    public var name: String? { operation.name?.value }
+}
+
+/// Whether every root field of `operation`, through fragments and inline
+/// fragments, is an introspection meta-field
+/// (https://spec.graphql.org/October2021/#sec-Schema-Introspection). Below
+/// `__schema` and `__type` only introspection types can be reached. An
+/// explicit stack and each fragment visited once: a long chain of spreads
+/// costs its length, not stack depth.
+func selectsOnlyIntrospection(_ operation: OperationDefinition, in document: Document) -> Bool {
+    let metaFields: Set<String> = ["__schema", "__type", "__typename"]
+    var fragments: [String: FragmentDefinition] = [:]
+    for fragment in document.fragments where fragments[fragment.name.value] == nil {
+        fragments[fragment.name.value] = fragment
+    }
+    var visited = Set<String>()
+    var pending = [operation.selectionSet]
+    while let set = pending.popLast() {
+        for selection in set.selections {
+            switch selection {
+            case .field(let field):
+                guard metaFields.contains(field.name.value) else { return false }
+            case .inlineFragment(let fragment):
+                pending.append(fragment.selectionSet)
+            case .fragmentSpread(let spread):
+                guard visited.insert(spread.name.value).inserted else { continue }
+                guard let fragment = fragments[spread.name.value] else { return false }
+                pending.append(fragment.selectionSet)
+            }
+        }
+    }
+    return true
+}
