@@ -11,11 +11,11 @@ public struct GraphQLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The response path of a field error, empty otherwise.
     public var path: [PathComponent]
     /// Extra data for clients, in order; `code` is the stable machine-readable kind.
-    public var extensions: [(key: String, value: ErrorExtensionValue)]
+    public var extensions: [(key: String, value: JSONValue)]
 
     public init(
         message: String, locations: [SourceLocation] = [], path: [PathComponent] = [],
-        extensions: [(key: String, value: ErrorExtensionValue)] = []
+        extensions: [(key: String, value: JSONValue)] = []
     ) {
         self.message = message
         self.locations = locations
@@ -26,7 +26,7 @@ public struct GraphQLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An error located at the start of the given AST nodes' locations in `source`.
     public init(
         message: String, nodes: [Location], source: Source, path: [PathComponent] = [],
-        extensions: [(key: String, value: ErrorExtensionValue)] = []
+        extensions: [(key: String, value: JSONValue)] = []
     ) {
         self.init(
             message: message, locations: nodes.map { source.location(at: $0.start) }, path: path,
@@ -64,7 +64,7 @@ public struct GraphQLError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func == (lhs: GraphQLError, rhs: GraphQLError) -> Bool {
         lhs.message == rhs.message && lhs.locations == rhs.locations && lhs.path == rhs.path
-            && ErrorExtensionValue.object(lhs.extensions) == .object(rhs.extensions)
+            && JSONValue.object(lhs.extensions) == .object(rhs.extensions)
     }
 
     public func hash(into hasher: inout Hasher) {

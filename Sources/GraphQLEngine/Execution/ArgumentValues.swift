@@ -72,7 +72,7 @@ extension Bool: ArgumentDecodable {
     }
 }
 
-extension ErrorExtensionValue: ArgumentDecodable {
+extension JSONValue: ArgumentDecodable {
     public init?(argumentValue: JSONValue) {
         self = argumentValue
     }

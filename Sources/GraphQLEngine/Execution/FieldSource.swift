@@ -21,7 +21,7 @@ extension FieldSource {
 
 /// A JSON object is a parent whose keys are its fields; abstract types resolve
 /// through its `__typename` key. Any other JSON value has no fields.
-extension ErrorExtensionValue: FieldSource {
+extension JSONValue: FieldSource {
     public func fieldValue(named name: String) -> ResolvedValue {
         rawFieldValue(named: name).map { .json($0) } ?? .null
     }

@@ -13,7 +13,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { "\(message) at byte \(offset)" }
 }
 
-extension ErrorExtensionValue {
+extension JSONValue {
     /// Parses JSON text.
     public init(parsingJSON text: String) throws(JSONParseError) {
         self = try JSONValue(parsingJSON: Array(text.utf8))

@@ -279,7 +279,7 @@ struct JSONWriter: ~Copyable {
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
-extension ErrorExtensionValue {
+extension JSONValue {
     /// The value as JSON bytes, written as `JSON.stringify` would write it.
     public func jsonBytes() -> [UInt8] {
         var writer = JSONWriter()

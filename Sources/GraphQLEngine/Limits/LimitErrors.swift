@@ -24,7 +24,7 @@ extension GraphQLError.Code {
 enum LimitErrors {
     static func make(
         _ message: String, _ code: String, at location: Location?, in source: Source,
-        extra: [(key: String, value: ErrorExtensionValue)] = []
+        extra: [(key: String, value: JSONValue)] = []
     ) -> GraphQLError {
         GraphQLError(
             message: message, locations: location.map { [source.location(at: $0.start)] } ?? [],

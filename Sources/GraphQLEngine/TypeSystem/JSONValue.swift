@@ -1,32 +1,60 @@
-/// A runtime value as GraphQL sees it at its edges: what variables arrive as,
-/// what input coercion produces and what result coercion (serialization) emits.
-///
-/// It is the engine's one JSON-shaped value type (`ErrorExtensionValue`, also
-/// used for error extensions), named here for what the type system uses it
-/// for. Integers and floats stay apart, as the spec's `Int` and `Float` do;
-/// objects keep the order of their entries, as response maps are ordered
+/// The engine's one JSON value: what variables arrive as, what input coercion
+/// produces and result coercion (serialization) emits, and what an error's
+/// `extensions` map holds (for example `code: "FORBIDDEN"`). Typed, so that
+/// nothing unserializable can be put in a response. Integers and floats stay
+/// apart, as the spec's `Int` and `Float` do; objects keep the order of their
+/// entries, as response maps are ordered
 /// (https://spec.graphql.org/October2021/#sec-Serialized-Map-Ordering).
-public typealias JSONValue = ErrorExtensionValue
+///
+/// Not `indirect`: lists and objects keep their children in arrays, which are
+/// references already, so no case needs a box of its own; with `indirect`
+/// every string, number and boolean of a response was a heap allocation.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([JSONValue])
+    /// Entries in the order they should be written.
+    case object([(key: String, value: JSONValue)])
 
-extension ErrorExtensionValue {
-    /// The value of `key` in an object (the first entry with that key), else nil.
-    public subscript(key: String) -> ErrorExtensionValue? {
-        guard case .object(let entries) = self else { return nil }
-        return entries.first { $0.key == key }?.value
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.double(let a), .double(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.list(let a), .list(let b)): a == b
+        case (.object(let a), .object(let b)):
+            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: false
+        }
     }
 
-    public var isNull: Bool {
-        if case .null = self { return true }
-        return false
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let value): hasher.combine(value)
+        case .int(let value): hasher.combine(value)
+        case .double(let value): hasher.combine(value)
+        case .string(let value): hasher.combine(value)
+        case .list(let values): hasher.combine(values)
+        case .object(let entries):
+            hasher.combine(entries.count)
+            for entry in entries {
+                hasher.combine(entry.key)
+                hasher.combine(entry.value)
+            }
+        }
     }
 }
 
-// Deliberately not `ExpressibleByNilLiteral`: with it, `nil` in an optional
-// context (`cond ? value : nil`) could silently mean `.null`.
-extension ErrorExtensionValue: ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(floatLiteral value: Double) { self = .double(value) }
-    public init(arrayLiteral elements: ErrorExtensionValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, ErrorExtensionValue)...) {
-        self = .object(elements.map { (key: $0.0, value: $0.1) })
-    }
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
