@@ -15,8 +15,7 @@ enum AuditLogResolvers {
                 try field.idCondition("entityId", into: &filter)
                 if let action = field.arguments["action", as: String.self] { filter["action"] = .string(action) }
                 try field.rangeCondition("createdAt", into: &filter)
-                let hint = filter["userId"] != nil ? IndexNames.named(.auditLogs, "userId", "createdAt") : nil
-                return try ConnectionQuery(.auditLogs, filter: filter, hint: hint).page(field)
+                return try ConnectionQuery(.auditLogs, filter: filter).page(field)
             },
         ],
     ]

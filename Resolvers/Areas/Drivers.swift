@@ -20,11 +20,7 @@ enum DriverResolvers {
                 guard let driver = try field.document().objectID("_id") else { return .null }
                 var filter: BSONDocument = ["driverId": .objectID(driver)]
                 field.enumListCondition("status", into: &filter)
-                let hint =
-                    filter["status"] == nil
-                    ? IndexNames.named(.rescueAssignments, "driverId", "createdAt")
-                    : IndexNames.named(.rescueAssignments, "driverId", "status")
-                return try ConnectionQuery(.rescueAssignments, filter: filter, hint: hint).page(field)
+                return try ConnectionQuery(.rescueAssignments, filter: filter).page(field)
             },
             // Batched: one find for every driver of the level, the latest active per driver.
             "activeAssignment": .sync { field in

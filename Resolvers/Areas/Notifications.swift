@@ -13,9 +13,7 @@ enum NotificationResolvers {
                 var filter: BSONDocument = ["userId": .objectID(try field.objectIDArgument("userId"))]
                 if field.arguments["unreadOnly", as: Bool.self] == true { filter["read"] = false }
                 field.enumCondition("type", into: &filter)
-                return try ConnectionQuery(
-                    .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
-                ).page(field)
+                return try ConnectionQuery(.notifications, filter: filter).page(field)
             },
         ],
         "Mutation": [

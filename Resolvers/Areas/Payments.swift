@@ -23,11 +23,10 @@ enum PaymentResolvers {
         ],
     ]
 
-    /// Payments matching `filter`, newest first, on the catalogue index that
-    /// leads with the filter's first key (`riderId`, `driverId`, `status`).
+    /// Payments matching `filter`, newest first (the planner picks the
+    /// catalogue index that leads with the filter's first key: `riderId`,
+    /// `driverId` or `status`, each with `createdAt`).
     static func payments(_ filter: BSONDocument, _ field: FieldContext) throws -> ResolvedValue {
-        let leading = ["riderId", "driverId", "status"].first { filter[$0] != nil }
-        let hint = leading.flatMap { IndexNames.named(.payments, $0, "createdAt") }
-        return try ConnectionQuery(.payments, filter: filter, hint: hint).page(field)
+        try ConnectionQuery(.payments, filter: filter).page(field)
     }
 }

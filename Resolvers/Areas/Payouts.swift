@@ -26,9 +26,6 @@ enum PayoutResolvers {
         var filter: BSONDocument = ["driverId": .objectID(driver)]
         try field.rangeCondition("period", stored: "periodStart", into: &filter)
         field.enumListCondition("status", into: &filter)
-        return try ConnectionQuery(
-            .payouts, filter: filter, sortField: "periodStart",
-            hint: IndexNames.named(.payouts, "driverId", "periodStart")
-        ).page(field)
+        return try ConnectionQuery(.payouts, filter: filter, sortField: "periodStart").page(field)
     }
 }

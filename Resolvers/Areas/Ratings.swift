@@ -26,7 +26,6 @@ enum RatingResolvers {
         guard let user else { return .null }
         var filter: BSONDocument = [direction: .objectID(user)]
         field.enumCondition("type", into: &filter)
-        return try ConnectionQuery(.ratings, filter: filter, hint: IndexNames.named(.ratings, direction, "createdAt"))
-            .page(field)
+        return try ConnectionQuery(.ratings, filter: filter).page(field)
     }
 }

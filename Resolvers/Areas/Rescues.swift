@@ -48,31 +48,24 @@ enum RescueResolvers {
                 var filter = BSONDocument()
                 field.enumListCondition("status", into: &filter)
                 try field.rangeCondition("requestedAt", into: &filter)
-                // With a status filter, {status: 1, requestedAt: 1}; otherwise {requestedAt: 1}.
-                let hint =
-                    filter["status"] != nil
-                    ? IndexNames.named(.rescueRequests, "status", "requestedAt")
-                    : IndexNames.named(.rescueRequests, "requestedAt")
-                let query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt", hint: hint)
+                // The planner picks {status: 1, requestedAt: 1} with a status filter, else {requestedAt: 1}.
+                let query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "requestedAt")
                 return try query.page(field)
             },
         ],
     ]
 
-    /// A rider's rescues, newest first, on `{riderId: 1, createdAt: -1}`.
+    /// A rider's rescues, newest first, on `{riderId: 1, createdAt: -1}`
+    /// (the planner's own choice: `ConnectionQuery` sends no hint).
     static func history(ofRider rider: ObjectID) -> ConnectionQuery {
-        ConnectionQuery(
-            .rescueRequests, filter: ["riderId": .objectID(rider)], sortField: "createdAt",
-            hint: IndexNames.named(.rescueRequests, "riderId", "createdAt"))
+        ConnectionQuery(.rescueRequests, filter: ["riderId": .objectID(rider)], sortField: "createdAt")
     }
 
     /// The filter and options of a driver's active assignment, on `{driverId: 1, status: 1}`.
     static func activeAssignmentQuery(ofDriver driver: ObjectID) -> (BSONDocument, FindOptions) {
         (
             ["driverId": .objectID(driver), "status": ["$in": .array(activeAssignmentStatuses)]],
-            FindOptions(
-                sort: ["assignedAt": -1],
-                hint: IndexNames.named(.rescueAssignments, "driverId", "status").map { .name($0) })
+            FindOptions(sort: ["assignedAt": -1])
         )
     }
 

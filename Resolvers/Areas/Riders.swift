@@ -12,7 +12,7 @@ enum RiderResolvers {
                 var query = RescueResolvers.history(ofRider: rider)
                 var filter = query.filter
                 field.enumListCondition("status", into: &filter)
-                query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "createdAt", hint: query.hint)
+                query = ConnectionQuery(.rescueRequests, filter: filter, sortField: "createdAt")
                 return try query.page(field)
             },
             "paymentMethods": .sync {

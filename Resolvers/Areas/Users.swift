@@ -26,9 +26,7 @@ enum UserResolvers {
                 guard let user = try field.document().objectID("_id") else { return .null }
                 var filter: BSONDocument = ["userId": .objectID(user)]
                 if field.arguments["unreadOnly", as: Bool.self] == true { filter["read"] = false }
-                return try ConnectionQuery(
-                    .notifications, filter: filter, hint: IndexNames.named(.notifications, "userId", "createdAt")
-                ).page(field)
+                return try ConnectionQuery(.notifications, filter: filter).page(field)
             },
             "ratingsReceived": .sync {
                 try RatingResolvers.ratings(of: try $0.document().objectID("_id"), direction: "toUserId", $0)
@@ -38,10 +36,7 @@ enum UserResolvers {
             },
             "auditLogs": .sync { field in
                 guard let user = try field.document().objectID("_id") else { return .null }
-                return try ConnectionQuery(
-                    .auditLogs, filter: ["userId": .objectID(user)],
-                    hint: IndexNames.named(.auditLogs, "userId", "createdAt")
-                ).page(field)
+                return try ConnectionQuery(.auditLogs, filter: ["userId": .objectID(user)]).page(field)
             },
         ],
         "Query": [
@@ -54,8 +49,7 @@ enum UserResolvers {
             "users": .sync { field in
                 var filter = BSONDocument()
                 field.enumCondition("role", into: &filter)
-                let hint = filter.isEmpty ? nil : IndexNames.named(.users, "role", "createdAt")
-                return try ConnectionQuery(.users, filter: filter, hint: hint).page(field)
+                return try ConnectionQuery(.users, filter: filter).page(field)
             },
         ],
         "APIKey": ["user": .sync { try $0.byID(.users, from: "userId") }],

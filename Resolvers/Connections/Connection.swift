@@ -8,20 +8,28 @@ public import MongoStore
 ///
 /// The page is one find (`limit: first + 1`, so `hasNextPage` needs no count).
 /// `totalCount` is a resolver of its own on every connection type, so the
-/// count query runs only when a client selects it.
+/// count runs only when a client selects it (then beside the page's find).
+///
+/// No index hint: the filter and sort are written so that the planner's own
+/// choice is the catalogue index that serves them (the query-plan tests check
+/// each with `explain`). A hint would also be a cost on the embedded database,
+/// which runs a hinted find as a scan of the whole index (`docs/DATA-MODEL.md`,
+/// "Embedded database").
 public struct ConnectionQuery: Sendable {
     public let collection: Collections
     public let filter: BSONDocument
     /// The date field the list is ordered by (descending), `_id` breaking ties.
     public let sortField: String
-    /// The catalogue index to use (`IndexSpec.name`), nil to let the planner choose.
-    public let hint: String?
 
-    public init(_ collection: Collections, filter: BSONDocument, sortField: String = "createdAt", hint: String? = nil) {
+    public init(_ collection: Collections, filter: BSONDocument, sortField: String = "createdAt") {
         self.collection = collection
         self.filter = filter
         self.sortField = sortField
-        self.hint = hint
+    }
+
+    /// The find options of a page of `first` items after the cursor in the filter.
+    func pageOptions(first: Int) -> FindOptions {
+        FindOptions(sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1)
     }
 
     /// The page the field's `first`/`after` arguments ask for, as a value the
@@ -48,31 +56,24 @@ public struct ConnectionQuery: Sendable {
                     [sortField: .date(cursor.sortKey), "_id": ["$lt": .objectID(cursor.id)]],
                 ]
             ]
-            query = query.isEmpty ? after : ["$and": [.document(query), .document(after)]]
+            query = query.and(after)
         }
         let database = context.database
-        let options = FindOptions(
-            sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1, hint: hint.map { .name($0) })
+        let options = pageOptions(first: first)
         let countFilter = visible
         let pageFilter = query
         let this = self
-        // With `totalCount` selected, the page and the count are one command.
+        // With `totalCount` selected, the count is sent beside the page's find,
+        // both in flight at once (looked ahead, so not a level later).
         let counted = first > 0 && field.selects("totalCount")
         return .async {
-            if counted {
-                let (documents, total) = try await PageWithCount.read(
-                    database, collection: this.collection, pageFilter: pageFilter, sort: options.sort ?? [:],
-                    limit: first + 1, hint: this.hint, countFilter: countFilter)
-                var page = ConnectionPage(
-                    query: this, countFilter: countFilter, database: database, documents: documents, first: first)
-                page.knownTotal = total
-                return .object(page)
-            }
-            let documents =
-                first == 0 ? [] : try await database.collection(this.collection.name).find(pageFilter, options: options)
-            return .object(
-                ConnectionPage(
-                    query: this, countFilter: countFilter, database: database, documents: documents, first: first))
+            let collection = database.collection(this.collection)
+            async let total: Int? = counted ? collection.countDocuments(countFilter) : nil
+            let documents = first == 0 ? [] : try await collection.find(pageFilter, options: options)
+            var page = ConnectionPage(
+                query: this, countFilter: countFilter, database: database, documents: documents, first: first)
+            page.knownTotal = try await total
+            return .object(page)
         }
     }
 }
@@ -84,7 +85,7 @@ public struct ConnectionPage: FieldSource {
     let database: MongoDatabase
     let edges: [Edge]
     let hasNextPage: Bool
-    /// The count, when it was read with the page (`PageWithCount`).
+    /// The count, when it was read with the page.
     var knownTotal: Int?
 
     init(

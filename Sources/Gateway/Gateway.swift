@@ -75,7 +75,10 @@ public struct Gateway: Sendable {
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
         let endpoint = GraphQLEndpoint(
             service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries),
-            limits: configuration.limits, executor: requestExecutor)
+            limits: configuration.limits, executor: requestExecutor,
+            gate: ExecutionGate(
+                maxRunning: configuration.limits.maxConcurrentExecutions,
+                maxQueued: configuration.limits.maxQueuedExecutions))
         // GET and POST are served; the other methods reach the transport
         // middleware only to be answered 405 with `Allow: GET, POST`.
         let graphQL = router.group("/graphql")

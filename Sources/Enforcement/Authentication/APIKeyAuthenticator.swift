@@ -36,7 +36,7 @@ public struct APIKeyAuthenticator: RequestAuthenticator {
         database: MongoDatabase, hasher: APIKeyHasher, acceptedKinds: Set<APIKeyKind> = Set(APIKeyKind.allCases),
         usage: APIKeyUsageRecorder? = nil
     ) {
-        let store = APIKeyRepository(database: database, hasher: hasher)
+        let store = CachedAPIKeyStore(base: APIKeyRepository(database: database, hasher: hasher))
         self.init(
             database: database,
             verifier: APIKeyVerifier(store: store, hasher: hasher, acceptedKinds: acceptedKinds, usage: usage))

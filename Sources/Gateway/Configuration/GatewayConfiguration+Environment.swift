@@ -13,6 +13,8 @@ extension GatewayConfiguration {
         public static let maxBodyBytes = "SUPPORTCARR_MAX_BODY_BYTES"
         public static let executionTimeoutMS = "SUPPORTCARR_EXECUTION_TIMEOUT_MS"
         public static let maxBatchSize = "SUPPORTCARR_MAX_BATCH"
+        public static let maxConcurrentExecutions = "SUPPORTCARR_MAX_CONCURRENT_EXECUTIONS"
+        public static let maxQueuedExecutions = "SUPPORTCARR_MAX_QUEUED_EXECUTIONS"
         public static let persistedQueryCapacity = "SUPPORTCARR_APQ_MAX_ENTRIES"
         public static let introspection = "SUPPORTCARR_INTROSPECTION"
         public static let playground = "SUPPORTCARR_PLAYGROUND"
@@ -50,6 +52,12 @@ extension GatewayConfiguration {
         }
         if let size = try integer(Variable.maxBatchSize, in: environment, range: 0...100) {
             configuration.limits.maxBatchSize = size
+        }
+        if let running = try integer(Variable.maxConcurrentExecutions, in: environment, range: 1...100_000) {
+            configuration.limits.maxConcurrentExecutions = running
+        }
+        if let queued = try integer(Variable.maxQueuedExecutions, in: environment, range: 0...1_000_000) {
+            configuration.limits.maxQueuedExecutions = queued
         }
         if let capacity = try integer(Variable.persistedQueryCapacity, in: environment, range: 1...1_000_000) {
             configuration.persistedQueryCapacity = capacity

@@ -25,6 +25,8 @@ struct GraphQLEndpoint: Sendable {
     /// included, stays on the cooperative pool, so a request can be answered
     /// at its time limit even when every database thread is blocked.
     let executor: (any TaskExecutor)?
+    /// The bounded queue in front of execution.
+    let gate: ExecutionGate
 
     /// What one operation of a request gave.
     struct OperationResult: Sendable {
@@ -159,17 +161,24 @@ struct GraphQLEndpoint: Sendable {
             }
             // The engine's own deadline stops execution between levels; this
             // one is the backstop that answers even when an await in progress
-            // does not honour cancellation.
-            let service = self.service
+            // does not honour cancellation, and `MongoDeadline` gives every
+            // database read the time left (`maxTimeMS`), so the database stops
+            // too. Waiting for a turn at the gate counts against the limit.
+            let (service, gate) = (self.service, self.gate)
             let variables = parameters.variables
+            let deadline = ContinuousClock.now + limits.executionTimeout
             let executed = await RoundTripCounter.$current.withValue(counter) {
-                await withDeadline(limits.executionTimeout, executor: executor) {
-                    await service.execute(operation, variables: variables, context: executionContext)
+                await MongoDeadline.$current.withValue(deadline) {
+                    await withDeadline(limits.executionTimeout, executor: executor) { () -> GraphQLResponse? in
+                        guard await gate.enter() else { return nil }
+                        defer { gate.leave() }
+                        return await service.execute(operation, variables: variables, context: executionContext)
+                    }
                 }
             }
-            guard let response = executed, !Self.timedOut(response) else {
-                throw .timeout(after: limits.executionTimeout)
-            }
+            guard let admitted = executed else { throw .timeout(after: limits.executionTimeout) }
+            guard let response = admitted else { throw .overloaded }
+            guard !Self.timedOut(response) else { throw .timeout(after: limits.executionTimeout) }
             let outcome: GatewayMetrics.Outcome =
                 response.errors.isEmpty ? .success : (response.tree == nil ? .rejected : .partial)
             // Without `data` the request failed before execution (variables

@@ -25,6 +25,8 @@ public final class GatewayMetrics: Sendable {
         case unauthenticated
         /// Stopped at the execution time limit.
         case timeout
+        /// Turned away because too many operations were waiting to run.
+        case overloaded
         /// The server failed (database unreachable while authenticating...).
         case failed
     }

@@ -35,6 +35,8 @@ public enum GatewayErrorCode {
     public static let persistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED"
     /// 504: execution went past its time limit (the engine's code).
     public static let timeout = GraphQLError.Code.timeout
+    /// 503 with `Retry-After`: too many operations already wait to execute (`ExecutionGate`).
+    public static let overloaded = "OVERLOADED"
     /// 500: the server failed (the engine's code).
     public static let internalServerError = GraphQLError.Code.internalServerError
 }

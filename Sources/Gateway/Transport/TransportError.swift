@@ -40,6 +40,7 @@ public struct TransportError: Error, Sendable, Equatable {
         case GatewayErrorCode.unauthenticated: .unauthenticated
         case GatewayErrorCode.internalServerError: .failed
         case GatewayErrorCode.timeout: .timeout
+        case GatewayErrorCode.overloaded: .overloaded
         default: .rejected
         }
     }
@@ -60,11 +61,16 @@ public struct TransportError: Error, Sendable, Equatable {
     }
 
     /// The headers this refusal's status calls for: `WWW-Authenticate` with
-    /// 401, `Allow` with 405.
+    /// 401, `Allow` with 405, `Retry-After` with 503.
     func addHeaders(to response: inout Response) {
         if status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
         if status == 405 { response.headers[.allow] = self == .mutationOverGET ? "POST" : "GET, POST" }
+        if status == 503 { response.headers[.retryAfter] = String(Self.retryAfterSeconds) }
     }
+
+    /// What `Retry-After` asks of a client turned away for load: a second is
+    /// long beside an operation's usual milliseconds, short beside its time limit.
+    static let retryAfterSeconds = 1
 }
 
 /// The transport's refusals: the status and code of each (`GatewayErrorCode`).
@@ -118,6 +124,10 @@ extension TransportError {
         status: 400, code: GatewayErrorCode.persistedQueryHashMismatch,
         message: "The persisted query hash is not the SHA-256 of the query sent with it",
         isGraphQLLevel: true)
+
+    static let overloaded = TransportError(
+        status: 503, code: GatewayErrorCode.overloaded,
+        message: "The server is busy: too many operations are waiting to run. Retry after a second")
 
     static let persistedQueryVersionNotSupported = TransportError(
         status: 400, code: GatewayErrorCode.persistedQueryNotSupported,

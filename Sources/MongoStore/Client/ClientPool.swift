@@ -93,9 +93,11 @@ final class ClientPool: Sendable {
         session: MongoSession?,
         _ body: @escaping @Sendable (OperationContext) throws(MongoError) -> R
     ) async throws(MongoError) -> R {
+        // A command that would start after its deadline is not sent at all.
+        _ = try MongoDeadline.remainingMilliseconds()
         RoundTripCounter.countOne()
         if let session { return try await session.run(body) }
-        await leases.acquire()
+        try await leases.acquire()
         defer { leases.release() }
         return try await executor.run { () throws(MongoError) -> R in
             let client = self.pop()

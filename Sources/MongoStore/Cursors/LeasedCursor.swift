@@ -50,7 +50,7 @@ final class LeasedCursor: Sendable {
         kind: Kind, pool: ClientPool, namespace: MongoNamespace, batch: Int,
         _ make: @escaping @Sendable (OperationContext, OpaquePointer) throws(MongoError) -> OpaquePointer
     ) async throws(MongoError) -> LeasedCursor {
-        await pool.leases.acquire()
+        try await pool.leases.acquire()
         do throws(MongoError) {
             let (client, collection, handle) = try await pool.executor.run {
                 () throws(MongoError) -> (CPointer, CPointer, CPointer) in

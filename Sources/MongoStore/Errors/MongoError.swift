@@ -7,7 +7,8 @@ public struct MongoError: Error, Sendable, CustomStringConvertible, CustomDebugS
     /// What kind of failure this is.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable {
-            case duplicateKey, notFound, timeout, network, server, invalidArgument, decoding, transaction, `internal`
+            case duplicateKey, notFound, timeout, cancelled, network, server, invalidArgument, decoding, transaction,
+                `internal`
         }
 
         private let base: Base
@@ -19,6 +20,8 @@ public struct MongoError: Error, Sendable, CustomStringConvertible, CustomDebugS
         public static let notFound = Code(.notFound)
         /// No server answered in time: server selection, socket or `maxTimeMS`.
         public static let timeout = Code(.timeout)
+        /// The task asking for the operation was cancelled before it was sent.
+        public static let cancelled = Code(.cancelled)
         /// The connection failed or broke.
         public static let network = Code(.network)
         /// The server refused the operation; see ``MongoError/serverCode``.

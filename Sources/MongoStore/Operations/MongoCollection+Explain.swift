@@ -14,6 +14,15 @@ public struct MongoExplanation: Sendable {
         return stages
     }
 
+    /// The names of the indexes the winning plan reads (`riderId_1_createdAt_-1`).
+    public var indexNames: [String] {
+        var names: [String] = []
+        let plan =
+            document[path: "queryPlanner.winningPlan"] ?? document[path: "stages.0.$cursor.queryPlanner.winningPlan"]
+        if let plan { Self.collect("indexName", in: plan, into: &names) }
+        return names
+    }
+
     /// Whether the winning plan reads an index (no collection scan).
     public var usesIndex: Bool {
         let stages = winningPlanStages
@@ -24,14 +33,19 @@ public struct MongoExplanation: Sendable {
     }
 
     private static func collectStages(_ value: BSONValue, into stages: inout [String]) {
+        collect("stage", in: value, into: &stages)
+    }
+
+    /// Every string value of `key` in the plan, outermost first (rejected plans left out).
+    private static func collect(_ key: String, in value: BSONValue, into found: inout [String]) {
         switch value {
         case .document(let document):
-            if case .string(let stage)? = document["stage"] { stages.append(stage) }
+            if case .string(let text)? = document[key] { found.append(text) }
             for element in document where element.key != "rejectedPlans" {
-                collectStages(element.value, into: &stages)
+                collect(key, in: element.value, into: &found)
             }
         case .array(let items):
-            for item in items { collectStages(item, into: &stages) }
+            for item in items { collect(key, in: item, into: &found) }
         default:
             break
         }

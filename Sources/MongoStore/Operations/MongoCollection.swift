@@ -30,7 +30,7 @@ public struct MongoCollection: Sendable {
     public func find(
         _ filter: BSONDocument = [:], options: FindOptions = FindOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
-        let opts = options.document
+        let opts = try MongoDeadline.readOptions(options.document)
         return try await perform(session: session) { context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(opts), nil)!
@@ -47,7 +47,7 @@ public struct MongoCollection: Sendable {
         options.limit = 1
         var opts = options.document
         opts["singleBatch"] = true
-        let findOpts = opts
+        let findOpts = try MongoDeadline.readOptions(opts)
         return try await perform(session: session) { context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(findOpts), nil)!
@@ -64,7 +64,7 @@ public struct MongoCollection: Sendable {
         var opts = BSONDocument()
         if let skip { opts["skip"] = .int64(Int64(skip)) }
         if let limit { opts["limit"] = .int64(Int64(limit)) }
-        let countOpts = opts
+        let countOpts = try MongoDeadline.readOptions(opts)
         return try await perform(session: session) { context, collection throws(MongoError) in
             let filterBSON = try context.bson(filter)
             let optsBSON = try context.opts(countOpts)
@@ -81,7 +81,7 @@ public struct MongoCollection: Sendable {
     public func aggregate(
         _ pipeline: [BSONDocument], options: AggregateOptions = AggregateOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
-        let opts = options.document
+        let opts = try MongoDeadline.readOptions(options.document)
         return try await perform(session: session) { context, collection throws(MongoError) in
             let stages = try context.bson(["pipeline": .array(pipeline.map { .document($0) })])
             let cursor = mongoc_collection_aggregate(
@@ -95,8 +95,9 @@ public struct MongoCollection: Sendable {
     public func distinct(_ key: String, filter: BSONDocument = [:], session: MongoSession? = nil)
         async throws(MongoError) -> [BSONValue]
     {
-        let reply = try await database.runCommand(
-            ["distinct": .string(name), "key": .string(key), "query": .document(filter)], session: session)
+        var command: BSONDocument = ["distinct": .string(name), "key": .string(key), "query": .document(filter)]
+        if let milliseconds = try MongoDeadline.remainingMilliseconds() { command["maxTimeMS"] = .int64(milliseconds) }
+        let reply = try await database.runCommand(command, session: session)
         guard case .array(let values)? = reply["values"] else {
             throw MongoError(code: .decoding, detail: "distinct reply without values")
         }

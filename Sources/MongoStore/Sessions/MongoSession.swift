@@ -33,7 +33,7 @@ public final class MongoSession: Sendable {
 
     /// Starts a session on its own pooled client (holding one lease until ``end()``).
     static func start(pool: ClientPool) async throws(MongoError) -> MongoSession {
-        await pool.leases.acquire()
+        try await pool.leases.acquire()
         do {
             let (client, session) = try await pool.executor.run { () throws(MongoError) -> (CPointer, CPointer) in
                 let client = pool.pop()

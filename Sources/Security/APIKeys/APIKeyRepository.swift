@@ -75,48 +75,33 @@ public struct APIKeyRepository: APIKeyStore {
         return try StoredAPIKey(document: document)
     }
 
-    /// The key, its user's role and the user's profile ids in one round trip
-    /// (`$lookup` on `users`, and on `riderprofiles` and `driverprofiles` by
-    /// their unique `userId`, projected to `_id`), so a rider's or driver's row
-    /// scope needs no query of its own for them.
+    /// The key, its user's role and the user's profile ids: the key by its
+    /// unique `keyPrefix`, then the user by `_id` and the rider and driver
+    /// profiles by their unique `userId`, those three finds in flight together
+    /// (each projected to what is needed). Two round trips, each a plain find
+    /// on an index: a `$lookup` would be one, but the embedded database runs
+    /// its sub-pipeline over the whole collection (`docs/DATA-MODEL.md`,
+    /// "Embedded database"). Verified keys are cached by the authenticator, so
+    /// this runs once per key and cache lifetime, not per request.
     public func candidate(forLookupPrefix lookupPrefix: String) async throws -> APIKeyCandidate? {
-        func profile(_ collection: Collections, as name: String) -> BSONDocument {
-            [
-                "$lookup": [
-                    "from": .string(collection.name), "localField": "userId", "foreignField": "userId",
-                    "pipeline": [["$project": ["_id": 1]]], "as": .string(name),
-                ]
-            ]
-        }
-        let pipeline: [BSONDocument] = [
-            ["$match": ["keyPrefix": .string(lookupPrefix)]],
-            ["$limit": 1],
-            [
-                "$lookup": [
-                    "from": .string(Collections.users.name), "localField": "userId", "foreignField": "_id",
-                    "pipeline": [["$project": ["role": 1]]], "as": "user",
-                ]
-            ],
-            profile(.riderProfiles, as: "riderProfile"),
-            profile(.driverProfiles, as: "driverProfile"),
-        ]
-        guard let document = try await keys.aggregate(pipeline).first else { return nil }
+        guard let document = try await keys.findOne(["keyPrefix": .string(lookupPrefix)]) else { return nil }
         let key = try StoredAPIKey(document: document)
-        var role: Role?
-        if case .array(let users)? = document["user"], case .document(let user)? = users.first,
-            case .string(let name)? = user["role"]
-        {
-            role = Role(rawValue: name)
-        }
-        func firstId(_ name: String) -> ObjectID? {
-            guard case .array(let found)? = document[name], case .document(let first)? = found.first,
-                case .objectID(let id)? = first["_id"]
-            else { return nil }
+        let user = key.userId
+        let database = self.database
+        func profileID(_ collection: Collections) async throws -> ObjectID? {
+            let found = try await database.collection(collection).findOne(
+                ["userId": .objectID(user)], options: FindOptions(projection: ["_id": 1]))
+            guard case .objectID(let id)? = found?["_id"] else { return nil }
             return id
         }
+        async let account = database.collection(.users).findOne(
+            ["_id": .objectID(user)], options: FindOptions(projection: ["role": 1]))
+        async let rider = profileID(.riderProfiles)
+        async let driver = profileID(.driverProfiles)
+        var role: Role?
+        if case .string(let name)? = try await account?["role"] { role = Role(rawValue: name) }
         return APIKeyCandidate(
-            key: key, role: role, profiles: ProfileIds(rider: firstId("riderProfile"), driver: firstId("driverProfile"))
-        )
+            key: key, role: role, profiles: ProfileIds(rider: try await rider, driver: try await driver))
     }
 
     /// Writes one usage batch: a single unordered `bulkWrite` with, per key,

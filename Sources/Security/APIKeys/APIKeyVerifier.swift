@@ -4,11 +4,16 @@ public import MongoStore
 /// keyed hash in constant time, check `isActive` and `expiresAt`, read the
 /// user's role (`README.md`, "Permissions").
 ///
-/// Every refusal is the same `AuthenticationError.invalidKey`, and every path
-/// does the same work: one store lookup (a malformed key looks up a prefix no
-/// key can have) and one HMAC (an unknown prefix hashes the presented text
-/// against a dummy hash), so neither the answer nor its timing tells a client
-/// whether a prefix exists, or a key was revoked or expired rather than wrong.
+/// Every refusal is the same `AuthenticationError.invalidKey`. A missing or
+/// malformed key (not `sk_live_`/`sk_test_` and its digits) is refused before
+/// any lookup: its shape is the client's own knowledge, so answering it at
+/// once tells nothing, and a client sending garbage costs no database round
+/// trip. A well-formed key costs one store lookup (cached by
+/// `CachedAPIKeyStore`) and one HMAC, found or not (an unknown prefix hashes
+/// the presented text against a dummy hash), so neither the answer nor the
+/// hashing tells a client whether a key was revoked or expired rather than
+/// wrong. (With the cache, a prefix asked for within its lifetime answers
+/// faster than a new one, found or not; that tells only that it was asked for.)
 ///
 /// Errors of the store itself (database unreachable) are rethrown as they are:
 /// they are not the client's fault, and the server answers them as an internal
@@ -32,9 +37,6 @@ public struct APIKeyVerifier: Sendable {
         self.usage = usage
     }
 
-    /// A lookup prefix no generated key has (`_` is not a base62 digit): what a
-    /// malformed key looks up, to spend the same round trip as a real one.
-    static let unusablePrefix = "sk_none_" + String(repeating: "_", count: APIKeyToken.lookupLength)
     /// Bytes of the presented text that are hashed: more than any key's length (51).
     static let maximumHashedLength = 64
     /// What an unknown prefix compares against: 32 zero bytes.
@@ -43,15 +45,16 @@ public struct APIKeyVerifier: Sendable {
     /// The request's identity for the key `text` (as sent, already taken out of
     /// its header), or `AuthenticationError.invalidKey`.
     public func verify(_ text: String, now: BSONDate = .now()) async throws -> AuthenticatedKey {
-        let token = APIKeyToken(parsing: text)
-        let candidate = try await store.candidate(forLookupPrefix: token?.lookupPrefix ?? Self.unusablePrefix)
-        // At most `maximumHashedLength` bytes are hashed, so a huge header costs
-        // no more than a real key; anything longer is malformed and refused anyway.
+        guard let token = APIKeyToken(parsing: text), acceptedKinds.contains(token.kind) else {
+            throw AuthenticationError.invalidKey
+        }
+        let candidate = try await store.candidate(forLookupPrefix: token.lookupPrefix)
+        // A well-formed key is short (`APIKeyToken`); the prefix bound is belt and braces.
         let presented = hasher.mac(ofText: String(decoding: text.utf8.prefix(Self.maximumHashedLength), as: UTF8.self))
         let expected = candidate.flatMap { Hex.decode($0.key.keyHash) } ?? Self.dummyMAC
         let hashMatches = ConstantTime.equals(presented, expected)
-        guard let token, let candidate, hashMatches, candidate.key.keyPrefix == token.lookupPrefix,
-            acceptedKinds.contains(token.kind), candidate.key.isUsable(at: now), let role = candidate.role
+        guard let candidate, hashMatches, candidate.key.keyPrefix == token.lookupPrefix,
+            candidate.key.isUsable(at: now), let role = candidate.role
         else {
             throw AuthenticationError.invalidKey
         }

@@ -72,8 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
             security: FieldSecurity(cipher: FieldCipher(keyRing: settings.keyRing), audit: audit))
         let repository = APIKeyRepository(database: db, hasher: settings.hasher)
         let usage = repository.usageRecorder()
+        // Keys are read once per prefix and lifetime (revocation takes effect within it).
         let verifier = APIKeyVerifier(
-            store: repository, hasher: settings.hasher,
+            store: CachedAPIKeyStore(base: repository), hasher: settings.hasher,
             acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
         let gateway = Gateway(
             configuration: settings.gateway,

@@ -38,7 +38,8 @@ struct GatewayFixture: Sendable {
             let repository = APIKeyRepository(database: database, hasher: .development)
             let created = try await repository.create(
                 userId: userID, name: "gateway tests", permissions: .everything, kind: .test)
-            let verifier = APIKeyVerifier(store: repository, hasher: .development)
+            // As `serve` does: keys read once per prefix and cache lifetime.
+            let verifier = APIKeyVerifier(store: CachedAPIKeyStore(base: repository), hasher: .development)
             let calls = TestSchema.Calls()
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(

@@ -151,3 +151,66 @@ import Testing
         #expect(response.loaderBatches == 1)
     }
 }
+
+/// A level's loaders are sent together: each batch of the level is in flight
+/// before any of them answers (so a level costs its slowest read, not their sum).
+@Suite struct ConcurrentLoaderTests {
+    /// Lets `parties` callers through only once all of them have arrived, or
+    /// after `limit` (then `met` stays false): a loader that waited for the
+    /// others to start proves they were in flight together.
+    actor Rendezvous {
+        let parties: Int
+        var arrived = 0
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        private(set) var met = false
+
+        init(parties: Int) { self.parties = parties }
+
+        func arrive(limit: Duration) async {
+            arrived += 1
+            if arrived == parties {
+                met = true
+                for continuation in waiting { continuation.resume() }
+                waiting = []
+                return
+            }
+            let deadline = Task {
+                try? await Task.sleep(for: limit)
+                self.release()
+            }
+            await withCheckedContinuation { waiting.append($0) }
+            deadline.cancel()
+        }
+
+        func release() {
+            for continuation in waiting { continuation.resume() }
+            waiting = []
+        }
+    }
+
+    struct MeetingLoader: Loader {
+        let name: String
+        let rendezvous: Rendezvous
+        var identity: String { name }
+        func load(_ keys: [String]) async throws -> [String: JSONValue] {
+            await rendezvous.arrive(limit: .seconds(10))
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, .string(name + ":" + $0)) })
+        }
+    }
+
+    @Test func theLoadersOfALevelAreInFlightTogether() async throws {
+        let rendezvous = Rendezvous(parties: 3)
+        let schema = try Fixtures.executable(
+            "type Query { a: String, b: String, c: String }",
+            resolvers: [
+                "Query": [
+                    "a": .sync { $0.load(MeetingLoader(name: "a", rendezvous: rendezvous), key: "1") },
+                    "b": .sync { $0.load(MeetingLoader(name: "b", rendezvous: rendezvous), key: "1") },
+                    "c": .sync { $0.load(MeetingLoader(name: "c", rendezvous: rendezvous), key: "1") },
+                ]
+            ])
+        let response = await execute(schema: schema, document: try Parser.parse("{ a b c }"))
+        #expect(response.jsonString() == #"{"data":{"a":"a:1","b":"b:1","c":"c:1"}}"#)
+        #expect(await rendezvous.met)
+    }
+}

@@ -53,17 +53,20 @@ struct APIKeyVerifierTests {
         #expect(verified.permissions == [.rescuesRead, .piiContact])  // a rider may not hold pii:financial
     }
 
-    /// Expects `text` to be refused with the one error, after exactly one lookup.
-    func expectRefused(_ text: String, _ store: MemoryKeyStore, verifier: APIKeyVerifier? = nil) async {
+    /// Expects `text` to be refused with the one error, after `lookups` store
+    /// lookups (one for a well-formed key, none for a malformed one).
+    func expectRefused(_ text: String, _ store: MemoryKeyStore, verifier: APIKeyVerifier? = nil, lookups: Int = 1)
+        async
+    {
         let before = await store.lookupCount()
         await #expect(throws: AuthenticationError.invalidKey) {
             try await (verifier ?? APIKeyVerifier(store: store, hasher: hasher)).verify(text, now: now)
         }
-        #expect(await store.lookupCount() == before + 1)
+        #expect(await store.lookupCount() == before + lookups)
         #expect(AuthenticationError.invalidKey.description == "Invalid or missing API key")
     }
 
-    @Test("unknown, revoked, expired and malformed keys all get the same error after the same work")
+    @Test("unknown, revoked and expired keys get the same error after the same work; malformed ones, without a lookup")
     func sameRefusal() async {
         let (store, token, _) = await store()
         await expectRefused(APIKeyToken.generate(.live).text, store)  // unknown prefix
@@ -75,7 +78,7 @@ struct APIKeyVerifierTests {
             "", "garbage", token.text + "x", token.text + String(repeating: "x", count: 100_000),
             String(token.text.dropLast()), "Bearer " + token.text,
         ] {
-            await expectRefused(malformed, store)
+            await expectRefused(malformed, store, lookups: 0)
         }
         // The right prefix with a wrong secret part: found, but the hash differs.
         let last = token.text.last == "A" ? "B" : "A"
@@ -92,7 +95,7 @@ struct APIKeyVerifierTests {
         let (testStore, testToken, _) = await store(kind: .test)
         await expectRefused(
             testToken.text, testStore,
-            verifier: APIKeyVerifier(store: testStore, hasher: hasher, acceptedKinds: [.live]))
+            verifier: APIKeyVerifier(store: testStore, hasher: hasher, acceptedKinds: [.live]), lookups: 0)
         let (store, token, _) = await store()
         let otherPepper = APIKeyHasher(pepperBytes: Array(repeating: 9, count: 32))
         await expectRefused(token.text, store, verifier: APIKeyVerifier(store: store, hasher: otherPepper))
@@ -135,4 +138,69 @@ struct APIKeyVerifierTests {
 actor BatchLog {
     var batches: [[APIKeyUsageRecorder.Usage]] = []
     func append(_ batch: [APIKeyUsageRecorder.Usage]) { batches.append(batch) }
+}
+
+@Suite("Cached API key store")
+struct CachedAPIKeyStoreTests {
+    let hasher = APIKeyHasher.development
+
+    func stored(_ token: APIKeyToken, isActive: Bool = true) -> APIKeyCandidate {
+        APIKeyCandidate(
+            key: StoredAPIKey(
+                id: ObjectID(), userId: ObjectID(), name: "t", keyPrefix: token.lookupPrefix,
+                keyHash: hasher.hash(token), permissionNames: ["rescues:read"], isActive: isActive, expiresAt: nil),
+            role: .rider)
+    }
+
+    @Test("a known and an unknown prefix are each read once per lifetime")
+    func cachesBothAnswers() async throws {
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token))
+        let cache = CachedAPIKeyStore(base: base, lifetime: .seconds(60))
+        let verifier = APIKeyVerifier(store: cache, hasher: hasher)
+        let unknown = APIKeyToken.generate(.live).text
+        for _ in 0..<5 {
+            _ = try await verifier.verify(token.text)
+            await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(unknown) }
+        }
+        #expect(await base.lookupCount() == 2)
+    }
+
+    @Test("a revoked key is refused once the lifetime has passed")
+    func revocationWithinTheLifetime() async throws {
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token))
+        let lifetime = Duration.milliseconds(200)
+        let verifier = APIKeyVerifier(store: CachedAPIKeyStore(base: base, lifetime: lifetime), hasher: hasher)
+        _ = try await verifier.verify(token.text)
+        await base.add(stored(token, isActive: false))
+        try await Task.sleep(for: lifetime + .milliseconds(50))
+        await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(token.text) }
+    }
+
+    @Test("concurrent lookups of one prefix share one read")
+    func singleFlight() async throws {
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token))
+        let cache = CachedAPIKeyStore(base: base, lifetime: .seconds(60))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<50 {
+                group.addTask { _ = try await cache.candidate(forLookupPrefix: token.lookupPrefix) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(await base.lookupCount() <= 2)
+    }
+
+    @Test("the cache holds at most its capacity")
+    func bounded() async throws {
+        let base = MemoryKeyStore()
+        let cache = CachedAPIKeyStore(base: base, lifetime: .seconds(60), capacity: 3)
+        for _ in 0..<10 { _ = try await cache.candidate(forLookupPrefix: APIKeyToken.generate(.live).lookupPrefix) }
+        #expect(await base.lookupCount() == 10)
+        #expect(cache.count <= 3)
+    }
 }
