@@ -40,6 +40,11 @@ enum RescueTransitions {
             if let user { set["cancelledBy"] = .objectID(user) }
             if let reason { set["cancellationReason"] = .string(reason) }
         }
+        // A declined match (back to REQUESTED) releases the rescue: its driver
+        // (the owner field the driver row rule reads) is cleared, on the rescue
+        // and on its history, so the driver who declined no longer sees it.
+        let releases = from == "MATCHED" && to == "REQUESTED"
+        if releases { set["driverId"] = .null }
         let rescues = context.collection(.rescueRequests)
         guard
             let updated = try await rescues.findOneAndUpdate(
@@ -61,7 +66,12 @@ enum RescueTransitions {
         ]
         entry["changedBy"] = user.map { .objectID($0) } ?? .null
         if let reason { entry["reason"] = .string(reason) }
-        _ = try await context.collection(.rescueStatusHistories).insertOne(entry)
+        // The entry's owners are its rescue's (`docs/DATA-MODEL.md`, "Owner fields").
+        entry["riderId"] = updated["riderId"] ?? .null
+        entry["driverId"] = updated["driverId"] ?? .null
+        let history = context.collection(.rescueStatusHistories)
+        if releases { _ = try await history.updateMany(["rescueId": .objectID(id)], ["$set": ["driverId": .null]]) }
+        _ = try await history.insertOne(entry)
         return .object(DocumentSource(updated))
     }
 }

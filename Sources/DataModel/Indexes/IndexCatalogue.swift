@@ -94,10 +94,21 @@ public enum IndexCatalogue {
         IndexSpec(
             .rescueRequests, [.asc("status"), .asc("requestedAt")],
             reason: "data model: { status: 1, requestedAt: 1 } (also Performance-Critical 2)"),
+        IndexSpec(
+            .rescueRequests, [.asc("driverId"), .desc("requestedAt")],
+            reason: "ours: a driver's rescues newest first (the driver row rule, on the owner field driverId)"),
     ]
 
     static let rescueAssignments: [IndexSpec] = [
         IndexSpec(.rescueAssignments, [.asc("rescueId")], unique: true, reason: "data model: { rescueId: 1 } UNIQUE"),
+        IndexSpec(
+            .rescueAssignments, [.asc("riderId"), .asc("status"), .desc("completedAt")],
+            reason: "ours: a rider's assignments (the rider row rule, on the owner field riderId) and the driver of "
+                + "its live or just completed rescue"),
+        IndexSpec(
+            .rescueAssignments, [.asc("driverId"), .asc("status"), .desc("completedAt")],
+            reason: "ours: the rider of a driver's live or just completed job (a range on completedAt, "
+                + "whatever the driver's history)"),
         IndexSpec(
             .rescueAssignments, [.asc("driverId"), .asc("status")], reason: "data model: { driverId: 1, status: 1 }"),
         IndexSpec(

@@ -22,11 +22,18 @@ public enum MongoDeadline {
         return max(1, seconds * 1_000 + attoseconds / 1_000_000_000_000_000)
     }
 
-    /// `options` with `maxTimeMS` set to the time left, when there is a deadline.
+    /// `options` with `maxTimeMS` set to the time left when there is a
+    /// deadline (or kept, when the caller asked for less).
     static func readOptions(_ options: BSONDocument) throws(MongoError) -> BSONDocument {
         guard let milliseconds = try remainingMilliseconds() else { return options }
         var options = options
-        options["maxTimeMS"] = .int64(milliseconds)
+        let asked: Int64? =
+            switch options["maxTimeMS"] {
+            case .int32(let n)?: Int64(n)
+            case .int64(let n)?: n
+            default: nil
+            }
+        options["maxTimeMS"] = .int64(min(milliseconds, asked ?? .max))
         return options
     }
 }

@@ -2,10 +2,21 @@ public import DataModel
 public import MongoStore
 
 /// Builds a request's `RowScope` from the database: the user's profile ids and,
-/// on demand, the relation lists of `RowRelation`. Each relation costs one query
-/// on an indexed field (`riderId`, `driverId`, `rescueId`), projected to ids.
+/// on demand, the relation lists of `RowRelation`. Each relation costs one find
+/// on an indexed field (`rescueassignments` by `riderId` or `driverId` with
+/// `status`), projected to ids: a handful of ids whatever the caller's history.
 public struct RowRelationsLoader: Sendable {
     public let database: MongoDatabase
+
+    /// How long after a rescue completes its two parties still see each
+    /// other's details (`RowRelation`): time to rate, to find a forgotten
+    /// item, to settle a question about the fare.
+    public static let afterCompletion = Duration.seconds(3_600)
+
+    /// Assignment statuses in which the rider sees its driver: offered, then active.
+    static let riderSeesDriver = ["assigned", "accepted", "en_route", "arrived", "in_progress"]
+    /// Assignment statuses in which the driver sees its rider: accepted to in progress.
+    static let driverSeesRider = ["accepted", "en_route", "arrived", "in_progress"]
 
     public init(database: MongoDatabase) {
         self.database = database
@@ -28,9 +39,9 @@ public struct RowRelationsLoader: Sendable {
 
     /// The scope of `key`'s user with every relation the row rules name: no
     /// query for support and admin; for riders and drivers the profile id (one
-    /// query, none when the key's store read it with the key) and two relation
-    /// queries (own rescue ids, then the counterparts').
-    public func fullScope(of key: AuthenticatedKey) async throws(MongoError) -> RowScope {
+    /// query, none when the key's store read it with the key) and the other
+    /// party of their live rescues (one query).
+    public func fullScope(of key: AuthenticatedKey, now: BSONDate = .now()) async throws(MongoError) -> RowScope {
         if key.role.seesEveryRow { return RowScope(role: key.role, userId: key.userId) }
         let scope: RowScope
         if let profiles = key.profiles {
@@ -40,51 +51,52 @@ public struct RowRelationsLoader: Sendable {
         } else {
             scope = try await self.scope(userId: key.userId, role: key.role)
         }
-        return try await load(scope, for: RowRules.collections)
+        return try await load(scope, for: RowRules.collections, now: now)
     }
 
     /// `scope` with the relations `collections`' rules need loaded.
-    public func load(_ scope: RowScope, for collections: some Sequence<Collections>) async throws(MongoError)
-        -> RowScope
+    public func load(_ scope: RowScope, for collections: some Sequence<Collections>, now: BSONDate = .now())
+        async throws(MongoError) -> RowScope
     {
         var scope = scope
-        var missing = scope.missingRelations(for: collections)
-        // The counterpart lists are read through the own lists: load (and keep)
-        // those first.
-        if missing.contains(.counterpartDriverIds), scope.relations[.ownRescueIds] == nil {
-            missing.insert(.ownRescueIds)
-        }
-        if missing.contains(.counterpartRiderIds), scope.relations[.assignedRescueIds] == nil {
-            missing.insert(.assignedRescueIds)
-        }
-        for relation in RowRelation.allCases where missing.contains(relation) {
-            scope.relations[relation] = try await load(relation, scope)
+        for relation in RowRelation.allCases where scope.missingRelations(for: collections).contains(relation) {
+            scope.relations[relation] = try await load(relation, scope, now: now)
         }
         return scope
     }
 
-    func load(_ relation: RowRelation, _ scope: RowScope) async throws(MongoError) -> [ObjectID] {
-        switch relation {
-        case .ownRescueIds:
-            guard let rider = scope.riderProfileId else { return [] }
-            return try await ids("_id", in: .rescueRequests, where: ["riderId": .objectID(rider)])
-        case .counterpartDriverIds:
-            var rescues = scope.relations[.ownRescueIds] ?? []
-            if scope.relations[.ownRescueIds] == nil { rescues = try await load(.ownRescueIds, scope) }
-            if rescues.isEmpty { return [] }
-            return try await distinctIds(
-                "driverId", in: .rescueAssignments,
-                where: ["rescueId": ["$in": .array(rescues.map(BSONValue.objectID))]])
-        case .assignedRescueIds:
-            guard let driver = scope.driverProfileId else { return [] }
-            return try await ids("rescueId", in: .rescueAssignments, where: ["driverId": .objectID(driver)])
-        case .counterpartRiderIds:
-            var rescues = scope.relations[.assignedRescueIds] ?? []
-            if scope.relations[.assignedRescueIds] == nil { rescues = try await load(.assignedRescueIds, scope) }
-            if rescues.isEmpty { return [] }
-            return try await distinctIds(
-                "riderId", in: .rescueRequests, where: ["_id": ["$in": .array(rescues.map(BSONValue.objectID))]])
+    func load(_ relation: RowRelation, _ scope: RowScope, now: BSONDate) async throws(MongoError) -> [ObjectID] {
+        let (owner, id, other, statuses): (String, ObjectID?, String, [String]) =
+            switch relation {
+            case .liveDriverIds: ("riderId", scope.riderProfileId, "driverId", Self.riderSeesDriver)
+            case .liveRiderIds: ("driverId", scope.driverProfileId, "riderId", Self.driverSeesRider)
+            }
+        guard let id else { return [] }
+        let graceStart = BSONDate(
+            millisecondsSinceEpoch: now.millisecondsSinceEpoch - Self.afterCompletion.components.seconds * 1_000)
+        // Two finds in flight together, each on `{owner: 1, status: 1, completedAt: -1}`:
+        // the live assignments, and those completed within the grace period (a
+        // range, however many the caller completed before). One `$or` would be
+        // one round trip, but the embedded database plans it as a collection scan.
+        let liveFilter: BSONDocument = [
+            owner: .objectID(id), "status": ["$in": .array(statuses.map(BSONValue.string))],
+        ]
+        let recentFilter: BSONDocument = [
+            owner: .objectID(id), "status": "completed", "completedAt": ["$gte": .date(graceStart)],
+        ]
+        async let live = result { () throws(MongoError) in
+            try await ids(other, in: .rescueAssignments, where: liveFilter)
         }
+        async let recent = result { () throws(MongoError) in
+            try await ids(other, in: .rescueAssignments, where: recentFilter)
+        }
+        var seen = Set<ObjectID>()
+        return (try await live.get() + recent.get()).filter { seen.insert($0).inserted }
+    }
+
+    /// `body`'s value or its error, so typed errors survive an `async let`.
+    private func result<T>(_ body: () async throws(MongoError) -> T) async -> Result<T, MongoError> {
+        do { return .success(try await body()) } catch { return .failure(error) }
     }
 
     private func profileId(in collection: Collections, userId: ObjectID) async throws(MongoError) -> ObjectID? {
@@ -97,22 +109,12 @@ public struct RowRelationsLoader: Sendable {
     private func ids(_ field: String, in collection: Collections, where filter: BSONDocument) async throws(MongoError)
         -> [ObjectID]
     {
-        let projection: BSONDocument = field == "_id" ? ["_id": 1] : [field: 1, "_id": 0]
         let documents = try await database.collection(collection).find(
-            filter, options: FindOptions(projection: projection))
+            filter, options: FindOptions(projection: [field: 1, "_id": 0]))
         var seen = Set<ObjectID>()
         return documents.compactMap { document in
             guard case .objectID(let id)? = document[field], seen.insert(id).inserted else { return nil }
             return id
-        }
-    }
-
-    private func distinctIds(_ field: String, in collection: Collections, where filter: BSONDocument)
-        async throws(MongoError)
-        -> [ObjectID]
-    {
-        try await database.collection(collection).distinct(field, filter: filter).compactMap {
-            if case .objectID(let id) = $0 { id } else { nil }
         }
     }
 }

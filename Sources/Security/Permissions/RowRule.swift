@@ -28,30 +28,23 @@ public enum PrincipalIdentifier: String, Sendable, Hashable, CaseIterable {
     case driverProfileId
 }
 
-/// A list of ids that follows from the caller's own rows through another
-/// collection, loaded once per request (`RowRelationsLoader`) before the rules
-/// that need it are rendered.
+/// The other party of the caller's live rescues: a list of ids read once per
+/// request (`RowRelationsLoader`) before the rules that need it are rendered.
 ///
-/// Why precomputed lists rather than a `$lookup` in every query: the rules stay
-/// plain `find` filters that every resolver, loader and `countDocuments` can AND
-/// in, whatever else the query does, and the indexes on `riderId`, `driverId`
-/// and `rescueId` serve both the lookup and the `$in`. The lists are small (one
-/// entry per rescue the person took part in) and are loaded only when a query
-/// touches a collection whose rule names them. If drivers with tens of thousands
-/// of rescues appear, the alternative is to denormalise `driverId` onto
-/// `rescuerequests` (set when an assignment is made) and use `.equals` instead.
+/// A rider sees its driver's vehicles, statistics and contact details, and a
+/// driver its rider's profile, only while the rescue is live and for
+/// `RowRelationsLoader.afterCompletion` after it completes: the list holds a
+/// handful of ids whatever the caller's history (one indexed find on
+/// `rescueassignments`, by `riderId` or `driverId` and `status`).
 public enum RowRelation: String, Sendable, Hashable, CaseIterable {
-    /// A rider's rescues: `rescuerequests._id` where `riderId` is its profile.
-    case ownRescueIds
-    /// The drivers assigned to a rider's rescues: `rescueassignments.driverId`
-    /// where `rescueId` is one of `ownRescueIds`.
-    case counterpartDriverIds
-    /// A driver's rescues: `rescueassignments.rescueId` where `driverId` is its
-    /// profile (every assignment status: a driver keeps seeing a job it finished).
-    case assignedRescueIds
-    /// The riders of a driver's rescues: `rescuerequests.riderId` where `_id` is
-    /// one of `assignedRescueIds`.
-    case counterpartRiderIds
+    /// The drivers of a rider's live rescues: `rescueassignments.driverId`
+    /// where `riderId` is its profile and the assignment is offered
+    /// (`assigned`), active, or completed within the grace period.
+    case liveDriverIds
+    /// The riders of a driver's live jobs: `rescueassignments.riderId` where
+    /// `driverId` is its profile and the assignment is active (accepted …
+    /// in progress) or completed within the grace period.
+    case liveRiderIds
 }
 
 extension RowRule {

@@ -5,6 +5,14 @@ public import DataModel
 /// own assignments, payouts and the rescues assigned to it; support and admin
 /// see every row. A collection missing from the table is closed to riders and
 /// drivers, so a new collection is never open by accident.
+///
+/// Every rule is a filter on an indexed field that holds the caller's own id,
+/// so its cost does not grow with the caller's history: rescues carry their
+/// current driver (`rescuerequests.driverId`), assignments and status history
+/// their rider (`riderId`) and history its driver (`driverId`), kept by the
+/// gateway's writes and filled in for older data by `supportcarr migrate`
+/// (`docs/DATA-MODEL.md`, "Owner fields"). The exception is the other party of
+/// a live rescue (`RowRelation`): a short list, read once per request.
 public enum RowRules {
     /// Which rows of `collection` a caller of `role` may see.
     public static func visibility(for role: Role, in collection: Collections) -> RowRule {
@@ -19,10 +27,10 @@ public enum RowRules {
     /// `role` may read in `collection`, among the rows it sees. The same as
     /// `visibility` except where a role sees more rows than it may read PII of:
     /// riders see every driver profile (to find nearby drivers) but read the
-    /// name and email only of drivers assigned to their rescues.
+    /// name and email only of the driver of their live rescue.
     public static func personalData(for role: Role, in collection: Collections) -> RowRule {
         switch (role, collection) {
-        case (.rider, .driverProfiles): .within(field: "_id", .counterpartDriverIds)
+        case (.rider, .driverProfiles): .within(field: "_id", .liveDriverIds)
         default: visibility(for: role, in: collection)
         }
     }
@@ -34,11 +42,11 @@ public enum RowRules {
         .users: .equals(field: "_id", .userId),
         .riderProfiles: .equals(field: "_id", .riderProfileId),
         .driverProfiles: .everything,
-        .vehicles: .within(field: "driverId", .counterpartDriverIds),
-        .driverStats: .within(field: "driverId", .counterpartDriverIds),
+        .vehicles: .within(field: "driverId", .liveDriverIds),
+        .driverStats: .within(field: "driverId", .liveDriverIds),
         .rescueRequests: .equals(field: "riderId", .riderProfileId),
-        .rescueAssignments: .within(field: "rescueId", .ownRescueIds),
-        .rescueStatusHistories: .within(field: "rescueId", .ownRescueIds),
+        .rescueAssignments: .equals(field: "riderId", .riderProfileId),
+        .rescueStatusHistories: .equals(field: "riderId", .riderProfileId),
         .payments: .equals(field: "riderId", .riderProfileId),
         .paymentMethods: .equals(field: "riderId", .riderProfileId),
         .ratings: .anyOf([.equals(field: "fromUserId", .userId), .equals(field: "toUserId", .userId)]),
@@ -48,14 +56,14 @@ public enum RowRules {
 
     static let driverVisibility: [Collections: RowRule] = [
         .users: .equals(field: "_id", .userId),
-        .riderProfiles: .within(field: "_id", .counterpartRiderIds),
+        .riderProfiles: .within(field: "_id", .liveRiderIds),
         .driverProfiles: .equals(field: "_id", .driverProfileId),
         .vehicles: .equals(field: "driverId", .driverProfileId),
         .driverStats: .equals(field: "driverId", .driverProfileId),
         .driverAvailabilityLogs: .equals(field: "driverId", .driverProfileId),
-        .rescueRequests: .within(field: "_id", .assignedRescueIds),
+        .rescueRequests: .equals(field: "driverId", .driverProfileId),
         .rescueAssignments: .equals(field: "driverId", .driverProfileId),
-        .rescueStatusHistories: .within(field: "rescueId", .assignedRescueIds),
+        .rescueStatusHistories: .equals(field: "driverId", .driverProfileId),
         .payments: .equals(field: "driverId", .driverProfileId),
         .payouts: .equals(field: "driverId", .driverProfileId),
         .ratings: .anyOf([.equals(field: "fromUserId", .userId), .equals(field: "toUserId", .userId)]),

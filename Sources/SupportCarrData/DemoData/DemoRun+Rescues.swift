@@ -143,6 +143,10 @@ extension DemoRun {
         ]
         rescue["priority"] = .string(random.weighted([("low", 10), ("normal", 70), ("high", 15), ("urgent", 5)]))
         let driverUser = driverIndex.map { cast.drivers[$0].person.userId }
+        // The owner fields the row rules filter on: the driver holding the rescue
+        // (none after a decline), on the rescue and on its status history.
+        let holder: BSONValue = declined ? .null : driverIndex.map { .objectID(cast.drivers[$0].profileId) } ?? .null
+        rescue["driverId"] = holder
         var cancelledBy: ObjectID?
         if let cancelledAt {
             cancelledBy = cancelledAfterMatch && random.chance(0.3) ? driverUser : rider.person.userId
@@ -163,10 +167,13 @@ extension DemoRun {
 
         addHistory(
             rescueId: rescueId, reached: reached, declined: declined, cancelledAt: cancelledAt,
-            cancelledBy: cancelledBy, riderUser: rider.person.userId, driverUser: driverUser, timeline: timeline)
+            cancelledBy: cancelledBy, riderUser: rider.person.userId, driverUser: driverUser, timeline: timeline,
+            owners: ["riderId": .objectID(rider.profileId), "driverId": holder])
         if let driverIndex {
             addAssignment(
-                rescueId: rescueId, driverIndex: driverIndex, status: status, reached: reached, declined: declined,
+                rescueId: rescueId, riderId: rider.profileId, driverIndex: driverIndex, status: status,
+                reached: reached,
+                declined: declined,
                 cancelledAt: cancelledAt, timeline: timeline, pickup: (pickupLng, pickupLat),
                 dropoff: hasDropoff ? (dropoffLng, dropoffLat) : nil, miles: miles, jobMinutes: jobMinutes)
         }
@@ -183,7 +190,7 @@ extension DemoRun {
 
     func addHistory(
         rescueId: ObjectID, reached: Int, declined: Bool, cancelledAt: Int64?, cancelledBy: ObjectID?,
-        riderUser: ObjectID, driverUser: ObjectID?, timeline: Timeline
+        riderUser: ObjectID, driverUser: ObjectID?, timeline: Timeline, owners: BSONDocument
     ) {
         var transitions: [(from: String?, to: String, by: ObjectID, reason: String?, at: Int64)] = [
             (nil, "requested", riderUser, nil, timeline.at[0])
@@ -207,6 +214,7 @@ extension DemoRun {
         }
         for transition in transitions {
             var entry: BSONDocument = ["_id": .objectID(newId(at: transition.at)), "rescueId": .objectID(rescueId)]
+            for owner in owners { entry[owner.key] = owner.value }
             entry["fromStatus"] = transition.from.map(BSONValue.string) ?? .null
             entry["toStatus"] = .string(transition.to)
             entry["changedBy"] = .objectID(transition.by)
@@ -217,7 +225,8 @@ extension DemoRun {
     }
 
     func addAssignment(
-        rescueId: ObjectID, driverIndex: Int, status: String, reached: Int, declined: Bool, cancelledAt: Int64?,
+        rescueId: ObjectID, riderId: ObjectID, driverIndex: Int, status: String, reached: Int, declined: Bool,
+        cancelledAt: Int64?,
         timeline: Timeline, pickup: (Double, Double), dropoff: (Double, Double)?, miles: Double, jobMinutes: Int
     ) {
         let driver = cast.drivers[driverIndex]
@@ -234,7 +243,8 @@ extension DemoRun {
         drivers[driverIndex].assignments += 1
         var doc: BSONDocument = [
             "_id": .objectID(newId(at: timeline.at[1])), "rescueId": .objectID(rescueId),
-            "driverId": .objectID(driver.profileId), "status": .string(assignmentStatus),
+            "riderId": .objectID(riderId), "driverId": .objectID(driver.profileId),
+            "status": .string(assignmentStatus),
             "assignedAt": .date(ms: timeline.at[1]),
         ]
         if declined {

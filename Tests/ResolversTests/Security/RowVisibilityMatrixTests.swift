@@ -9,8 +9,10 @@ import Testing
 
 /// Every role against every collection's row rule, through each collection's
 /// by-id lookup. The expected rows come from the README's "Rows" table,
-/// restated here as direct database reads (an oracle independent of
-/// `RowRules`); a type the role may not read at all is `FORBIDDEN` instead.
+/// restated here as direct database reads that follow the relations (an
+/// oracle independent of `RowRules` and of the owner fields it filters on, so
+/// it also checks that those fields agree with the relations); a type the
+/// role may not read at all is `FORBIDDEN` instead.
 @Suite(.serialized) struct RowVisibilityMatrixTests {
     /// Root lookup field and the permission its type needs, by collection (from `Schema.graphql`).
     static let lookups: [(collection: Collections, field: String, permission: Permission)] = [
@@ -35,6 +37,16 @@ import Testing
         func profile(_ collection: String) async throws -> BSONValue {
             try await database.collection(collection).findOne(["userId": .objectID(user)])?["_id"] ?? .null
         }
+        /// Assignments in `statuses`, or completed within the hour.
+        func live(_ statuses: [String]) -> BSONDocument {
+            let hourAgo = BSONDate(millisecondsSinceEpoch: BSONDate.now().millisecondsSinceEpoch - 3_600_000)
+            return [
+                "$or": [
+                    ["status": ["$in": .array(statuses.map(BSONValue.string))]],
+                    ["status": "completed", "completedAt": ["$gte": .date(hourAgo)]],
+                ]
+            ]
+        }
         let everyone: BSONDocument = [:]
         let nobody: BSONDocument? = nil
         let ownOrRated: BSONDocument = ["$or": [["fromUserId": .objectID(user)], ["toUserId": .objectID(user)]]]
@@ -44,7 +56,11 @@ import Testing
         case .rider:
             let rider = try await profile("riderprofiles")
             let rescues = try await ids("rescuerequests", "_id", ["riderId": rider])
-            let drivers = try await ids("rescueassignments", "driverId", ["rescueId": ["$in": rescues]])
+            // The drivers of its live rescues (offered, active, or completed within the hour).
+            let ofRescues: BSONDocument = ["rescueId": ["$in": rescues]]
+            let drivers = try await ids(
+                "rescueassignments", "driverId",
+                ofRescues.and(live(["assigned", "accepted", "en_route", "arrived", "in_progress"])))
             switch collection {
             case .users: return ["_id": .objectID(user)]
             case .riderProfiles: return ["_id": rider]
@@ -59,8 +75,14 @@ import Testing
             }
         case .driver:
             let driver = try await profile("driverprofiles")
-            let rescues = try await ids("rescueassignments", "rescueId", ["driverId": driver])
-            let riders = try await ids("rescuerequests", "riderId", ["_id": ["$in": rescues]])
+            // The rescues it holds: assigned to it, not declined.
+            let rescues = try await ids(
+                "rescueassignments", "rescueId", ["driverId": driver, "status": ["$ne": "rejected"]])
+            // The riders of its live jobs (active, or completed within the hour).
+            let ofDriver: BSONDocument = ["driverId": driver]
+            let liveRescues = try await ids(
+                "rescueassignments", "rescueId", ofDriver.and(live(["accepted", "en_route", "arrived", "in_progress"])))
+            let riders = try await ids("rescuerequests", "riderId", ["_id": ["$in": liveRescues]])
             switch collection {
             case .users: return ["_id": .objectID(user)]
             case .riderProfiles: return ["_id": ["$in": riders]]

@@ -5,9 +5,10 @@ import Security
 import SupportCarrData
 import Testing
 
-/// A rider and a driver of one seeded rescue (so each is the other's
-/// counterpart), a driver who never served that rider, a support agent and an
-/// administrator, with the ids the permission matrix reads.
+/// A rider and a driver of one seeded live rescue (so each is the other's
+/// counterpart: the other party of a live rescue, `RowRelation`), a driver who
+/// never served that rider, a support agent and an administrator, with the ids
+/// the permission matrix reads.
 struct SeededPeople {
     let riderUser: ObjectID
     let riderProfile: ObjectID
@@ -25,10 +26,11 @@ struct SeededPeople {
             return id
         }
         let vehicles = database.collection("vehicles")
-        // An assignment whose driver has a vehicle.
+        // An active assignment whose driver has a vehicle.
         var chosen: (assignment: BSONDocument, vehicle: BSONDocument)?
         for assignment in try await database.collection("rescueassignments").find(
-            [:], options: FindOptions(sort: ["_id": 1]))
+            ["status": ["$in": ["accepted", "en_route", "arrived", "in_progress"]]],
+            options: FindOptions(sort: ["_id": 1]))
         {
             if let vehicle = try await vehicles.findOne(["driverId": assignment["driverId"] ?? .null]) {
                 chosen = (assignment, vehicle)

@@ -9,7 +9,6 @@ struct RowScopeTests {
     let user = ObjectID()
     let rider = ObjectID()
     let driver = ObjectID()
-    let rescues = [ObjectID(), ObjectID()]
     let counterparts = [ObjectID()]
 
     static let collections = Collections.allCases
@@ -31,15 +30,16 @@ struct RowScopeTests {
     @Test("a rider sees its own rescues, payments, payment methods and notifications, and no payouts or logs")
     func riderScope() {
         let scope = RowScope(
-            role: .rider, userId: user, riderProfileId: rider,
-            relations: [.ownRescueIds: rescues, .counterpartDriverIds: counterparts])
+            role: .rider, userId: user, riderProfileId: rider, relations: [.liveDriverIds: counterparts])
         #expect(scope.filter(for: .rescueRequests) == ["riderId": .objectID(rider)])
         #expect(scope.filter(for: .payments) == ["riderId": .objectID(rider)])
         #expect(scope.filter(for: .paymentMethods) == ["riderId": .objectID(rider)])
         #expect(scope.filter(for: .notifications) == ["userId": .objectID(user)])
         #expect(scope.filter(for: .users) == ["_id": .objectID(user)])
-        #expect(scope.filter(for: .rescueAssignments) == ["rescueId": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: .rescueAssignments) == ["riderId": .objectID(rider)])
+        #expect(scope.filter(for: .rescueStatusHistories) == ["riderId": .objectID(rider)])
         #expect(scope.filter(for: .vehicles) == ["driverId": ["$in": ids(counterparts)]])
+        #expect(scope.filter(for: .driverStats) == ["driverId": ["$in": ids(counterparts)]])
         #expect(scope.filter(for: .driverProfiles) == [:])
         #expect(
             scope.filter(for: .ratings)
@@ -52,12 +52,12 @@ struct RowScopeTests {
     @Test("a driver sees its assignments, payouts and the rescues assigned to it")
     func driverScope() {
         let scope = RowScope(
-            role: .driver, userId: user, driverProfileId: driver,
-            relations: [.assignedRescueIds: rescues, .counterpartRiderIds: counterparts])
+            role: .driver, userId: user, driverProfileId: driver, relations: [.liveRiderIds: counterparts])
         #expect(scope.filter(for: .rescueAssignments) == ["driverId": .objectID(driver)])
         #expect(scope.filter(for: .payouts) == ["driverId": .objectID(driver)])
         #expect(scope.filter(for: .payments) == ["driverId": .objectID(driver)])
-        #expect(scope.filter(for: .rescueRequests) == ["_id": ["$in": ids(rescues)]])
+        #expect(scope.filter(for: .rescueRequests) == ["driverId": .objectID(driver)])
+        #expect(scope.filter(for: .rescueStatusHistories) == ["driverId": .objectID(driver)])
         #expect(scope.filter(for: .riderProfiles) == ["_id": ["$in": ids(counterparts)]])
         #expect(scope.filter(for: .driverProfiles) == ["_id": .objectID(driver)])
         #expect(scope.filter(for: .paymentMethods) == RowScope.matchesNothing)
@@ -70,9 +70,9 @@ struct RowScopeTests {
         #expect(noProfile.filter(for: .rescueRequests) == RowScope.matchesNothing)
         #expect(noProfile.filter(for: .notifications) == ["userId": .objectID(user)])
         let unloaded = RowScope(role: .driver, userId: user, driverProfileId: driver)
-        #expect(unloaded.filter(for: .rescueRequests) == RowScope.matchesNothing)
-        #expect(unloaded.missingRelations(for: [.rescueRequests, .payouts]) == [.assignedRescueIds])
-        #expect(unloaded.missingRelations(for: [.riderProfiles]) == [.counterpartRiderIds])
+        #expect(unloaded.filter(for: .riderProfiles) == RowScope.matchesNothing)
+        #expect(unloaded.missingRelations(for: [.rescueRequests, .payouts]).isEmpty)
+        #expect(unloaded.missingRelations(for: [.riderProfiles]) == [.liveRiderIds])
     }
 
     @Test("restrict ANDs the row rule into a query's own filter")
@@ -84,11 +84,11 @@ struct RowScopeTests {
                 == ["$and": [["status": "succeeded"], ["riderId": .objectID(rider)]]])
     }
 
-    @Test("riders read personal data only of their own records and of drivers assigned to them")
+    @Test("riders read personal data only of their own records and of the driver of their live rescue")
     func personalData() {
         let other = ObjectID()
         let scope = RowScope(
-            role: .rider, userId: user, riderProfileId: rider, relations: [.counterpartDriverIds: counterparts])
+            role: .rider, userId: user, riderProfileId: rider, relations: [.liveDriverIds: counterparts])
         #expect(scope.maySee(["_id": .objectID(other)], in: .driverProfiles))
         #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: .driverProfiles))
         #expect(scope.mayReadPersonalData(of: ["_id": .objectID(counterparts[0])], in: .driverProfiles))
