@@ -8,23 +8,28 @@ import GraphQLEngine
 enum IntrospectionOnly {
     static let metaFields: Set<String> = ["__schema", "__type", "__typename"]
 
+    /// A loop over an explicit stack of selection sets, not a recursion: a
+    /// chain of fragment spreads (which adds no nesting to the text) costs
+    /// no stack, whatever its length.
     static func selects(_ operation: OperationDefinition, in document: Document) -> Bool {
+        var fragments: [String: FragmentDefinition] = [:]
+        for fragment in document.fragments where fragments[fragment.name.value] == nil {
+            fragments[fragment.name.value] = fragment
+        }
         var visited = Set<String>()
-        return selects(operation.selectionSet, in: document, visited: &visited)
-    }
-
-    private static func selects(_ set: SelectionSet, in document: Document, visited: inout Set<String>) -> Bool {
-        for selection in set.selections {
-            switch selection {
-            case .field(let field):
-                guard metaFields.contains(field.name.value) else { return false }
-            case .inlineFragment(let fragment):
-                guard selects(fragment.selectionSet, in: document, visited: &visited) else { return false }
-            case .fragmentSpread(let spread):
-                guard visited.insert(spread.name.value).inserted else { continue }
-                guard let fragment = document.fragments.first(where: { $0.name.value == spread.name.value }),
-                    selects(fragment.selectionSet, in: document, visited: &visited)
-                else { return false }
+        var pending = [operation.selectionSet]
+        while let set = pending.popLast() {
+            for selection in set.selections {
+                switch selection {
+                case .field(let field):
+                    guard metaFields.contains(field.name.value) else { return false }
+                case .inlineFragment(let fragment):
+                    pending.append(fragment.selectionSet)
+                case .fragmentSpread(let spread):
+                    guard visited.insert(spread.name.value).inserted else { continue }
+                    guard let fragment = fragments[spread.name.value] else { return false }
+                    pending.append(fragment.selectionSet)
+                }
             }
         }
         return true

@@ -42,7 +42,8 @@ public struct GraphQLService: Sendable {
     /// - Parameters:
     ///   - validator: run once per document text (its verdict is cached with the document).
     ///   - cache: nil to parse and validate every request.
-    ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its `maxTokens`.
+    ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its
+    ///     `maxTokens`, and `limits.maxNesting` (when set) its `maxDepth`.
     ///   - limits: checked before validation (the document's part, cached) and
     ///     before execution (the variables' part); with introspection off,
     ///     "Did you mean ...?" hints are also cut from the validator's
@@ -55,7 +56,10 @@ public struct GraphQLService: Sendable {
         self.validator = validator
         self.cache = cache
         var options = parseOptions
-        if let limits { options.maxTokens = limits.maxTokens }
+        if let limits {
+            options.maxTokens = limits.maxTokens
+            if let maxNesting = limits.maxNesting { options.maxDepth = maxNesting }
+        }
         self.parseOptions = options
         self.limits = limits
     }
@@ -114,6 +118,11 @@ public struct GraphQLService: Sendable {
             return GraphQLResponse(errors: errors)
         case .document(let parsed):
             document = parsed
+        }
+        if let maxNesting = limits?.maxNesting,
+            let error = VariableNesting.check(request.variables, maxNesting: maxNesting)
+        {
+            return GraphQLResponse(errors: [error])
         }
         if let checks = prepared.requestChecks {
             let errors = checks.errors(variables: request.variables, operationName: request.operationName)

@@ -22,8 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
             Environment: MONGODB_URI (required), SUPPORTCARR_DB, SUPPORTCARR_ENV (development or \
             production, default production), HOST, PORT, SUPPORTCARR_MAX_BODY_BYTES, \
             SUPPORTCARR_EXECUTION_TIMEOUT_MS, SUPPORTCARR_MAX_BATCH, SUPPORTCARR_APQ_MAX_ENTRIES, \
-            SUPPORTCARR_INTROSPECTION, SUPPORTCARR_MAX_TOKENS, SUPPORTCARR_MAX_DEPTH, SUPPORTCARR_MAX_ALIASES, \
-            SUPPORTCARR_MAX_DIRECTIVES, SUPPORTCARR_MAX_COST, SUPPORTCARR_MAX_PAGE_SIZE, \
+            SUPPORTCARR_INTROSPECTION, SUPPORTCARR_MAX_TOKENS, SUPPORTCARR_MAX_DEPTH, SUPPORTCARR_MAX_NESTING, \
+            SUPPORTCARR_MAX_ALIASES, SUPPORTCARR_MAX_DIRECTIVES, SUPPORTCARR_MAX_COST, SUPPORTCARR_MAX_PAGE_SIZE, \
             SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
             SUPPORTCARR_BLIND_INDEX_KEY. Flags override the environment.
             """
@@ -81,7 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
             readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
             requestExecutor: client.taskExecutor, logger: logger)
-        let (host, deployment, playground) = (settings.gateway.host, settings.deployment, settings.gateway.servesPlayground)
+        let (host, deployment, playground) = (
+            settings.gateway.host, settings.deployment, settings.gateway.servesPlayground
+        )
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {
             port in
