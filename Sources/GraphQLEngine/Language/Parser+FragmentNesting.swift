@@ -59,6 +59,28 @@ struct FragmentNesting {
 
     var hasFragments: Bool { !definitions.isEmpty }
 
+    /// The deepest nesting of any operation or fragment of the document,
+    /// spreads followed (a fragment being measured counts as nothing, so a
+    /// cycle adds one round at most).
+    static func deepest(in document: Document) -> Int {
+        var nesting = FragmentNesting(document: document)
+        var deepest = 0
+        for definition in document.definitions {
+            let selectionSet: SelectionSet
+            switch definition {
+            case .operation(let operation): selectionSet = operation.selectionSet
+            case .fragment(let fragment): selectionSet = fragment.selectionSet
+            default: continue
+            }
+            let scan = Scan(selectionSet)
+            deepest = max(deepest, scan.deepest)
+            for spread in scan.spreads {
+                deepest = max(deepest, spread.level + nesting.depth(ofFragment: spread.node.name.value))
+            }
+        }
+        return deepest
+    }
+
     /// The spreads of one selection set and what its text alone nests to.
     struct Scan {
         struct Spread {

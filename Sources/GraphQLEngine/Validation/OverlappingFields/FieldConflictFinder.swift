@@ -36,9 +36,24 @@ final class FieldConflictFinder {
     /// work a hostile one can cause.
     static let maxSubfieldConflicts = 100
 
-    /// - Parameter fragment: the fragment definition of a name, if the document has one.
-    init(schema: GraphQLSchema, fragment: @escaping (String) -> FragmentDefinition?) {
+    /// How deep comparisons of sub-selections may nest, and how deep they are.
+    private let maxComparisonDepth: Int
+    private var comparisonDepth = 0
+
+    /// - Parameters:
+    ///   - fragment: the fragment definition of a name, if the document has one.
+    ///   - maxComparisonDepth: how deeply the sub-selections of two fields
+    ///     are compared in one another: the document's nesting through
+    ///     fragments (`FragmentNesting.deepest(in:)`), which comparisons of a
+    ///     document without fragment cycles never reach, and which ends those
+    ///     that would otherwise loop through a cycle (such a document is
+    ///     refused by NoFragmentCyclesRule anyway). The comparisons recurse,
+    ///     so this is also what bounds their stack.
+    init(
+        schema: GraphQLSchema, maxComparisonDepth: Int = .max, fragment: @escaping (String) -> FragmentDefinition?
+    ) {
         self.schema = schema
+        self.maxComparisonDepth = maxComparisonDepth
         self.fragment = fragment
     }
 
@@ -434,6 +449,9 @@ final class FieldConflictFinder {
         _ selectionSet2: SelectionSet, parentType parentType2: GraphQLNamedType?,
         mutuallyExclusive: Bool, limit: Int
     ) -> [FieldConflict] {
+        guard comparisonDepth < maxComparisonDepth else { return [] }
+        comparisonDepth += 1
+        defer { comparisonDepth -= 1 }
         var sink = ConflictSink(report: nil, limit: limit, nestedLimit: limit)
         let map1 = fieldsAndFragmentNames(of: selectionSet1, parentType: parentType1)
         let map2 = fieldsAndFragmentNames(of: selectionSet2, parentType: parentType2)
