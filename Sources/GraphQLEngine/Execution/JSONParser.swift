@@ -22,7 +22,7 @@ extension ErrorExtensionValue {
     /// Parses JSON bytes (UTF-8). Nesting deeper than `maxDepth` is refused.
     ///
     /// The reader recurses once per level, about 1.5 KiB of stack in a debug
-    /// build (0.2 KiB in release), and so does everything that later walks
+    /// build (0.1 KiB in release), and so does everything that later walks
     /// the value (coercion: 3.6 KiB a level in debug); the default of 128
     /// keeps reading under 200 KiB, safe on a 1 MiB database thread with
     /// room for what follows. `QueryLimits.maxNesting` holds a request's
