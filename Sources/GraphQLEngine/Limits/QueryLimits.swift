@@ -46,8 +46,10 @@
 /// after (so before any other check), and it also holds a request's
 /// variables (checked before they are coerced). `nil` leaves the parser's
 /// own cap (256 by default) in place rather than none, and variables
-/// unchecked. The default is `maxSafeNesting`, which leaves room for
-/// graphql-js's standard introspection query (nesting 13).
+/// unchecked: for trusted callers, as parsing 256 nested selection sets
+/// takes about 1.3 MiB of stack in a debug build (0.55 MiB in release). The
+/// default is `maxSafeNesting`, which leaves room for graphql-js's standard
+/// introspection query (nesting 16).
 ///
 /// With introspection off, `__typename` stays allowed and validation
 /// messages lose their "Did you mean ...?" hints, which would otherwise
