@@ -1,7 +1,7 @@
 public import GraphQLEngine
 
 /// How the gateway's `GraphQLService` is built: the engine's validation and
-/// the document limits (`QueryLimits`: tokens, depth, aliases, directives,
+/// the document limits (`QueryLimits`: tokens, depth, nesting, aliases, directives,
 /// cost, page size, introspection, the cooperative execution deadline),
 /// checked once per document text before any resolver, their verdict cached
 /// with the document.

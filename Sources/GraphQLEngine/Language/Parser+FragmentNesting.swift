@@ -96,8 +96,7 @@ struct FragmentNesting {
             var pending: [(set: SelectionSet, level: Int)] = [(selectionSet, 1)]
             while let (set, level) = pending.popLast() {
                 deepest = max(deepest, level)
-                // Pushed in reverse so that spreads come out in document order.
-                for selection in set.selections.reversed() {
+                for selection in set.selections {
                     switch selection {
                     case .field(let field):
                         if let inner = field.selectionSet { pending.append((inner, level + 1)) }
@@ -108,7 +107,7 @@ struct FragmentNesting {
                     }
                 }
             }
-            // Every set's spreads were appended in reverse; sets came out in document order.
+            // The stack takes sets out of document order; the error names the first spread.
             spreads.sort { $0.node.loc.start < $1.node.loc.start }
         }
     }

@@ -55,7 +55,7 @@
 /// messages lose their "Did you mean ...?" hints, which would otherwise
 /// name schema members.
 ///
-/// What depends only on the document (tokens, depth, aliases, directives,
+/// What depends only on the document (tokens, nesting, depth, aliases, directives,
 /// introspection, literal page sizes, and the cost of operations whose sizes
 /// are all literal) is checked once and cached with the document; page sizes
 /// and costs that come from variables are checked per request, over a
