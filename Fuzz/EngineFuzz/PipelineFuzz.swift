@@ -97,10 +97,12 @@ let pipelineService: GraphQLService? = {
     guard let schema = fuzzSchema,
         let executable = try? ExecutableSchema(schema: schema, resolvers: trivialResolvers(for: schema))
     else { return nil }
-    // The gateway's defaults (introspection on, as in development), fewer tokens to keep inputs quick.
+    // The gateway's defaults (introspection on, as in development), with fewer
+    // tokens and a lower cost ceiling to keep each input quick: the nesting
+    // limit, which bounds the stack, is the gateway's.
     return GraphQLService(
         schema: executable, validator: { validate(schema: $0, document: $1) }, cache: nil,
-        limits: QueryLimits(maxTokens: 5_000, executionTimeout: .seconds(5)))
+        limits: QueryLimits(maxTokens: 5_000, maxCost: 2_000, executionTimeout: .seconds(5)))
 }()
 
 let databaseThread = DatabaseThreadExecutor(stackBytes: 1 << 20)

@@ -52,7 +52,7 @@ import Testing
         let service = GraphQLService(
             schema: try ExecutableSchema(schema: schema, resolvers: Self.trivialResolvers(for: schema)),
             validator: { validate(schema: $0, document: $1) }, cache: nil,
-            limits: QueryLimits(maxTokens: 5_000, executionTimeout: .seconds(5)))
+            limits: QueryLimits(maxTokens: 5_000, maxCost: 2_000, executionTimeout: .seconds(5)))
         var answered = 0
         for file in try Self.inputs(in: "Corpus") + Self.inputs(in: "Crashers") {
             let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
