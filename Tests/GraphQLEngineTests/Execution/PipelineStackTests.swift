@@ -188,6 +188,18 @@ import Testing
         }
     }
 
+    @Test func deeplyNestedValuesInDirectivesAndVariableDefaultsAreRefused() async {
+        for text in [
+            "{ b @skip(if: \(Self.nestedList(5_000))) }",
+            "query Q($v: JSON = \(Self.nestedObject(5_000))) { echo(value: $v) }",
+        ] {
+            let refused = await Self.run(text)
+            #expect(refused.codes == ["MAX_NESTING_EXCEEDED"])
+        }
+        let run = await Self.run("query Q($v: JSON = \(Self.nestedObject(Self.limit))) { echo(value: $v) }")
+        #expect(run.json.hasPrefix(#"{"data":{"echo":"#))
+    }
+
     @Test func aDeeplyNestedInputObjectLiteralIsCoercedAtTheLimit() async {
         let refused = await Self.run("{ f(x: \(Self.nestedObject(5_000))) }")
         #expect(refused.codes == ["MAX_NESTING_EXCEEDED"])
