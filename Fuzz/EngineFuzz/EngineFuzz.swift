@@ -1,7 +1,9 @@
-// libFuzzer entry point for the front half of GraphQLEngine: parse any bytes;
+// libFuzzer entry point for GraphQLEngine. The front half: parse any bytes;
 // for every document that parses, check that printing it gives text that parses
 // again and prints identically, and validate it with every specified rule
-// against Fuzz/schema.graphql. Built by scripts/fuzz together with the engine's
+// against Fuzz/schema.graphql. Then, unless ENGINE_FUZZ_MODE is "front", the
+// whole pipeline as the gateway runs it, on a thread with a database thread's
+// stack (PipelineFuzz.swift). Built by scripts/fuzz together with the engine's
 // sources (so the package needs no fuzzer target); see that script.
 //
 // A crash, hang or sanitizer report here is a bug: every input must end in a
@@ -17,10 +19,14 @@ let fuzzSchema: GraphQLSchema? = {
     return try? buildSchema(sdl: sdl)
 }()
 
+/// Whether to run the whole pipeline after the front half.
+let fuzzesPipeline = ProcessInfo.processInfo.environment["ENGINE_FUZZ_MODE"] != "front"
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     guard let schema = fuzzSchema else { fatalError("Fuzz/schema.graphql is missing or invalid") }
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
+    if fuzzesPipeline { fuzzPipeline(bytes) }
     guard let document = try? Parser.parse(Source(bytes: bytes), options: ParseOptions(maxTokens: 5000))
     else {
         return 0

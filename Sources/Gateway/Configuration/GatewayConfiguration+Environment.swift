@@ -20,6 +20,7 @@ extension GatewayConfiguration {
         public static let playground = "SUPPORTCARR_PLAYGROUND"
         public static let maxTokens = "SUPPORTCARR_MAX_TOKENS"
         public static let maxDepth = "SUPPORTCARR_MAX_DEPTH"
+        public static let maxNesting = "SUPPORTCARR_MAX_NESTING"
         public static let maxAliases = "SUPPORTCARR_MAX_ALIASES"
         public static let maxDirectives = "SUPPORTCARR_MAX_DIRECTIVES"
         public static let maxCost = "SUPPORTCARR_MAX_COST"
@@ -68,6 +69,8 @@ extension GatewayConfiguration {
         }
         let bounded: [(String, WritableKeyPath<QueryLimits, Int?>, ClosedRange<Int>)] = [
             (Variable.maxTokens, \.maxTokens, 1...10_000_000), (Variable.maxDepth, \.maxDepth, 1...1_000),
+            // At most what the stack tests prove safe on a database thread (see `QueryLimits.maxNesting`).
+            (Variable.maxNesting, \.maxNesting, 1...QueryLimits.maxSafeNesting),
             (Variable.maxAliases, \.maxAliases, 0...100_000),
             (Variable.maxDirectives, \.maxDirectivesPerField, 0...1_000),
             (Variable.maxCost, \.maxCost, 1...1_000_000_000), (Variable.maxPageSize, \.maxPageSize, 1...100_000),

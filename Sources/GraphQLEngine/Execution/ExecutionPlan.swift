@@ -157,11 +157,22 @@ extension ExecutionState {
         return ObjectPlan(type: type, fields: fields)
     }
 
+    /// The spec's recursion as a loop over an explicit stack of selection
+    /// sets, in the same order: a chain of fragment spreads, which the
+    /// executor may meet in a document nobody validated or limited, then
+    /// costs heap, not the stack of the thread the execution runs on.
     private func collectFields(
         _ type: ObjectType, _ selectionSet: SelectionSet, _ groups: inout FieldGroups,
         _ visitedFragments: inout Set<String>
     ) {
-        for selection in selectionSet.selections {
+        var pending: [(selections: [Selection], next: Int)] = [(selectionSet.selections, 0)]
+        while let (selections, next) = pending.last {
+            guard next < selections.count else {
+                pending.removeLast()
+                continue
+            }
+            pending[pending.count - 1].next = next + 1
+            let selection = selections[next]
             guard shouldInclude(selection.directives) else { continue }
             switch selection {
             case .field(let field):
@@ -170,13 +181,13 @@ extension ExecutionState {
                 if let condition = fragment.typeCondition, !doesFragmentType(condition.name.value, apply: type) {
                     continue
                 }
-                collectFields(type, fragment.selectionSet, &groups, &visitedFragments)
+                pending.append((fragment.selectionSet.selections, 0))
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard visitedFragments.insert(name).inserted, let fragment = fragments[name],
                     doesFragmentType(fragment.typeCondition.name.value, apply: type)
                 else { continue }
-                collectFields(type, fragment.selectionSet, &groups, &visitedFragments)
+                pending.append((fragment.selectionSet.selections, 0))
             }
         }
     }

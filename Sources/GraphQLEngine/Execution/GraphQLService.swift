@@ -54,7 +54,8 @@ public struct GraphQLService: Sendable {
     /// - Parameters:
     ///   - validator: run once per document text (its verdict is cached with the document).
     ///   - cache: nil to parse and validate every request.
-    ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its `maxTokens`.
+    ///   - parseOptions: the parser's bounds; `limits.maxTokens` replaces its
+    ///     `maxTokens`, and `limits.maxNesting` (when set) its `maxDepth`.
     ///   - limits: checked before validation (the document's part, cached) and
     ///     before execution (the variables' part); with introspection off,
     ///     neither validation errors nor errors about variables carry "Did
@@ -67,7 +68,10 @@ public struct GraphQLService: Sendable {
         self.validator = validator
         self.cache = cache
         var options = parseOptions
-        if let limits { options.maxTokens = limits.maxTokens }
+        if let limits {
+            options.maxTokens = limits.maxTokens
+            if let maxNesting = limits.maxNesting { options.maxDepth = maxNesting }
+        }
         self.parseOptions = options
         self.limits = limits
     }
@@ -101,6 +105,10 @@ public struct GraphQLService: Sendable {
         _ operation: PreparedOperation, variables: [String: JSONValue], context: any Sendable = (),
         rootValue: any FieldSource = EmptyFieldSource()
     ) async -> GraphQLResponse {
+        // Variables nested deeper than the limit are refused before anything walks them.
+        if let maxNesting = limits?.maxNesting, let error = VariableNesting.check(variables, maxNesting: maxNesting) {
+            return GraphQLResponse(errors: [error])
+        }
         if let checks = operation.requestChecks {
             let errors = checks.errors(variables: variables, operationName: operation.name)
             if !errors.isEmpty { return GraphQLResponse(errors: errors) }

@@ -7,7 +7,13 @@ public struct ParseOptions: Sendable, Hashable {
     public var maxTokens: Int?
     /// The deepest nesting of selection sets, list and object values and list
     /// types (counted together, as they share the parser's stack). Past it,
-    /// parsing stops with a syntax error instead of overflowing the stack.
+    /// parsing stops with a syntax error (`extensions.code`
+    /// `MAX_NESTING_EXCEEDED`) instead of overflowing the stack. Selection
+    /// sets are also held to it through fragment spreads, once the document
+    /// is parsed (`Parser.checkFragmentNesting`): a chain of spreads nests as
+    /// deeply as the inline fragments it stands for, so every later stage
+    /// that follows spreads can rely on the same cap. `QueryLimits.maxNesting`
+    /// sets it for a `GraphQLService`.
     public var maxDepth: Int
 
     public init(maxTokens: Int? = 15_000, maxDepth: Int = 256) {
@@ -257,9 +263,13 @@ public struct Parser {
 
     @inline(never)
     private func nestingTooDeep() -> GraphQLError {
-        syntaxError(
+        // A code of our own, as for too many tokens: the document is refused
+        // for its shape, not for a typo.
+        var error = syntaxError(
             "Document exceeds the maximum nesting depth of \(options.maxDepth). Parsing aborted.",
             at: token.start)
+        error.extensions = [("code", .string(GraphQLError.Code.maxNestingExceeded))]
+        return error
     }
 
     // MARK: - Document
@@ -270,7 +280,9 @@ public struct Parser {
         let definitions = try many(.startOfFile, .endOfFile) { (parser: inout Parser) throws(GraphQLError) in
             try parser.parseDefinition()
         }
-        return Document(definitions: definitions, loc: loc(start), source: lexer.source)
+        let document = Document(definitions: definitions, loc: loc(start), source: lexer.source)
+        try Parser.checkFragmentNesting(document, maxDepth: options.maxDepth)
+        return document
     }
 
     /// One definition, chosen by its keyword (looking past a description).

@@ -56,6 +56,7 @@ struct CostPlan: Sendable {
     /// it does not fit in an `Int`.
     func cost(of operation: OperationTerm, variables: [String: JSONValue]) -> Int {
         var evaluation = Evaluation(plan: self, variables: variables, defaults: operation.variableDefaults)
+        evaluation.costFragments(spreadIn: operation.set, handed: nil)
         return evaluation.cost(of: operation.set, handed: nil)
     }
 
@@ -64,14 +65,19 @@ struct CostPlan: Sendable {
         let handed: Int?
     }
 
+    /// Costs a set's fields by recursion over the set's own terms (as deep as
+    /// the text they were compiled from, which the parser's nesting cap
+    /// bounds) and its spreads from a memo, filled beforehand in an explicit
+    /// depth-first order: a long chain of spreads costs no stack.
     private struct Evaluation {
         let plan: CostPlan
         let variables: [String: JSONValue]
         let defaults: [String: Int]
         var memo: [MemoKey: Int] = [:]
-        var inProgress: Set<Int> = []
 
-        mutating func cost(of set: SetTerm, handed: Int?) -> Int {
+        /// The cost of a set whose spread fragments are costed already
+        /// (`costFragments`).
+        func cost(of set: SetTerm, handed: Int?) -> Int {
             var total = 0
             for field in set.fields {
                 guard let children = field.children else {
@@ -83,22 +89,56 @@ struct CostPlan: Sendable {
                 total = saturatingAdd(total, saturatingAdd(1, saturatingMultiply(multiplier, below)))
             }
             for fragment in set.spreads {
-                total = saturatingAdd(total, cost(ofFragment: fragment, handed: handed))
+                total = saturatingAdd(total, memo[MemoKey(fragment: fragment, handed: handed)] ?? 0)
             }
             return total
         }
 
-        /// Cycle-safe: a fragment already being costed counts 0 (validation
-        /// rejects such documents anyway).
-        mutating func cost(ofFragment index: Int, handed: Int?) -> Int {
-            let key = MemoKey(fragment: index, handed: handed)
-            if let known = memo[key] { return known }
-            guard index < plan.fragments.count, !inProgress.contains(index) else { return 0 }
-            inProgress.insert(index)
-            let result = cost(of: plan.fragments[index], handed: handed)
-            inProgress.remove(index)
-            memo[key] = result
-            return result
+        /// The fragments a set spreads, through its fields' sub-selections
+        /// (not through the fragments), each with the size handed to it.
+        func spreads(in set: SetTerm, handed: Int?, into keys: inout [MemoKey]) {
+            for field in set.fields {
+                guard let children = field.children else { continue }
+                spreads(in: children, handed: resolve(field.size, handed: handed).1, into: &keys)
+            }
+            for fragment in set.spreads where fragment < plan.fragments.count {
+                keys.append(MemoKey(fragment: fragment, handed: handed))
+            }
+        }
+
+        /// Costs every fragment a set reaches, each after the fragments it
+        /// spreads. Cycle-safe: a fragment already being costed counts 0
+        /// (validation rejects such documents anyway).
+        mutating func costFragments(spreadIn set: SetTerm, handed: Int?) {
+            struct Frame {
+                let key: MemoKey
+                let spreads: [MemoKey]
+                var next = 0
+            }
+            func frame(_ key: MemoKey) -> Frame {
+                var keys: [MemoKey] = []
+                spreads(in: plan.fragments[key.fragment], handed: key.handed, into: &keys)
+                return Frame(key: key, spreads: keys)
+            }
+            var roots: [MemoKey] = []
+            spreads(in: set, handed: handed, into: &roots)
+            var inProgress: Set<Int> = []
+            for root in roots where memo[root] == nil {
+                inProgress.insert(root.fragment)
+                var stack = [frame(root)]
+                while let top = stack.last {
+                    if top.next < top.spreads.count {
+                        stack[stack.count - 1].next += 1
+                        let key = top.spreads[top.next]
+                        guard memo[key] == nil, inProgress.insert(key.fragment).inserted else { continue }
+                        stack.append(frame(key))
+                        continue
+                    }
+                    stack.removeLast()
+                    memo[top.key] = cost(of: plan.fragments[top.key.fragment], handed: top.key.handed)
+                    inProgress.remove(top.key.fragment)
+                }
+            }
         }
 
         /// The field's multiplier and the size it hands to its children.

@@ -13,10 +13,15 @@
 /// of a fragment already being measured counts as depth 0, so cycles end.
 /// When the limit is passed, a second walk follows the deepest path to the
 /// first field past the limit, which the error points at.
+///
+/// Neither walk recurses through spreads: fragments are measured in an
+/// explicit depth-first order before the selection sets that spread them,
+/// and the second walk keeps its own stack, so a long chain of spreads costs
+/// no stack. Only the text of one definition is walked by recursion, which
+/// the parser's nesting cap bounds.
 struct DepthCheck {
     private let fragments: [String: FragmentDefinition]
     private var memo: [FragmentKey: Int] = [:]
-    private var inProgress: Set<String> = []
 
     /// A fragment measured inside introspection or outside it (where `ofType` counts).
     private struct FragmentKey: Hashable {
@@ -34,11 +39,10 @@ struct DepthCheck {
 
     static func check(_ document: Document, maxDepth: Int) -> GraphQLError? {
         var check = DepthCheck(document: document)
-        for operation in document.operations where check.depth(of: operation.selectionSet, false) > maxDepth {
-            var visiting: Set<String> = []
-            if let (field, depth) = check.firstField(
-                in: operation.selectionSet, above: maxDepth, at: 0, false, &visiting)
-            {
+        for operation in document.operations {
+            check.measureFragments(spreadIn: operation.selectionSet, false)
+            guard check.depth(of: operation.selectionSet, false) > maxDepth else { continue }
+            if let (field, depth) = check.firstField(in: operation.selectionSet, above: maxDepth, false) {
                 return LimitErrors.depth(field: field, depth: depth, max: maxDepth, source: document.source)
             }
         }
@@ -53,7 +57,8 @@ struct DepthCheck {
     }
 
     /// The number of fields on the longest path down from a selection set
-    /// (`introspection`: the set lies inside `__schema` or `__type`).
+    /// (`introspection`: the set lies inside `__schema` or `__type`). The
+    /// fragments it spreads must have been measured (`measureFragments`).
     mutating func depth(of selectionSet: SelectionSet, _ introspection: Bool) -> Int {
         var deepest = 0
         for selection in selectionSet.selections {
@@ -70,49 +75,118 @@ struct DepthCheck {
         return deepest
     }
 
-    private mutating func depth(ofFragment name: String, _ introspection: Bool) -> Int {
-        let key = FragmentKey(name: name, introspection: introspection)
-        if let known = memo[key] { return known }
-        guard let fragment = fragments[name], !inProgress.contains(name) else { return 0 }
-        inProgress.insert(name)
-        let measured = depth(of: fragment.selectionSet, introspection)
-        inProgress.remove(name)
-        memo[key] = measured
-        return measured
+    /// A measured fragment's depth; 0 for an unknown one, or one not
+    /// measured because it was being measured already (a cycle).
+    private func depth(ofFragment name: String, _ introspection: Bool) -> Int {
+        memo[FragmentKey(name: name, introspection: introspection)] ?? 0
     }
 
-    /// The first field (in document order, along a path deep enough) whose
-    /// depth passes `limit`, with that depth; `level` is the depth of the
-    /// selection set's parent field.
-    private mutating func firstField(
-        in selectionSet: SelectionSet, above limit: Int, at level: Int, _ introspection: Bool,
-        _ visiting: inout Set<String>
-    ) -> (Field, Int)? {
+    /// The fragments a selection set spreads, directly or through the text of
+    /// its fields and inline fragments (not through the fragments), in
+    /// document order, each with whether it is spread inside introspection.
+    private static func spreads(
+        in selectionSet: SelectionSet, _ introspection: Bool, into keys: inout [FragmentKey]
+    ) {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
-                let (levels, inside) = Self.step(field, introspection)
+                if let set = field.selectionSet {
+                    spreads(in: set, step(field, introspection).introspection, into: &keys)
+                }
+            case .inlineFragment(let inline):
+                spreads(in: inline.selectionSet, introspection, into: &keys)
+            case .fragmentSpread(let spread):
+                keys.append(FragmentKey(name: spread.name.value, introspection: introspection))
+            }
+        }
+    }
+
+    /// Measures every fragment a selection set reaches through spreads, each
+    /// after the fragments it spreads itself: depth first, in the order a
+    /// recursive measurement would take, with an explicit stack.
+    private mutating func measureFragments(spreadIn selectionSet: SelectionSet, _ introspection: Bool) {
+        struct Frame {
+            let key: FragmentKey
+            let fragment: FragmentDefinition
+            let spreads: [FragmentKey]
+            var next = 0
+        }
+        func frame(_ key: FragmentKey, _ fragment: FragmentDefinition) -> Frame {
+            var keys: [FragmentKey] = []
+            Self.spreads(in: fragment.selectionSet, key.introspection, into: &keys)
+            return Frame(key: key, fragment: fragment, spreads: keys)
+        }
+        var roots: [FragmentKey] = []
+        Self.spreads(in: selectionSet, introspection, into: &roots)
+        var inProgress: Set<String> = []
+        for root in roots {
+            guard memo[root] == nil, let fragment = fragments[root.name] else { continue }
+            inProgress.insert(root.name)
+            var stack = [frame(root, fragment)]
+            while let top = stack.last {
+                if top.next < top.spreads.count {
+                    stack[stack.count - 1].next += 1
+                    let key = top.spreads[top.next]
+                    guard memo[key] == nil, let fragment = fragments[key.name], inProgress.insert(key.name).inserted
+                    else { continue }
+                    stack.append(frame(key, fragment))
+                    continue
+                }
+                stack.removeLast()
+                memo[top.key] = depth(of: top.fragment.selectionSet, top.key.introspection)
+                inProgress.remove(top.key.name)
+            }
+        }
+    }
+
+    /// The first field (in document order, along a path deep enough) whose
+    /// depth passes `limit`, with that depth. Depth first with an explicit
+    /// stack of selection sets, each with the depth of its parent field; a
+    /// fragment is not entered again while it is on the path.
+    private mutating func firstField(
+        in selectionSet: SelectionSet, above limit: Int, _ introspection: Bool
+    ) -> (Field, Int)? {
+        struct Frame {
+            let selections: [Selection]
+            let level: Int
+            let introspection: Bool
+            /// The fragment this set is the body of, left when the set is done.
+            let fragment: String?
+            var next = 0
+        }
+        var visiting: Set<String> = []
+        var stack = [Frame(selections: selectionSet.selections, level: 0, introspection: introspection, fragment: nil)]
+        while let top = stack.last {
+            guard top.next < top.selections.count else {
+                if let name = top.fragment { visiting.remove(name) }
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let level = top.level
+            switch top.selections[top.next] {
+            case .field(let field):
+                let (levels, inside) = Self.step(field, top.introspection)
                 let here = level + levels
                 if here > limit { return (field, here) }
                 guard let set = field.selectionSet, here + depth(of: set, inside) > limit else { continue }
-                if let found = firstField(in: set, above: limit, at: here, inside, &visiting) { return found }
+                stack.append(Frame(selections: set.selections, level: here, introspection: inside, fragment: nil))
             case .inlineFragment(let inline):
-                guard level + depth(of: inline.selectionSet, introspection) > limit else { continue }
-                if let found = firstField(in: inline.selectionSet, above: limit, at: level, introspection, &visiting) {
-                    return found
-                }
+                guard level + depth(of: inline.selectionSet, top.introspection) > limit else { continue }
+                stack.append(
+                    Frame(
+                        selections: inline.selectionSet.selections, level: level, introspection: top.introspection,
+                        fragment: nil))
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard let fragment = fragments[name], !visiting.contains(name),
-                    level + depth(ofFragment: name, introspection) > limit
+                    level + depth(ofFragment: name, top.introspection) > limit
                 else { continue }
                 visiting.insert(name)
-                defer { visiting.remove(name) }
-                if let found = firstField(
-                    in: fragment.selectionSet, above: limit, at: level, introspection, &visiting)
-                {
-                    return found
-                }
+                stack.append(
+                    Frame(
+                        selections: fragment.selectionSet.selections, level: level, introspection: top.introspection,
+                        fragment: name))
             }
         }
         return nil

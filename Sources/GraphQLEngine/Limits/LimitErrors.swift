@@ -3,6 +3,10 @@ extension GraphQLError.Code {
     /// The document has more lexical tokens than `QueryLimits.maxTokens`
     /// (raised by the parser, so also for `ParseOptions.maxTokens`).
     public static let maxTokensExceeded = "MAX_TOKENS_EXCEEDED"
+    /// Selection sets, list and object values or list types nested deeper
+    /// than `QueryLimits.maxNesting` (raised by the parser, so also for
+    /// `ParseOptions.maxDepth`), in the text or through fragment spreads.
+    public static let maxNestingExceeded = "MAX_NESTING_EXCEEDED"
     /// Fields nested deeper than `QueryLimits.maxDepth`.
     public static let maxDepthExceeded = "MAX_DEPTH_EXCEEDED"
     /// More aliases than `QueryLimits.maxAliases`.

@@ -9,6 +9,7 @@
 /// |---|---|---|
 /// | `maxTokens`: lexical tokens in the document (comments excluded) | 15 000 | `MAX_TOKENS_EXCEEDED` |
 /// | `maxDepth`: fields nested in one another, through fragments | 12 | `MAX_DEPTH_EXCEEDED` |
+/// | `maxNesting`: selection sets (through fragments), list and object values (variables too) and list types nested in one another | 64 | `MAX_NESTING_EXCEEDED` |
 /// | `maxAliases`: aliases written in the whole document | 30 | `MAX_ALIASES_EXCEEDED` |
 /// | `maxDirectivesPerField`: directives on one field or fragment | 5 | `MAX_DIRECTIVES_EXCEEDED` |
 /// | `maxCost`: estimated fields resolved (see below) | 50 000 | `MAX_COST_EXCEEDED` |
@@ -36,11 +37,25 @@
 /// are added up, so the estimate never undercounts. (graphql-js's standard
 /// introspection query estimates at 42 850: the default leaves room for it.)
 ///
+/// Nesting is what bounds the stack: the stages walk nested selection sets
+/// and values by recursion, which `maxNesting` keeps within a known depth. It
+/// counts what the depth limit leaves out (inline fragments, spreads, values)
+/// and follows spreads, so `query { ...F0 }` with `F0` spreading `F1` and so
+/// on nests one level per link of the chain. It is the parser's
+/// `ParseOptions.maxDepth`, checked while parsing and, through spreads, right
+/// after (so before any other check), and it also holds a request's
+/// variables (checked before they are coerced). `nil` leaves the parser's
+/// own cap (256 by default) in place rather than none, and variables
+/// unchecked: for trusted callers, as parsing 256 nested selection sets
+/// takes about 1.3 MiB of stack in a debug build (0.55 MiB in release). The
+/// default is `maxSafeNesting`, which leaves room for graphql-js's standard
+/// introspection query (nesting 16).
+///
 /// With introspection off, `__typename` stays allowed and validation
 /// messages lose their "Did you mean ...?" hints, which would otherwise
 /// name schema members.
 ///
-/// What depends only on the document (tokens, depth, aliases, directives,
+/// What depends only on the document (tokens, nesting, depth, aliases, directives,
 /// introspection, literal page sizes, and the cost of operations whose sizes
 /// are all literal) is checked once and cached with the document; page sizes
 /// and costs that come from variables are checked per request, over a
@@ -55,6 +70,11 @@ public struct QueryLimits: Sendable, Hashable {
     public var maxTokens: Int?
     /// The deepest nesting of fields.
     public var maxDepth: Int?
+    /// The deepest nesting of selection sets (through fragment spreads), list
+    /// and object values and list types: `ParseOptions.maxDepth` for the
+    /// documents a `GraphQLService` parses, and the deepest a request's
+    /// variables may nest.
+    public var maxNesting: Int?
     /// The most aliases (`name: field`) in one document.
     public var maxAliases: Int?
     /// The most directives on one field, fragment spread or inline fragment.
@@ -80,12 +100,14 @@ public struct QueryLimits: Sendable, Hashable {
     public var executionTimeout: Duration?
 
     public init(
-        maxTokens: Int? = 15_000, maxDepth: Int? = 12, maxAliases: Int? = 30, maxDirectivesPerField: Int? = 5,
+        maxTokens: Int? = 15_000, maxDepth: Int? = 12, maxNesting: Int? = maxSafeNesting, maxAliases: Int? = 30,
+        maxDirectivesPerField: Int? = 5,
         maxCost: Int? = 50_000, maxPageSize: Int? = 100, pageSizeArguments: Set<String> = ["first", "limit"],
         defaultListSize: Int = 10, allowsIntrospection: Bool = true, executionTimeout: Duration? = .seconds(10)
     ) {
         self.maxTokens = maxTokens
         self.maxDepth = maxDepth
+        self.maxNesting = maxNesting
         self.maxAliases = maxAliases
         self.maxDirectivesPerField = maxDirectivesPerField
         self.maxCost = maxCost
@@ -96,11 +118,20 @@ public struct QueryLimits: Sendable, Hashable {
         self.executionTimeout = executionTimeout
     }
 
+    /// The highest `maxNesting` shown safe on a database thread (1 MiB of
+    /// stack): the stack tests run the whole pipeline (parse, limits,
+    /// validation, execution, the JSON answer) on documents and variables
+    /// nested this deep, in a debug build (where frames are largest: parsing
+    /// takes about 5.2 KiB of stack per nested selection set), on a thread
+    /// with half that stack. Settings from the environment are held to it.
+    public static let maxSafeNesting = 64
+
     /// The defaults with introspection off: what a public deployment should run.
     public static let production = QueryLimits(allowsIntrospection: false)
 
     /// No limit at all (introspection on, no timeout), for trusted callers and tests.
     public static let none = QueryLimits(
-        maxTokens: nil, maxDepth: nil, maxAliases: nil, maxDirectivesPerField: nil, maxCost: nil, maxPageSize: nil,
+        maxTokens: nil, maxDepth: nil, maxNesting: nil, maxAliases: nil, maxDirectivesPerField: nil, maxCost: nil,
+        maxPageSize: nil,
         executionTimeout: nil)
 }

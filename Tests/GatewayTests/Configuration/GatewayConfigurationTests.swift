@@ -11,6 +11,7 @@ struct GatewayConfigurationTests {
         #expect(!configuration.allowsAnonymousIntrospection)
         #expect(!configuration.servesPlayground)
         #expect(configuration.queryLimits.maxDepth == 12)
+        #expect(configuration.queryLimits.maxNesting == 64)
         #expect(configuration.queryLimits.maxPageSize == 100)
         #expect(configuration.queryLimits.executionTimeout == .seconds(10))
         #expect(configuration.host == "127.0.0.1")
@@ -64,13 +65,15 @@ struct GatewayConfigurationTests {
     @Test("the document limits and the timeout are read into the query limits")
     func queryLimits() throws {
         let configuration = try GatewayConfiguration.fromEnvironment([
-            "SUPPORTCARR_MAX_TOKENS": "500", "SUPPORTCARR_MAX_DEPTH": "6", "SUPPORTCARR_MAX_ALIASES": "3",
+            "SUPPORTCARR_MAX_TOKENS": "500", "SUPPORTCARR_MAX_DEPTH": "6", "SUPPORTCARR_MAX_NESTING": "40",
+            "SUPPORTCARR_MAX_ALIASES": "3",
             "SUPPORTCARR_MAX_DIRECTIVES": "2", "SUPPORTCARR_MAX_COST": "999", "SUPPORTCARR_MAX_PAGE_SIZE": "50",
             "SUPPORTCARR_EXECUTION_TIMEOUT_MS": "2500", "SUPPORTCARR_INTROSPECTION": "on",
         ])
         let limits = configuration.queryLimits
         #expect(limits.maxTokens == 500)
         #expect(limits.maxDepth == 6)
+        #expect(limits.maxNesting == 40)
         #expect(limits.maxAliases == 3)
         #expect(limits.maxDirectivesPerField == 2)
         #expect(limits.maxCost == 999)
@@ -86,6 +89,8 @@ struct GatewayConfigurationTests {
             ("PORT", "http"), ("PORT", "70000"), ("SUPPORTCARR_MAX_BODY_BYTES", "-1"),
             ("SUPPORTCARR_EXECUTION_TIMEOUT_MS", "-5"), ("SUPPORTCARR_MAX_BATCH", "1000"),
             ("SUPPORTCARR_APQ_MAX_ENTRIES", "lots"), ("SUPPORTCARR_MAX_DEPTH", "-2"),
+            // Past what the stack tests prove safe on a database thread.
+            ("SUPPORTCARR_MAX_NESTING", "100000"),
             ("SUPPORTCARR_INTROSPECTION", "maybe"), ("SUPPORTCARR_ENV", "staging"),
         ])
     func malformed(variable: String, value: String) {

@@ -101,15 +101,34 @@ import Testing
 
 @Suite struct LongFragmentChainTests {
     /// Fragments that spread one another 1 800 deep (8 tokens each: about as
-    /// many as the default token limit allows), checked, validated and run on
-    /// a pool thread as the server would.
-    @Test func aLongChainOfFragmentsIsCheckedWithoutExhaustingTheStack() async throws {
+    /// many as the default token limit allows), as the server would run them:
+    /// refused for their nesting before any other check.
+    @Test func aLongChainOfFragmentsIsRefusedForItsNesting() async throws {
         var text = "{ rider { ...F0 } }\n"
         for index in 0..<1_800 { text += "fragment F\(index) on Rider { ...F\(index + 1) }\n" }
         text += "fragment F1800 on Rider { id }\n"
         let service = try LimitFixtures.service(QueryLimits.production)
         let response = await Task.detached { await service.execute(GraphQLRequest(query: text)) }.value
-        #expect(response.errors.isEmpty, "\(response.errors)")
-        #expect(response.jsonString() == #"{"data":{"rider":null}}"#)
+        #expect(response.errors.map(\.code) == ["MAX_NESTING_EXCEEDED"])
+        #expect(response.tree == nil)
+    }
+
+    /// With the nesting cap lifted, the depth and cost checks follow such a
+    /// chain without recursion, on a thread with a small stack.
+    @Test func theDepthAndCostChecksFollowALongChainWithoutRecursion() async throws {
+        var text = "{ rider { ...F0 } }\n"
+        for index in 0..<5_000 { text += "fragment F\(index) on Rider { ...F\(index + 1) }\n" }
+        text += "fragment F5000 on Rider { id best { best { id } } }\n"
+        let document = try Parser.parse(Source(text), options: ParseOptions(maxTokens: nil, maxDepth: 100_000))
+        let schema = try LimitFixtures.schema()
+        let (errors, _) = await SmallStackExecutor.measure(stackBytes: 256 << 10) {
+            QueryLimits(maxDepth: 3).check(document, schema: schema)
+        }
+        #expect(errors.map(\.code) == ["MAX_DEPTH_EXCEEDED"])
+        #expect(errors.first?.message.hasPrefix("Field \"id\" is nested 4 deep") == true)
+        let (cost, _) = await SmallStackExecutor.measure(stackBytes: 256 << 10) {
+            QueryLimits.none.estimatedCost(of: document, schema: schema)
+        }
+        #expect(cost == 5)
     }
 }

@@ -36,9 +36,24 @@ final class FieldConflictFinder {
     /// work a hostile one can cause.
     static let maxSubfieldConflicts = 100
 
-    /// - Parameter fragment: the fragment definition of a name, if the document has one.
-    init(schema: GraphQLSchema, fragment: @escaping (String) -> FragmentDefinition?) {
+    /// How deep comparisons of sub-selections may nest, and how deep they are.
+    private let maxComparisonDepth: Int
+    private var comparisonDepth = 0
+
+    /// - Parameters:
+    ///   - fragment: the fragment definition of a name, if the document has one.
+    ///   - maxComparisonDepth: how deeply the sub-selections of two fields
+    ///     are compared in one another: the document's nesting through
+    ///     fragments (`FragmentNesting.deepest(in:)`), which comparisons of a
+    ///     document without fragment cycles never reach, and which ends those
+    ///     that would otherwise loop through a cycle (such a document is
+    ///     refused by NoFragmentCyclesRule anyway). The comparisons recurse,
+    ///     so this is also what bounds their stack.
+    init(
+        schema: GraphQLSchema, maxComparisonDepth: Int = .max, fragment: @escaping (String) -> FragmentDefinition?
+    ) {
         self.schema = schema
+        self.maxComparisonDepth = maxComparisonDepth
         self.fragment = fragment
     }
 
@@ -296,41 +311,83 @@ final class FieldConflictFinder {
     // MARK: - Fragments
 
     /// (B, D, E) The fields of a map against a spread fragment and, through
-    /// it, the fragments it spreads.
+    /// it, the fragments it spreads. Depth first over the fragments, in the
+    /// order of graphql-js's recursion, with an explicit stack: a chain of
+    /// spreads costs no stack, whatever its length.
     private func collectConflictsBetween(
         _ map: FieldMap, andFragment name: String, mutuallyExclusive: Bool, into sink: inout ConflictSink
     ) {
-        guard let definition = fragment(name) else { return }
-        let fragmentMap = referencedFieldsAndFragmentNames(of: definition)
-        if map === fragmentMap { return }
-        collectConflictsBetween(map, fragmentMap, mutuallyExclusive: mutuallyExclusive, into: &sink)
-        for referenced in fragmentMap.fragmentNames {
+        struct Frame {
+            let name: String
+            let spreads: [String]
+            var next = 0
+        }
+        /// Compares the map with one fragment; the frame that goes on to the fragments it spreads.
+        func enter(_ name: String, _ sink: inout ConflictSink) -> Frame? {
+            guard let definition = fragment(name) else { return nil }
+            let fragmentMap = referencedFieldsAndFragmentNames(of: definition)
+            if map === fragmentMap { return nil }
+            collectConflictsBetween(map, fragmentMap, mutuallyExclusive: mutuallyExclusive, into: &sink)
+            return Frame(name: name, spreads: fragmentMap.fragmentNames)
+        }
+        var stack: [Frame] = []
+        if let first = enter(name, &sink) { stack.append(first) }
+        while let top = stack.last {
             if sink.isStopped { return }
-            if comparedFragmentPairs.contains(referenced, name, mutuallyExclusive: mutuallyExclusive) { continue }
-            comparedFragmentPairs.insert(referenced, name, mutuallyExclusive: mutuallyExclusive)
-            collectConflictsBetween(map, andFragment: referenced, mutuallyExclusive: mutuallyExclusive, into: &sink)
+            guard top.next < top.spreads.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let referenced = top.spreads[top.next]
+            if comparedFragmentPairs.contains(referenced, top.name, mutuallyExclusive: mutuallyExclusive) { continue }
+            comparedFragmentPairs.insert(referenced, top.name, mutuallyExclusive: mutuallyExclusive)
+            if let next = enter(referenced, &sink) { stack.append(next) }
         }
     }
 
     /// (C, F, G) Two spread fragments against each other and, through them,
-    /// the fragments they spread.
+    /// the fragments they spread: first the second one's spreads against the
+    /// first fragment, then the first one's against the second. Depth first
+    /// with an explicit stack, as above.
     private func collectConflictsBetweenFragments(
         _ name1: String, _ name2: String, mutuallyExclusive: Bool, into sink: inout ConflictSink
     ) {
-        if name1 == name2 { return }
-        if comparedFragmentPairs.contains(name1, name2, mutuallyExclusive: mutuallyExclusive) { return }
-        comparedFragmentPairs.insert(name1, name2, mutuallyExclusive: mutuallyExclusive)
-        guard let fragment1 = fragment(name1), let fragment2 = fragment(name2) else { return }
-        let map1 = referencedFieldsAndFragmentNames(of: fragment1)
-        let map2 = referencedFieldsAndFragmentNames(of: fragment2)
-        collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
-        for referenced in map2.fragmentNames {
-            if sink.isStopped { return }
-            collectConflictsBetweenFragments(name1, referenced, mutuallyExclusive: mutuallyExclusive, into: &sink)
+        struct Frame {
+            let name1: String
+            let name2: String
+            let spreads1: [String]
+            let spreads2: [String]
+            var next = 0
+
+            /// The pair to compare next: each of `spreads2` with `name1`, then each of `spreads1` with `name2`.
+            func pair(_ index: Int) -> (String, String)? {
+                if index < spreads2.count { return (name1, spreads2[index]) }
+                let second = index - spreads2.count
+                return second < spreads1.count ? (spreads1[second], name2) : nil
+            }
         }
-        for referenced in map1.fragmentNames {
+        /// Compares two fragments; the frame that goes on to the fragments they spread.
+        func enter(_ name1: String, _ name2: String, _ sink: inout ConflictSink) -> Frame? {
+            if name1 == name2 { return nil }
+            if comparedFragmentPairs.contains(name1, name2, mutuallyExclusive: mutuallyExclusive) { return nil }
+            comparedFragmentPairs.insert(name1, name2, mutuallyExclusive: mutuallyExclusive)
+            guard let fragment1 = fragment(name1), let fragment2 = fragment(name2) else { return nil }
+            let map1 = referencedFieldsAndFragmentNames(of: fragment1)
+            let map2 = referencedFieldsAndFragmentNames(of: fragment2)
+            collectConflictsBetween(map1, map2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+            return Frame(name1: name1, name2: name2, spreads1: map1.fragmentNames, spreads2: map2.fragmentNames)
+        }
+        var stack: [Frame] = []
+        if let first = enter(name1, name2, &sink) { stack.append(first) }
+        while let top = stack.last {
             if sink.isStopped { return }
-            collectConflictsBetweenFragments(referenced, name2, mutuallyExclusive: mutuallyExclusive, into: &sink)
+            guard let (next1, next2) = top.pair(top.next) else {
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            if let next = enter(next1, next2, &sink) { stack.append(next) }
         }
     }
 
@@ -392,6 +449,9 @@ final class FieldConflictFinder {
         _ selectionSet2: SelectionSet, parentType parentType2: GraphQLNamedType?,
         mutuallyExclusive: Bool, limit: Int
     ) -> [FieldConflict] {
+        guard comparisonDepth < maxComparisonDepth else { return [] }
+        comparisonDepth += 1
+        defer { comparisonDepth -= 1 }
         var sink = ConflictSink(report: nil, limit: limit, nestedLimit: limit)
         let map1 = fieldsAndFragmentNames(of: selectionSet1, parentType: parentType1)
         let map2 = fieldsAndFragmentNames(of: selectionSet2, parentType: parentType2)

@@ -16,7 +16,10 @@ public final class OverlappingFieldsCanBeMergedRule: ValidationRule {
 
     public init(context: ValidationContext) {
         self.context = context
-        self.finder = FieldConflictFinder(schema: context.schema) { name in
+        // Without fragments comparisons cannot loop, and the text bounds them.
+        let document = context.document
+        let bound = document.fragments.isEmpty ? Int.max : FragmentNesting.deepest(in: document)
+        self.finder = FieldConflictFinder(schema: context.schema, maxComparisonDepth: bound) { name in
             context.fragment(named: name)
         }
     }
