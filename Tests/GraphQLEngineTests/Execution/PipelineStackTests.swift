@@ -70,7 +70,8 @@ import Testing
         _ text: String, variables: [String: JSONValue] = [:], limits: QueryLimits = nestingOnly
     ) async -> Run {
         let service = GraphQLService(
-            schema: schema, validator: { validate(schema: $0, document: $1, suggestions: $2) }, cache: nil, limits: limits)
+            schema: schema, validator: { validate(schema: $0, document: $1, suggestions: $2) }, cache: nil,
+            limits: limits)
         let options = ParseOptions(maxTokens: limits.maxTokens, maxDepth: limits.maxNesting ?? ParseOptions().maxDepth)
         let (result, peak) = await SmallStackExecutor.measure(stackBytes: stackBytes) {
             () -> (codes: [String?], json: String) in
