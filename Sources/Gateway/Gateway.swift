@@ -41,6 +41,9 @@ public struct Gateway: Sendable {
     /// per call); nil executes them on Swift's cooperative pool.
     public let requestExecutor: (any TaskExecutor)?
     public let logger: Logger
+    /// The bounded queue in front of execution (`GatewayLimits.maxConcurrentExecutions`,
+    /// `maxQueuedExecutions`).
+    let executionGate: ExecutionGate
 
     /// - Parameters:
     ///   - schema: what `/graphql` serves; the gateway runs it through a
@@ -65,6 +68,9 @@ public struct Gateway: Sendable {
         self.metrics = metrics
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
+        self.executionGate = ExecutionGate(
+            maxRunning: configuration.limits.maxConcurrentExecutions,
+            maxQueued: configuration.limits.maxQueuedExecutions)
     }
 
     /// Every route of the gateway. `/graphql` runs through, outermost first:
@@ -76,9 +82,7 @@ public struct Gateway: Sendable {
         let endpoint = GraphQLEndpoint(
             service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries),
             limits: configuration.limits, executor: requestExecutor,
-            gate: ExecutionGate(
-                maxRunning: configuration.limits.maxConcurrentExecutions,
-                maxQueued: configuration.limits.maxQueuedExecutions))
+            gate: executionGate)
         // GET and POST are served; the other methods reach the transport
         // middleware only to be answered 405 with `Allow: GET, POST`.
         let graphQL = router.group("/graphql")

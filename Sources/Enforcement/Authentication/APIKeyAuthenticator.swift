@@ -5,22 +5,14 @@ public import Security
 /// caller's row scope.
 ///
 /// Database cost per request, before any resolver runs:
-/// - the key: one `apikeys` aggregate by prefix that also brings the user's
-///   role and profile ids (`APIKeyRepository.candidate`; the usage counters
-///   are written later, batched);
-/// - support and admin: nothing more (they see every row);
-/// - riders and drivers: two indexed, id-projected queries, one after the
-///   other: the own rescue ids (`rescuerequests` by `riderId`, or
-///   `rescueassignments` by `driverId`) and the counterpart ids (`distinct
-///   driverId` of those rescues' assignments, or `distinct riderId` of those
-///   rescues). The lists grow with the person's own rescues only. (One
-///   `$lookup` chain could fetch both, but SecantusDB does not match a
-///   `localField` that is an array path, so they stay two plain queries.)
-///
-/// The lists are loaded for every request because `visibilityFilter(for:)` is
-/// synchronous and any level of a query may touch any collection. Nothing is
-/// cached between requests: a rescue accepted a moment ago is visible to its
-/// driver on the next request.
+/// - the key: nothing while its prefix is in the `CachedAPIKeyStore`
+///   (lifetime 5 s); else the key, then its user's role and profile ids
+///   (`APIKeyRepository.candidate`; the usage counters are written later,
+///   batched);
+/// - the row scope: the caller's own ids, which come with the key. The lists
+///   of the other party of a rider's or driver's live rescues are not read
+///   here but by `AccessContext.preparing(forTypes:)`, and only when the
+///   operation can reach a collection whose rule needs them.
 public struct APIKeyAuthenticator: RequestAuthenticator {
     public let database: MongoDatabase
     public let verifier: APIKeyVerifier
@@ -46,12 +38,12 @@ public struct APIKeyAuthenticator: RequestAuthenticator {
         -> AccessContext
     {
         let key = try await verifier.verify(headers: headers)
-        let scope = try await APIKeyAuthenticator.scope(of: key, in: database)
+        let scope = try await RowRelationsLoader(database: database).scope(of: key)
         return AccessContext(database: database, principal: .caller(Caller(key: key, scope: scope)), client: client)
     }
 
     /// The row scope of `key`'s user with every relation the row rules name
-    /// loaded (see the type's cost note).
+    /// loaded (tools and tests that run without a prepared operation).
     public static func scope(of key: AuthenticatedKey, in database: MongoDatabase) async throws -> RowScope {
         try await RowRelationsLoader(database: database).fullScope(of: key)
     }

@@ -26,12 +26,18 @@ public struct AuthenticatedService: Sendable {
     public func execute(
         _ request: GraphQLRequest, headers: [(name: String, value: String)], client: ClientInfo
     ) async throws -> GraphQLResponse {
-        let context: AccessContext
+        let access: AccessContext
         do {
-            context = try await authenticator.authenticate(headers: headers, client: client)
+            access = try await authenticator.authenticate(headers: headers, client: client)
         } catch is AuthenticationError {
             return GraphQLResponse(errors: [SecurityErrors.unauthenticated])
         }
-        return await service.execute(request, context: context)
+        switch await service.prepare(request) {
+        case .refused(let errors):
+            return GraphQLResponse(errors: errors)
+        case .ready(let operation):
+            let context = try await access.preparing(forTypes: operation.selectedTypeNames)
+            return await service.execute(operation, variables: request.variables, context: context)
+        }
     }
 }

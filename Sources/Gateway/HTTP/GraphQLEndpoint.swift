@@ -153,10 +153,10 @@ struct GraphQLEndpoint: Sendable {
             if isGET && operation.kind != .query { throw .mutationOverGET }
             // An anonymous caller gets only introspection: no resolver of ours
             // runs, so there is no access context to give.
-            let executionContext: any Sendable
+            let access: AccessContext?
             switch context.identity {
-            case .caller(let access): executionContext = access
-            case .anonymous where operation.isIntrospectionOnly: executionContext = ()
+            case .caller(let caller): access = caller
+            case .anonymous where operation.isIntrospectionOnly: access = nil
             case .anonymous, .unauthenticated: throw .unauthenticated
             }
             // The engine's own deadline stops execution between levels; this
@@ -169,15 +169,28 @@ struct GraphQLEndpoint: Sendable {
             let deadline = ContinuousClock.now + limits.executionTimeout
             let executed = await RoundTripCounter.$current.withValue(counter) {
                 await MongoDeadline.$current.withValue(deadline) {
-                    await withDeadline(limits.executionTimeout, executor: executor) { () -> GraphQLResponse? in
-                        guard await gate.enter() else { return nil }
+                    await withDeadline(limits.executionTimeout, executor: executor) { () -> Executed in
+                        guard await gate.enter() else { return .overloaded }
                         defer { gate.leave() }
-                        return await service.execute(operation, variables: variables, context: executionContext)
+                        // The row-rule lists this operation can need (none for most).
+                        let executionContext: any Sendable
+                        do {
+                            executionContext = try await access?.preparing(forTypes: operation.selectedTypeNames) ?? ()
+                        } catch {
+                            return .failed
+                        }
+                        return .answered(
+                            await service.execute(operation, variables: variables, context: executionContext))
                     }
                 }
             }
-            guard let admitted = executed else { throw .timeout(after: limits.executionTimeout) }
-            guard let response = admitted else { throw .overloaded }
+            let response: GraphQLResponse
+            switch executed {
+            case nil: throw .timeout(after: limits.executionTimeout)
+            case .overloaded?: throw .overloaded
+            case .failed?: throw .internalError
+            case .answered(let answered)?: response = answered
+            }
             guard !Self.timedOut(response) else { throw .timeout(after: limits.executionTimeout) }
             let outcome: GatewayMetrics.Outcome =
                 response.errors.isEmpty ? .success : (response.tree == nil ? .rejected : .partial)
@@ -196,6 +209,15 @@ struct GraphQLEndpoint: Sendable {
                 record: .init(name: name, outcome: error.outcome, errorCodes: [error.code], roundTrips: counter.count),
                 refusal: error)
         }
+    }
+
+    /// How an operation's turn at the gate ended.
+    enum Executed: Sendable {
+        case answered(GraphQLResponse)
+        /// The queue was full.
+        case overloaded
+        /// The row-rule lists could not be read (the database failed).
+        case failed
     }
 
     /// Whether the engine stopped the execution at its own deadline (or on cancellation).

@@ -158,6 +158,6 @@ public struct GraphQLService: Sendable {
             let errors = validator(schema.schema, document, limits?.allowsIntrospection ?? true)
             if !errors.isEmpty { return .errors(errors) }
         }
-        return .document(PreparedDocument(document: document, requestChecks: requestChecks))
+        return .document(PreparedDocument(document: document, schema: schema.schema, requestChecks: requestChecks))
     }
 }

@@ -6,23 +6,31 @@ public struct PreparedDocument: Sendable {
     /// Whether each operation, by its start offset in the text, selects
     /// nothing but introspection (see `selectsOnlyIntrospection`).
     let introspectionOnly: [Int: Bool]
+    /// The types each operation, by its start offset, can produce (`selectedTypeNames`).
+    let selectedTypes: [Int: Set<String>]
     /// The `QueryLimits` checks left for each request (page sizes and cost
     /// set by variables); nil when nothing depends on variables.
     let requestChecks: RequestLimitChecks?
 
-    init(document: Document, requestChecks: RequestLimitChecks?) {
+    init(document: Document, schema: GraphQLSchema?, requestChecks: RequestLimitChecks?) {
         self.document = document
         self.requestChecks = requestChecks
         var introspectionOnly: [Int: Bool] = [:]
+        var selectedTypes: [Int: Set<String>] = [:]
         for operation in document.operations {
             introspectionOnly[operation.loc.start] = selectsOnlyIntrospection(operation, in: document)
+            if let schema {
+                selectedTypes[operation.loc.start] = selectedTypeNames(of: operation, in: document, schema: schema)
+            }
         }
         self.introspectionOnly = introspectionOnly
+        self.selectedTypes = selectedTypes
     }
 
-    /// A document with no request checks (tests, tools that fill a cache by hand).
-    public init(_ document: Document) {
-        self.init(document: document, requestChecks: nil)
+    /// A document with no request checks (tests, tools that fill a cache by
+    /// hand); without a schema its operations report no selected types.
+    public init(_ document: Document, schema: GraphQLSchema? = nil) {
+        self.init(document: document, schema: schema, requestChecks: nil)
     }
 
     /// The operation a request runs
@@ -32,7 +40,8 @@ public struct PreparedDocument: Sendable {
         selectOperation(in: document, named: name).map { operation in
             PreparedOperation(
                 document: document, operation: operation,
-                isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false, requestChecks: requestChecks)
+                isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false,
+                selectedTypeNames: selectedTypes[operation.loc.start] ?? [], requestChecks: requestChecks)
         }
     }
 }
@@ -48,6 +57,11 @@ public struct PreparedOperation: Sendable {
     /// meta-field (`__schema`, `__type`, `__typename`): such an operation runs
     /// no resolver of the application and reads no data.
     public let isIntrospectionOnly: Bool
+    /// The named types the operation's fields can produce, through fragments
+    /// and abstract types' possible types (an over-approximation: what a
+    /// server may prepare for, such as the row-rule lists of the collections
+    /// those types come from).
+    public let selectedTypeNames: Set<String>
     let requestChecks: RequestLimitChecks?
 
     /// `query`, `mutation` or `subscription`.

@@ -37,21 +37,22 @@ public struct RowRelationsLoader: Sendable {
         }
     }
 
-    /// The scope of `key`'s user with every relation the row rules name: no
-    /// query for support and admin; for riders and drivers the profile id (one
-    /// query, none when the key's store read it with the key) and the other
-    /// party of their live rescues (one query).
-    public func fullScope(of key: AuthenticatedKey, now: BSONDate = .now()) async throws(MongoError) -> RowScope {
+    /// The scope of `key`'s user without relation lists: no query when the
+    /// key's store read the profile ids with the key (`CachedAPIKeyStore`
+    /// keeps them), else one. Load the lists a request needs with `load`.
+    public func scope(of key: AuthenticatedKey) async throws(MongoError) -> RowScope {
         if key.role.seesEveryRow { return RowScope(role: key.role, userId: key.userId) }
-        let scope: RowScope
-        if let profiles = key.profiles {
-            scope = RowScope(
-                role: key.role, userId: key.userId, riderProfileId: key.role == .rider ? profiles.rider : nil,
-                driverProfileId: key.role == .driver ? profiles.driver : nil)
-        } else {
-            scope = try await self.scope(userId: key.userId, role: key.role)
-        }
-        return try await load(scope, for: RowRules.collections, now: now)
+        guard let profiles = key.profiles else { return try await scope(userId: key.userId, role: key.role) }
+        return RowScope(
+            role: key.role, userId: key.userId, riderProfileId: key.role == .rider ? profiles.rider : nil,
+            driverProfileId: key.role == .driver ? profiles.driver : nil)
+    }
+
+    /// The scope of `key`'s user with every relation the row rules name: no
+    /// query for support and admin; for riders and drivers `scope(of:)` and
+    /// the other party of their live rescues (two finds in flight together).
+    public func fullScope(of key: AuthenticatedKey, now: BSONDate = .now()) async throws(MongoError) -> RowScope {
+        try await load(try await scope(of: key), for: RowRules.collections, now: now)
     }
 
     /// `scope` with the relations `collections`' rules need loaded.

@@ -1,9 +1,10 @@
-import Gateway
 import GraphQLEngine
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+
+@testable import Gateway
 
 /// The bounded queue in front of execution: past it, a request is answered
 /// at once with 503 and `Retry-After` instead of waiting without limit.
@@ -29,7 +30,7 @@ struct OverloadTests {
                 let running = Task { try await post("{ slow(ms: 1500) }") }
                 while fixture.calls.count < 1 { try await Task.sleep(for: .milliseconds(10)) }
                 let queued = Task { try await post("{ hello }") }
-                try await Task.sleep(for: .milliseconds(200))
+                while fixture.gateway.executionGate.load.queued < 1 { try await Task.sleep(for: .milliseconds(10)) }
                 // ...so a third is turned away at once.
                 let refused = try await post("{ hello }")
                 #expect(refused.status == .serviceUnavailable)

@@ -1,5 +1,6 @@
-import GraphQLEngine
 import Testing
+
+@testable import GraphQLEngine
 
 @Suite struct DocumentCacheTests {
     static func document(_ text: String) throws -> DocumentCache.Entry {
@@ -91,5 +92,37 @@ import Testing
         #expect(response.errors.map(\.message) == [#"Cannot query field "nope" on type "Query"."#])
         let ok = await service.execute(GraphQLRequest(query: "{ status }"), rootValue: Fixtures.data)
         #expect(ok.jsonString() == #"{"data":{"status":"ASSIGNED"}}"#)
+    }
+}
+
+@Suite struct SelectedTypeNamesTests {
+    @Test func anOperationReportsTheTypesItsFieldsCanProduceThroughFragmentsAndAbstractTypes() throws {
+        let schema = try buildSchema(
+            sdl: """
+                interface Node { id: ID! }
+                type Car implements Node { id: ID!, owner: Person }
+                type Bike implements Node { id: ID! }
+                type Person { name: String, friends: [Person] }
+                union Thing = Car | Bike
+                type Query { node: Node, things: [Thing], person: Person, count: Int }
+                """)
+        let document = try Parser.parse(
+            """
+            query A { count }
+            query B { node { id ...C } }
+            query D { person { ...F } }
+            fragment C on Car { owner { name } }
+            fragment F on Person { friends { ...F } }
+            """)
+        let prepared = PreparedDocument(document, schema: schema)
+        func types(_ name: String) throws -> Set<String> {
+            guard case .success(let operation) = prepared.operation(named: name) else {
+                throw CancellationError()
+            }
+            return operation.selectedTypeNames
+        }
+        #expect(try types("A") == ["Int"])
+        #expect(try types("B") == ["Node", "Car", "Bike", "ID", "Person", "String"])
+        #expect(try types("D") == ["Person"])
     }
 }

@@ -146,3 +146,46 @@ extension AuthenticationAndAuditTests {
         }
     }
 }
+
+extension SeededSuites {
+    /// What a rider's or driver's request costs before its resolvers: the
+    /// key (cached) and, only when the operation can reach a collection whose
+    /// rule names the other party of a live rescue, those short lists.
+    @Suite struct RowScopeCostTests {
+        @Test func theLiveListsAreReadOnlyWhenTheOperationCanReachTheirCollections() async throws {
+            try await SeededDatabase.with { fixture in
+                let people = try await SeededPeople.find(in: fixture.database)
+                let repository = APIKeyRepository(database: fixture.database, hasher: .development)
+                let created = try await repository.create(
+                    userId: people.driverUser, name: "driver", permissions: Role.driver.maximalPermissions,
+                    kind: .test)
+                let gateway = AuthenticatedService(
+                    service: fixture.service,
+                    authenticator: APIKeyAuthenticator(
+                        database: fixture.database,
+                        verifier: APIKeyVerifier(store: CachedAPIKeyStore(base: repository), hasher: .development)))
+                let headers = [("X-API-Key", created.token.text)]
+                func collections(_ query: String) async throws -> [String] {
+                    var response: GraphQLResponse?
+                    let read = try await SeededSuites.QueryCostTests.profiledCollections(fixture.database) {
+                        response = try await gateway.execute(
+                            GraphQLRequest(query: query), headers: headers, client: ClientInfo())
+                    }
+                    #expect(response?.errors.map(\.message) == [], "\(query)")
+                    return read
+                }
+                _ = try await collections("{ __typename }")  // the key is read once, then cached
+                #expect(try await collections("{ __typename }") == [])
+                #expect(try await collections("{ me { id } }") == ["users"])
+                // The driver's rescues and their riders: the riders of its live jobs first.
+                let withRiders = try await collections(
+                    "{ rescueRequests(first: 5) { edges { node { id rider { id } } } } }")
+                #expect(withRiders.first == "rescueassignments")
+                #expect(withRiders.filter { $0 == "rescueassignments" }.count == 2)
+                #expect(withRiders.contains("rescuerequests") && withRiders.contains("riderprofiles"))
+                // Without riders in the selection, no list is read.
+                #expect(Set(try await collections("{ rescueRequests(first: 5) { totalCount } }")) == ["rescuerequests"])
+            }
+        }
+    }
+}
