@@ -28,6 +28,10 @@ struct CostPlan: Sendable {
         var size: Size
         /// The sub-selection, nil for a leaf.
         var children: SetTerm?
+        /// What resolving the field once costs by itself: 1, or its schema
+        /// `@cost(weight:)` (a field that makes the database read many
+        /// documents or count a collection).
+        var weight: Int = 1
     }
 
     /// A selection set with its inline fragments flattened in; spreads are
@@ -81,12 +85,12 @@ struct CostPlan: Sendable {
             var total = 0
             for field in set.fields {
                 guard let children = field.children else {
-                    total = saturatingAdd(total, 1)
+                    total = saturatingAdd(total, field.weight)
                     continue
                 }
                 let (multiplier, down) = resolve(field.size, handed: handed)
                 let below = cost(of: children, handed: down)
-                total = saturatingAdd(total, saturatingAdd(1, saturatingMultiply(multiplier, below)))
+                total = saturatingAdd(total, saturatingAdd(field.weight, saturatingMultiply(multiplier, below)))
             }
             for fragment in set.spreads {
                 total = saturatingAdd(total, memo[MemoKey(fragment: fragment, handed: handed)] ?? 0)

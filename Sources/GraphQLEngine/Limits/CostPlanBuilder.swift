@@ -81,11 +81,14 @@ struct CostPlanBuilder {
         if let page = pageSize(of: field, definition: definition) {
             size = .page(page, handsDown: !isList)
         }
-        guard let selectionSet = field.selectionSet else { return CostPlan.FieldTerm(size: size, children: nil) }
+        let weight = definition.flatMap(Self.weight) ?? 1
+        guard let selectionSet = field.selectionSet else {
+            return CostPlan.FieldTerm(size: size, children: nil, weight: weight)
+        }
         let childType = definition.flatMap { schema.type(named: $0.type.namedTypeName) }
         var children = CostPlan.SetTerm()
         add(selectionSet, on: childType, to: &children)
-        return CostPlan.FieldTerm(size: size, children: children)
+        return CostPlan.FieldTerm(size: size, children: children, weight: weight)
     }
 
     /// The field's page size, from the first page-size argument written (or,
@@ -121,6 +124,14 @@ struct CostPlanBuilder {
             if let items = schemaDefaultSize(of: argument.name, in: definition) { return .literal(items) }
         }
         return nil
+    }
+
+    /// The weight a field's `@cost(weight: Int!)` gives it (at least 1), nil
+    /// without one. The directive is the schema's to declare; a schema without
+    /// it costs every field 1.
+    static func weight(of definition: GraphQLField) -> Int? {
+        guard case .int(let weight)? = definition.directives(named: "cost").first?.argument("weight") else { return nil }
+        return max(1, weight)
     }
 
     private func schemaDefaultSize(of argument: String, in definition: GraphQLField) -> Int? {

@@ -24,8 +24,11 @@
 /// chain the schema bounds), so the standard introspection query (13 fields
 /// deep otherwise) fits the default.
 ///
-/// The cost estimate is an upper bound on the number of fields resolved:
-/// every field costs 1 plus its sub-selection's cost times its list size.
+/// The cost estimate is an upper bound on the work a request can cause:
+/// every field costs its weight (1, or what the schema's `@cost(weight: Int!)`
+/// on the field definition gives, for a field that makes a server read many
+/// documents or count a collection) plus its sub-selection's cost times its
+/// list size.
 /// A field with a page-size argument (`first` or `limit`) has that many
 /// items, read from the literal or from the request's variables (when the
 /// variable is absent: its default in the operation, else the argument's

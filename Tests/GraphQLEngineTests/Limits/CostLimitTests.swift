@@ -175,3 +175,34 @@ import Testing
         #expect(try LimitFixtures.check("query Q($n: Int = 100) { nearby(first: $n) { id } }", limits).isEmpty)
     }
 }
+
+@Suite struct CostWeightTests {
+    static let sdl = """
+        directive @cost(weight: Int!) on FIELD_DEFINITION
+        type Driver { id: ID!, name: String }
+        type DriverConnection { edges: [Driver!]!, total: Int! @cost(weight: 1000) }
+        type Query {
+          nearby(first: Int = 20): [Driver!]! @cost(weight: 5000)
+          drivers(first: Int = 20): DriverConnection
+        }
+        """
+
+    static func cost(_ query: String) throws -> Int? {
+        let schema = try buildSchema(sdl: sdl)
+        return QueryLimits().estimatedCost(of: try Parser.parse(query), schema: schema, variables: [:])
+    }
+
+    @Test func aFieldsCostWeightReplacesItsOneAndIsMultipliedByTheListsAboveIt() throws {
+        // nearby: 5000 + 20 × (id: 1).
+        #expect(try Self.cost("{ nearby { id } }") == 5000 + 20)
+        // drivers: 1 + (total: 1000).
+        #expect(try Self.cost("{ drivers { total } }") == 1 + 1000)
+    }
+
+    @Test func thirtyAliasesOfAFieldThatReadsThousandsOfDocumentsAreRefused() throws {
+        let schema = try buildSchema(sdl: Self.sdl)
+        let query = "{ " + (0..<30).map { "n\($0): nearby(first: 1) { id }" }.joined(separator: " ") + " }"
+        let errors = QueryLimits().check(try Parser.parse(query), schema: schema, variables: [:])
+        #expect(errors.map(\.code) == ["MAX_COST_EXCEEDED"])
+    }
+}
