@@ -130,7 +130,9 @@ struct CostPlanBuilder {
     /// without one. The directive is the schema's to declare; a schema without
     /// it costs every field 1.
     static func weight(of definition: GraphQLField) -> Int? {
-        guard case .int(let weight)? = definition.directives(named: "cost").first?.argument("weight") else { return nil }
+        guard case .int(let weight)? = definition.directives(named: "cost").first?.argument("weight") else {
+            return nil
+        }
         return max(1, weight)
     }
 
