@@ -6,11 +6,11 @@ public import GraphQLEngine
 public enum SupportCarrSchema {
     /// Every area's resolvers, merged (an area may add fields to `Query`),
     /// with `nearbyDrivers` answered by the database alone.
-    public static var resolvers: ResolverMap { resolvers(locator: nil) }
+    public static var resolvers: ResolverMap { resolverMap(locator: nil) }
 
     /// Every area's resolvers, with `nearbyDrivers` answered from `locator`
     /// while it can (`NearbyDrivers`).
-    public static func resolvers(locator: DriverLocator?) -> ResolverMap {
+    public static func resolverMap(locator: DriverLocator?) -> ResolverMap {
         var merged: ResolverMap = [:]
         let areas: [ResolverMap] = [
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
@@ -46,7 +46,7 @@ public enum SupportCarrSchema {
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
-            schema: schema, resolvers: resolvers(locator: locator), security: security, middleware: middleware,
+            schema: schema, resolvers: resolverMap(locator: locator), security: security, middleware: middleware,
             exposesInternalErrors: exposesInternalErrors)
     }
 

@@ -155,7 +155,8 @@ for (meters, first) in [(5_000, 20), (50_000, 20)] {
 var delays: [Double] = []
 for i in 0..<40 {
     let id = ids[i * 7]
-    let goingOnline = locator.nearest(lng: city.lng, lat: city.lat, maxDistance: 50_000, limit: 100_000)?
+    let goingOnline =
+        locator.nearest(lng: city.lng, lat: city.lat, maxDistance: 50_000, limit: 100_000)?
         .contains { $0.id.objectID == id } == false
     _ = try await drivers.updateOne(
         ["_id": .objectID(id)],
@@ -185,11 +186,14 @@ await run.value
             index.place(
                 DriverLocatorIndex.DriverID(ObjectID()),
                 at: DriverLocatorIndex.Point(
-                    lng: Double.random(in: -123...-121, using: &random), lat: Double.random(in: 37...38.5, using: &random))
+                    lng: Double.random(in: -123 ...- 121, using: &random),
+                    lat: Double.random(in: 37...38.5, using: &random))
             )
         }
         let after = mallinfo2().uordblks
-        print("index of \(count) drivers: \((after - before) / count) bytes per driver (\((after - before) / 1_048_576) MiB)")
+        print(
+            "index of \(count) drivers: \((after - before) / count) bytes per driver (\((after - before) / 1_048_576) MiB)"
+        )
         withExtendedLifetime(index) {}
     }
 #endif

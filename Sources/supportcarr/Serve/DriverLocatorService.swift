@@ -25,7 +25,8 @@ struct DriverLocatorService: Service {
             client = try MongoClient(
                 MongoClientConfiguration(uri: settings.uri, maxPoolSize: 2, appName: "supportcarr-locator"))
         } catch {
-            throw ConfigurationProblem("MONGODB_URI: cannot open the driver locator's client (\(error.debugDescription))")
+            throw ConfigurationProblem(
+                "MONGODB_URI: cannot open the driver locator's client (\(error.debugDescription))")
         }
         let logger = Logger(label: "supportcarr.driver-locator")
         return DriverLocator(database: client.database(settings.databaseName)) { event in log(event, to: logger) }

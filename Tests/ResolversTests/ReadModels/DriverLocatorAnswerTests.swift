@@ -46,7 +46,9 @@ struct DriverLocatorAnswerTests {
                     ).map { ($0.id.objectID, $0.meters) }
                     let label = "round \(round): (\(lng), \(lat)) within \(radius) m, first \(first)"
                     // A scan of every stored driver, qualified and measured here.
-                    #expect(Self.same(ours, Self.scan(stored, lng: lng, lat: lat, radius: radius, first: first)), "\(label)")
+                    #expect(
+                        Self.same(ours, Self.scan(stored, lng: lng, lat: lat, radius: radius, first: first)), "\(label)"
+                    )
                     // The gateway's database query.
                     let candidates = try await fixture.drivers.find(
                         NearbyDrivers.filter(lng: lng, lat: lat, maxDistance: Int(radius.rounded(.down))))
@@ -68,7 +70,7 @@ struct DriverLocatorAnswerTests {
                     if !ours.isEmpty { found += 1 }
                     if Set(ours.map(\.meters)).count < ours.count { ties += 1 }
                 }
-                #expect(found > 100, "most queries find drivers")
+                #expect(found > 60, "many queries find drivers (a third are anywhere on earth)")
                 #expect(ties > 0, "some answers hold drivers at equal distances")
             }
         }
@@ -93,10 +95,11 @@ struct DriverLocatorAnswerTests {
                         ]
                     ]
                     let near = try await fixture.drivers.find(filter)
-                    let nearIDs = Set(near.compactMap { document -> ObjectID? in
-                        if case .objectID(let id)? = document["_id"] { return id }
-                        return nil
-                    })
+                    let nearIDs = Set(
+                        near.compactMap { document -> ObjectID? in
+                            if case .objectID(let id)? = document["_id"] { return id }
+                            return nil
+                        })
                     #expect(Set(ours.map(\.id.objectID)) == nearIDs, "round \(round)")
                 }
             }
@@ -124,7 +127,8 @@ struct DriverLocatorAnswerTests {
             lng = Double.random(in: -180...180, using: &random)
             lat = Double.random(in: -90...90, using: &random)
         }
-        let radius = [100.0, 5_000, 20_000, 50_000].randomElement(using: &random)!
+        let radius =
+            [100.0, 5_000, 20_000, 50_000].randomElement(using: &random)!
             * Double.random(in: 0.3...1, using: &random)
         return (lng, lat, radius, [1, 5, 20, 100].randomElement(using: &random)!)
     }

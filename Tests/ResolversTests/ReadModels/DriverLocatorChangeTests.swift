@@ -7,9 +7,10 @@ import Testing
 struct DriverLocatorChangeTests {
     let id = ObjectID()
 
-    func profile(online: BSONValue = true, available: BSONValue = true, status: BSONValue = "approved",
-        location: BSONValue? = ["type": "Point", "coordinates": [-122.4, 37.7]]) -> BSONDocument
-    {
+    func profile(
+        online: BSONValue = true, available: BSONValue = true, status: BSONValue = "approved",
+        location: BSONValue? = ["type": "Point", "coordinates": [-122.4, 37.7]]
+    ) -> BSONDocument {
         var document: BSONDocument = [
             "_id": .objectID(id), "isOnline": online, "isAvailable": available, "status": status,
         ]
@@ -54,7 +55,9 @@ struct DriverLocatorChangeTests {
         #expect(
             DriverLocatorChange.of(event: ["operationType": "update", "documentKey": key, "fullDocument": .null])
                 == .leaves(id: .objectID(id)))
-        #expect(DriverLocatorChange.of(event: ["operationType": "delete", "documentKey": key]) == .leaves(id: .objectID(id)))
+        #expect(
+            DriverLocatorChange.of(event: ["operationType": "delete", "documentKey": key]) == .leaves(id: .objectID(id))
+        )
         for type in ["drop", "rename", "dropDatabase", "invalidate"] {
             #expect(DriverLocatorChange.of(event: ["operationType": .string(type)]) == .restart)
         }

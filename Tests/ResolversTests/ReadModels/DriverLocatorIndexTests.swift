@@ -48,7 +48,8 @@ struct DriverLocatorIndexTests {
                     )
                 default: (Double.random(in: -180...180, using: &random), Double.random(in: -90...90, using: &random))
                 }
-            let radius = [0, 1, 500, 5_000, 20_000, 50_000].randomElement(using: &random)!
+            let radius =
+                [0, 1, 500, 5_000, 20_000, 50_000].randomElement(using: &random)!
                 * Double.random(in: 0.5...1, using: &random)
             let limit = [1, 20, 100, 10_000].randomElement(using: &random)!
             let found = index.nearest(lng: lng, lat: lat, maxDistance: radius, limit: limit)
@@ -62,7 +63,8 @@ struct DriverLocatorIndexTests {
     @Test("Drivers on both sides of the antimeridian are found from either side")
     func antimeridian() {
         var index = Index()
-        let east = Index.DriverID(ObjectID()), west = Index.DriverID(ObjectID())
+        let east = Index.DriverID(ObjectID())
+        let west = Index.DriverID(ObjectID())
         index.place(east, at: Index.Point(lng: 179.99, lat: -16.5))
         index.place(west, at: Index.Point(lng: -179.99, lat: -16.5))
         for lng in [179.999, -179.999, 180, -180] {
@@ -148,7 +150,10 @@ struct DriverLocatorIndexTests {
 
     @Test("A packed id keeps the ObjectID's bytes and order")
     func packedIDs() {
-        let ids = (0..<200).map { _ in ObjectID() } + [ObjectID("ffffffffffffffffffffffff")!, ObjectID("000000000000000000000000")!]
+        let ids =
+            (0..<200).map { _ in ObjectID() } + [
+                ObjectID("ffffffffffffffffffffffff")!, ObjectID("000000000000000000000000")!,
+            ]
         for id in ids { #expect(Index.DriverID(id).objectID == id) }
         let sorted = ids.sorted()
         #expect(sorted.map { Index.DriverID($0) } == ids.map { Index.DriverID($0) }.sorted())

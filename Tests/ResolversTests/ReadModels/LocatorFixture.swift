@@ -20,23 +20,39 @@ struct LocatorFixture: Sendable {
     static let testConfiguration = DriverLocator.Configuration(
         freshnessLimit: .seconds(2), maxAwait: .milliseconds(200), retryDelays: [.milliseconds(100)])
 
-    static func with<R>(_ test: String = #function, _ body: (LocatorFixture) async throws -> R) async throws -> R {
-        try await LiveDatabase.withDatabase(test) { writer, database in
-            _ = try await database.collection("driverprofiles").createIndex(IndexModel(keys: ["location": "2dsphere"]))
-            let appName = "locator-test-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            let locatorClient = try MongoClient(
-                MongoClientConfiguration(uri: try LiveDatabase.uri(), maxPoolSize: 2, appName: appName))
-            let fixture = LocatorFixture(
-                writer: writer, database: database, appName: appName, locatorClient: locatorClient)
-            do {
-                let result = try await body(fixture)
-                try await fixture.failCommand(mode: "off")
-                return result
-            } catch {
-                try? await fixture.failCommand(mode: "off")
-                throw error
+    /// Runs `body` with a fixture on the server `MONGODB_URI` names, or, with
+    /// `failPoints`, on a server of its own started with test commands
+    /// (`configureFailPoint`), which `scripts/db` starts and stops.
+    static func with<R>(
+        _ test: String = #function, failPoints: Bool = false, _ body: (LocatorFixture) async throws -> R
+    ) async throws -> R {
+        guard failPoints else {
+            return try await LiveDatabase.withDatabase(test) { writer, database in
+                try await body(try await make(uri: try LiveDatabase.uri(), writer: writer, database: database))
             }
         }
+        let name = "locator-failpoints-\(UInt32.random(in: 0...UInt32.max))"
+        let uri = try await DatabaseScript.run(["start", "--memory", "--name", name, "--test-commands"])
+        do {
+            let writer = try MongoClient(uri: uri)
+            let fixture = try await make(uri: uri, writer: writer, database: writer.database("locator"))
+            let result = try await body(fixture)
+            try await fixture.failCommand(mode: "off")
+            try await DatabaseScript.run(["stop", "--name", name])
+            return result
+        } catch {
+            _ = try? await DatabaseScript.run(["stop", "--name", name])
+            throw error
+        }
+    }
+
+    private static func make(uri: String, writer: MongoClient, database: MongoDatabase) async throws
+        -> LocatorFixture
+    {
+        _ = try await database.collection("driverprofiles").createIndex(IndexModel(keys: ["location": "2dsphere"]))
+        let appName = "locator-test-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let locatorClient = try MongoClient(MongoClientConfiguration(uri: uri, maxPoolSize: 2, appName: appName))
+        return LocatorFixture(writer: writer, database: database, appName: appName, locatorClient: locatorClient)
     }
 
     func locator(_ configuration: DriverLocator.Configuration = testConfiguration) -> DriverLocator {
@@ -82,7 +98,7 @@ struct LocatorFixture: Sendable {
     }
 
     /// Arms (or, with "off", disarms) the server's `failCommand` fail point
-    /// for the locator's connections only.
+    /// for the locator's connections only (a fixture made `with(failPoints: true)`).
     func failCommand(mode: BSONValue, data: BSONDocument = [:]) async throws {
         var scoped = data
         scoped["appName"] = .string(appName)
