@@ -72,6 +72,9 @@ struct NearbyDriversLocatorTests {
 
             // The locator's path reads the documents by _id (the profiler shows the find).
             let (lng, lat) = try #require(try await Self.points(fixture).first)
+            try await LocatorFixture.eventually("the locator serves", within: .seconds(30)) {
+                locator.status.isServing
+            }
             _ = try await fixture.database.runCommand(["profile": 2])
             _ = await service.execute(
                 GraphQLRequest(query: Self.query, variables: ["lng": .double(lng), "lat": .double(lat), "d": 50_000]),
