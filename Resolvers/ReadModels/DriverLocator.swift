@@ -32,6 +32,10 @@ import Synchronization
 ///   ``Configuration/resumeAttempts`` server refusals in a row; or the
 ///   collection was dropped or renamed, which ends the stream): start again
 ///   from a full load;
+/// - **refused** (the server answers but will not open a stream: a
+///   standalone `mongod` has no change streams): answers come from the
+///   database, readiness is not held back, and the stream is tried again
+///   after ``Configuration/refusalRetryDelay`` once refused ``Configuration/resumeAttempts`` times;
 /// - **over capacity** (more than ``Configuration/capacity`` drivers qualify):
 ///   the index is dropped (memory stays bounded), answers come from the
 ///   database, and a full load is tried again after ``Configuration/capacityRetryDelay``.
@@ -41,9 +45,10 @@ import Synchronization
 /// resume, and heard from (an event, or a `getMore` that came back empty
 /// after waiting ``Configuration/maxAwait``) within ``Configuration/freshnessLimit``.
 /// A write is then in the index once the server has delivered its event: on
-/// SecantusDB 0.7 about 190 ms after the write (measured by
-/// `DriverLocatorTests`; see README, "Driver locator"), on MongoDB the time
-/// to majority commit. Otherwise it returns nil and `nearbyDrivers` asks the
+/// SecantusDB 0.7, p50 under 11 ms and at most 120 ms after the write's
+/// acknowledgement on the 2-core VM (`DriverLocatorStreamTests`,
+/// `locator-bench`; README, "Driver locator"), on MongoDB the time to
+/// majority commit. Otherwise it returns nil and `nearbyDrivers` asks the
 /// database, so no answer is staler than `freshnessLimit` plus one event's
 /// delivery, however the stream fails.
 ///
@@ -54,7 +59,8 @@ public final class DriverLocator: Sendable {
     /// Tunables; the defaults are the gateway's.
     public struct Configuration: Sendable {
         /// The most drivers indexed; beyond it the locator stands down (see
-        /// the type's documentation). 200,000 drivers are about 22 MB.
+        /// the type's documentation). 200,000 drivers are about 26 MB
+        /// (`DriverLocatorIndex`, "Memory").
         public var capacity: Int
         /// How long the stream may stay silent before answers come from the
         /// database again; at least twice `maxAwait`.
@@ -68,11 +74,15 @@ public final class DriverLocator: Sendable {
         public var resumeAttempts: Int
         /// How long the locator stands down after finding too many drivers.
         public var capacityRetryDelay: Duration
+        /// How long it waits after `resumeAttempts` refusals in a row to open a
+        /// stream afresh (a server without change streams refuses every time).
+        public var refusalRetryDelay: Duration
 
         public init(
             capacity: Int = 200_000, freshnessLimit: Duration = .seconds(3), maxAwait: Duration = .milliseconds(500),
             retryDelays: [Duration] = [.milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],
-            resumeAttempts: Int = 3, capacityRetryDelay: Duration = .seconds(300)
+            resumeAttempts: Int = 3, capacityRetryDelay: Duration = .seconds(300),
+            refusalRetryDelay: Duration = .seconds(60)
         ) {
             self.capacity = capacity
             self.freshnessLimit = freshnessLimit
@@ -80,6 +90,7 @@ public final class DriverLocator: Sendable {
             self.retryDelays = retryDelays
             self.resumeAttempts = resumeAttempts
             self.capacityRetryDelay = capacityRetryDelay
+            self.refusalRetryDelay = refusalRetryDelay
         }
     }
 
@@ -114,9 +125,11 @@ public final class DriverLocator: Sendable {
         }
     }
 
-    /// Whether the first load has finished (or found too many drivers and
-    /// stood down): what `/readyz` waits for. It stays true through later
-    /// breaks, when answers come from the database instead.
+    /// Whether the first load has finished, found too many drivers and stood
+    /// down, or the server refused the stream (a standalone `mongod` has no
+    /// change streams): what `/readyz` waits for. It stays true through later
+    /// breaks, when answers come from the database instead; a server that
+    /// cannot be reached leaves it false (the database's own probe fails then too).
     public var hasLoaded: Bool { state.withLock { $0.hasLoaded } }
 
     /// What the locator is doing and has done.
@@ -149,6 +162,7 @@ public final class DriverLocator: Sendable {
             case .ended(let last):
                 // The server closed the stream without an error: pick up where it was.
                 token = last
+                failures = 0
                 if let delay = configuration.retryDelays.first { try? await Task.sleep(for: delay) }
             case .restart:
                 token = nil
@@ -157,7 +171,9 @@ public final class DriverLocator: Sendable {
                 token = nil
                 report(.overCapacity(drivers: count, capacity: configuration.capacity))
                 try? await Task.sleep(for: configuration.capacityRetryDelay)
-            case .failed(let error, let last):
+            case .failed(let error, let last, let opened):
+                // A stream that was open failed later: the back-off starts over.
+                if opened { (failures, refusals) = (0, 0) }
                 token = last
                 let transient = error.code == .network || error.code == .timeout
                 refusals = transient ? 0 : refusals + 1
@@ -165,9 +181,17 @@ public final class DriverLocator: Sendable {
                     token = nil
                     refusals = 0
                 }
+                if !transient {
+                    // The server answered and refused (a standalone mongod has no
+                    // change streams): that is no outage, so it must not hold the
+                    // gateway out of the load balancer; answers come from the database.
+                    state.withLock { $0.hasLoaded = true }
+                }
                 report(.interrupted(error: error, willResume: token != nil))
                 let delays = configuration.retryDelays
-                if !delays.isEmpty { try? await Task.sleep(for: delays[min(failures, delays.count - 1)]) }
+                var delay = delays.isEmpty ? .zero : delays[min(failures, delays.count - 1)]
+                if token == nil && refusals >= configuration.resumeAttempts { delay = configuration.refusalRetryDelay }
+                try? await Task.sleep(for: delay)
                 failures += 1
             }
             if case .stopped = outcome { break }
@@ -182,7 +206,8 @@ public final class DriverLocator: Sendable {
         case ended(token: BSONDocument?)
         case restart
         case overCapacity(Int)
-        case failed(MongoError, token: BSONDocument?)
+        /// `opened`: the stream had been opened (and so the token accepted).
+        case failed(MongoError, token: BSONDocument?, opened: Bool)
     }
 
     /// Opens the stream (resuming after `token`, or loading the index afresh
@@ -195,7 +220,7 @@ public final class DriverLocator: Sendable {
         do {
             stream = try await collection.watch(Self.pipeline, options: options)
         } catch {
-            return .failed(error, token: token)
+            return .failed(error, token: token, opened: false)
         }
         var last = token
         let outcome: Outcome
@@ -217,12 +242,15 @@ public final class DriverLocator: Sendable {
             }
             outcome = try await follow(stream, token: &last)
         } catch let error as MongoError {
-            outcome = .failed(error, token: last)
+            outcome = .failed(error, token: last, opened: true)
         } catch {
-            outcome = .failed(MongoError(code: .internal, detail: "\(error)"), token: last)
+            outcome = .failed(MongoError(code: .internal, detail: "\(error)"), token: last, opened: true)
         }
         await stream.close()
-        if case .failed = outcome { state.withLock { $0.phase = .interrupted } }
+        switch outcome {
+        case .failed, .ended: state.withLock { $0.phase = .interrupted }
+        default: break
+        }
         return outcome
     }
 
@@ -242,6 +270,7 @@ public final class DriverLocator: Sendable {
                 if case .document(let id)? = event["_id"] { token = id }
                 let change = DriverLocatorChange.of(event: event)
                 if change == .restart {
+                    state.withLock { $0.phase = .loading }
                     report(.collectionReplaced)
                     return .restart
                 }

@@ -154,6 +154,29 @@ struct DriverLocatorStreamTests {
         }
     }
 
+    @Test("A server that refuses change streams (a standalone mongod) leaves readiness alone and answers nothing")
+    func refusedStreamsDoNotHoldReadiness() async throws {
+        try await LocatorFixture.with(failPoints: true) { fixture in
+            _ = try await Self.seed(fixture)
+            // What a standalone mongod answers to $changeStream.
+            try await fixture.failCommand(mode: "alwaysOn", data: ["failCommands": ["aggregate"], "errorCode": 40573])
+            let locator = fixture.locator()
+            let run = Task { await locator.run() }
+            try await LocatorFixture.eventually("the refusal counts as loaded", within: .seconds(10)) {
+                locator.hasLoaded
+            }
+            #expect(locator.status.loads == 0)
+            #expect(locator.nearest(lng: Self.city.lng, lat: Self.city.lat, maxDistance: 5_000, limit: 5) == nil)
+            // Once the server accepts streams, the locator loads and serves.
+            try await fixture.failCommand(mode: "off")
+            try await LocatorFixture.eventually("the locator serves", within: .seconds(10)) {
+                Self.ids(locator)?.count == 150
+            }
+            run.cancel()
+            await run.value
+        }
+    }
+
     @Test("A dropped collection empties the index, which then follows the new one")
     func reloadsAfterADrop() async throws {
         try await LocatorFixture.with { fixture in

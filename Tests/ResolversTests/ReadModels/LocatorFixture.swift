@@ -18,7 +18,8 @@ struct LocatorFixture: Sendable {
 
     /// Short back-offs and a short freshness limit, so that tests run in seconds.
     static let testConfiguration = DriverLocator.Configuration(
-        freshnessLimit: .seconds(2), maxAwait: .milliseconds(200), retryDelays: [.milliseconds(100)])
+        freshnessLimit: .seconds(2), maxAwait: .milliseconds(200), retryDelays: [.milliseconds(100)],
+        refusalRetryDelay: .milliseconds(300))
 
     /// Runs `body` with a fixture on the server `MONGODB_URI` names, or, with
     /// `failPoints`, on a server of its own started with test commands
