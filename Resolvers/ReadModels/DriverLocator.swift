@@ -220,6 +220,7 @@ public final class DriverLocator: Sendable {
         do {
             stream = try await collection.watch(Self.pipeline, options: options)
         } catch {
+            state.withLock { $0.phase = .interrupted }
             return .failed(error, token: token, opened: false)
         }
         var last = token

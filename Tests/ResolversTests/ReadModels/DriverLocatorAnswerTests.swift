@@ -31,7 +31,7 @@ struct DriverLocatorAnswerTests {
 
     @Test("Equal to a scan of every driver, to the database query and to $geoNear, for 150 points and radii")
     func equalToTheDatabase() async throws {
-        try await LocatorFixture.with { fixture in
+        try await LocatorFixture.with(ownServer: true) { fixture in
             try await Self.seed(fixture)
             let locator = fixture.locator()
             try await fixture.running(locator) {
@@ -75,7 +75,7 @@ struct DriverLocatorAnswerTests {
 
     @Test("The same drivers as find with $near and $maxDistance")
     func sameDriversAsNear() async throws {
-        try await LocatorFixture.with { fixture in
+        try await LocatorFixture.with(ownServer: true) { fixture in
             try await Self.seed(fixture)
             let locator = fixture.locator()
             try await fixture.running(locator) {

@@ -22,17 +22,19 @@ struct LocatorFixture: Sendable {
         refusalRetryDelay: .milliseconds(300))
 
     /// Runs `body` with a fixture on the server `MONGODB_URI` names, or, with
-    /// `failPoints`, on a server of its own started with test commands
-    /// (`configureFailPoint`), which `scripts/db` starts and stops.
+    /// `ownServer`, on a server of its own that `scripts/db` starts with test
+    /// commands (`configureFailPoint`) and stops after: for fail points, and
+    /// for the heavy comparisons, whose queries would otherwise queue before
+    /// every other suite's on the shared server.
     static func with<R>(
-        _ test: String = #function, failPoints: Bool = false, _ body: (LocatorFixture) async throws -> R
+        _ test: String = #function, ownServer: Bool = false, _ body: (LocatorFixture) async throws -> R
     ) async throws -> R {
-        guard failPoints else {
+        guard ownServer else {
             return try await LiveDatabase.withDatabase(test) { writer, database in
                 try await body(try await make(uri: try LiveDatabase.uri(), writer: writer, database: database))
             }
         }
-        let name = "locator-failpoints-\(UInt32.random(in: 0...UInt32.max))"
+        let name = "locator-\(UInt32.random(in: 0...UInt32.max))"
         let uri = try await DatabaseScript.run(["start", "--memory", "--name", name, "--test-commands"])
         do {
             let writer = try MongoClient(uri: uri)
@@ -99,7 +101,7 @@ struct LocatorFixture: Sendable {
     }
 
     /// Arms (or, with "off", disarms) the server's `failCommand` fail point
-    /// for the locator's connections only (a fixture made `with(failPoints: true)`).
+    /// for the locator's connections only (a fixture made `with(ownServer: true)`).
     func failCommand(mode: BSONValue, data: BSONDocument = [:]) async throws {
         var scoped = data
         scoped["appName"] = .string(appName)
