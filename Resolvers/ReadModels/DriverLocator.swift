@@ -45,10 +45,10 @@ import Synchronization
 /// resume, and heard from (an event, or a `getMore` that came back empty
 /// after waiting ``Configuration/maxAwait``) within ``Configuration/freshnessLimit``.
 /// A write is then in the index once the server has delivered its event: on
-/// SecantusDB 0.7, p50 under 11 ms and at most 120 ms after the write's
-/// acknowledgement on the 2-core VM (`DriverLocatorStreamTests`,
-/// `locator-bench`; README, "Driver locator"), on MongoDB the time to
-/// majority commit. Otherwise it returns nil and `nearbyDrivers` asks the
+/// SecantusDB 0.7, p50 under 20 ms after the write's acknowledgement on the
+/// 2-core VM, the slowest 6 ms on a quiet machine and 1.1 s on one loaded
+/// six times over (`DriverLocatorStreamTests`, `locator-bench`; README,
+/// "Driver locator"), on MongoDB the time to majority commit. Otherwise it returns nil and `nearbyDrivers` asks the
 /// database, so no answer is staler than `freshnessLimit` plus one event's
 /// delivery, however the stream fails.
 ///
