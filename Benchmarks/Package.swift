@@ -7,6 +7,7 @@
 //   mongo-bench:   the MongoStore layer against raw libmongoc in the same process.
 //   validation-bench: parse + validate of 2,000-field selections, ours vs graphql-js (node/).
 //   load-peer:     the gateway load test's MongoDB reads issued in-process (load/run.sh runs both).
+//   locator-bench: nearbyDrivers from the driver locator against the database query, 10,000 drivers.
 import PackageDescription
 
 let package = Package(
@@ -17,6 +18,7 @@ let package = Package(
         .executable(name: "mongo-bench", targets: ["mongo-bench"]),
         .executable(name: "validation-bench", targets: ["validation-bench"]),
         .executable(name: "load-peer", targets: ["load-peer"]),
+        .executable(name: "locator-bench", targets: ["locator-bench"]),
     ],
     dependencies: [
         // The product under test. The name fixes the package's identity, which would
@@ -65,6 +67,15 @@ let package = Package(
                 .product(name: "Resolvers", package: "SupportCarrGateway"),
             ],
             path: "Sources/load-peer"
+        ),
+        // MARK: locator-bench: the driver locator against the database query, and its staleness and memory
+        .executableTarget(
+            name: "locator-bench",
+            dependencies: [
+                .product(name: "MongoStore", package: "SupportCarrGateway"),
+                .product(name: "Resolvers", package: "SupportCarrGateway"),
+            ],
+            path: "Sources/locator-bench"
         ),
     ],
     swiftLanguageModes: [.v6]

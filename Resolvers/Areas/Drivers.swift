@@ -59,7 +59,6 @@ enum DriverResolvers {
                 field.enumCondition("status", into: &filter)
                 return try ConnectionQuery(.driverProfiles, filter: filter).page(field)
             },
-            "nearbyDrivers": .sync { field in try NearbyDrivers.resolve(field) },
         ],
     ]
 }

@@ -6,42 +6,96 @@ public import MongoStore
 
 /// `Query.nearbyDrivers`: approved, online, available drivers nearest first.
 ///
-/// One find on the `location` 2dsphere index: `$geoWithin` a sphere of
-/// `maxDistanceMeters` around the point, with the status filters; the
-/// distances are then computed here (haversine on MongoDB's sphere radius)
-/// and the nearest `first` kept. Why not the obvious queries: SecantusDB's
-/// `find` with `$near` returns documents in stored order, not by distance, and
-/// its `$geoNear` aggregation stage explains as a collection scan; this query
-/// explains as an index scan and its order is ours. The candidates are the
-/// free drivers inside the circle, at most `candidateLimit` of them.
+/// **From the driver locator when it can answer** (`DriverLocator`: an
+/// in-memory index of the qualifying drivers kept current by a change stream;
+/// docs/DATA-MODEL.md, "Critical queries"): it ranks the ids, nearest first,
+/// `first` plus ``locatorSlack`` of them; their documents are read with one
+/// `{_id: {$in: [...]}, isOnline: true, isAvailable: true, status: "approved"}`
+/// find with the caller's row rule ANDed in, and ranked again by
+/// ``nearest(_:lng:lat:maxDistance:first:)`` from the positions they hold now.
+/// So what is returned is what the database holds at the read, through the row
+/// rule and the field pipeline; only a driver who became free or moved into
+/// the circle within the locator's staleness bound can be missing. When more
+/// than `locatorSlack` of the ranked drivers no longer qualify, the database
+/// query below answers instead.
+///
+/// **From the database otherwise**: while the locator is loading, broken,
+/// catching up or over capacity (it then returns nil), when none is given
+/// (tests, tools), and for callers whose row rule limits driver profiles
+/// (drivers see only their own: a rule applied after the locator's cut could
+/// drop every ranked driver). One find on the `location` 2dsphere index:
+/// `$geoWithin` a sphere of `maxDistanceMeters` around the point, with the
+/// status filters; the distances are then computed here (haversine on
+/// MongoDB's sphere radius) and the nearest `first` kept. Why not the obvious
+/// queries: SecantusDB's `find` with `$near` returns documents in stored
+/// order, not by distance, and its `$geoNear` aggregation stage explains as a
+/// collection scan; this query explains as an index scan and its order is
+/// ours. The candidates are the free drivers inside the circle, at most
+/// `candidateLimit` of them.
+///
+/// `maxDistanceMeters` is at most ``maxDistanceCap`` (50 km): without a cap
+/// one call could list the drivers of a continent.
 public enum NearbyDrivers {
     /// MongoDB's spherical-geometry earth radius, in meters.
-    public static let earthRadius = 6_378_100.0
+    public static let earthRadius = GreatCircle.earthRadius
     /// The most candidates read from the circle (a guard against a huge radius in a dense city).
     static let candidateLimit = 5000
+    /// The largest `maxDistanceMeters` accepted (Schema.graphql and README say so).
+    public static let maxDistanceCap = 50_000
+    /// How many drivers beyond `first` the locator ranks, so that a few who
+    /// stopped qualifying since its last event do not shorten the answer.
+    static let locatorSlack = 10
 
-    static func resolve(_ field: FieldContext) throws -> ResolvedValue {
+    /// The resolvers of this area: `Query.nearbyDrivers` over `locator` (nil: the database only).
+    static func map(locator: DriverLocator?) -> ResolverMap {
+        ["Query": ["nearbyDrivers": .sync { field in try resolve(field, locator: locator) }]]
+    }
+
+    static func resolve(_ field: FieldContext, locator: DriverLocator?) throws -> ResolvedValue {
         let first = field.arguments["first", as: Int.self] ?? 20
         // The largest `first` is the engine's page-size limit (`QueryLimits.maxPageSize`).
         guard first >= 1 else { throw UserInputError("Argument \"first\" must be at least 1; got \(first).") }
         let maxDistance = field.arguments["maxDistanceMeters", as: Int.self] ?? 5000
         guard maxDistance >= 0 else { throw UserInputError("Argument \"maxDistanceMeters\" must not be negative.") }
+        guard maxDistance <= maxDistanceCap else {
+            throw UserInputError(
+                "Argument \"maxDistanceMeters\" must be at most \(maxDistanceCap) (50 km); got \(maxDistance).")
+        }
         guard case .object(let near)? = field.arguments["near"],
             let lng = near.first(where: { $0.key == "lng" }).flatMap({ Double(argumentValue: $0.value) }),
             let lat = near.first(where: { $0.key == "lat" }).flatMap({ Double(argumentValue: $0.value) }),
             (-180...180).contains(lng), (-90...90).contains(lat)
         else { throw UserInputError("Argument \"near\" needs lng in [-180, 180] and lat in [-90, 90].") }
         let context = try field.accessContext()
-        let database = context.database
-        let filter = context.restrict(self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
-        return .async {
-            let documents = try await database.collection(Collections.driverProfiles.name).find(
-                filter, options: FindOptions(limit: candidateLimit, batchSize: candidateLimit))
-            return .list(
-                nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first).map { item in
-                    .object(NearbyDriverSource(distance: .double(item.distance), driver: DocumentSource(item.driver)))
-                })
+        let collection = context.database.collection(Collections.driverProfiles.name)
+        let geoFilter = context.restrict(self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
+        let fromDatabase = { @Sendable () async throws -> [(distance: Double, driver: BSONDocument)] in
+            let documents = try await collection.find(
+                geoFilter, options: FindOptions(limit: candidateLimit, batchSize: candidateLimit))
+            return nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first)
         }
+        guard let locator, context.visibilityFilter(for: .driverProfiles).isEmpty,
+            let ranked = locator.nearest(
+                lng: lng, lat: lat, maxDistance: Double(maxDistance), limit: first + locatorSlack)
+        else { return .async { answer(try await fromDatabase()) } }
+        if ranked.isEmpty { return .list([]) }
+        var byID = DriverLocatorChange.qualifyingFilter
+        byID["_id"] = ["$in": .array(ranked.map { .objectID($0.id.objectID) })]
+        let idFilter = context.restrict(byID, in: .driverProfiles)
+        let proposed = ranked.count
+        return .async {
+            let documents = try await collection.find(idFilter, options: FindOptions(batchSize: proposed))
+            let found = nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first)
+            if found.count < first && proposed == first + locatorSlack { return answer(try await fromDatabase()) }
+            return answer(found)
+        }
+    }
+
+    static func answer(_ found: [(distance: Double, driver: BSONDocument)]) -> ResolvedValue {
+        .list(
+            found.map { item in
+                .object(NearbyDriverSource(distance: .double(item.distance), driver: DocumentSource(item.driver)))
+            })
     }
 
     /// The find filter: free, approved drivers inside the circle.
@@ -84,14 +138,9 @@ public enum NearbyDrivers {
         }
     }
 
-    /// Great-circle distance in meters (haversine).
+    /// Great-circle distance in meters (haversine on MongoDB's sphere): `GreatCircle.meters`.
     public static func meters(_ lng1: Double, _ lat1: Double, _ lng2: Double, _ lat2: Double) -> Double {
-        let radians = Double.pi / 180
-        let dLat = (lat2 - lat1) * radians
-        let dLng = (lng2 - lng1) * radians
-        let a =
-            sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * radians) * cos(lat2 * radians) * sin(dLng / 2) * sin(dLng / 2)
-        return 2 * earthRadius * asin(min(1, a.squareRoot()))
+        GreatCircle.meters(lng1, lat1, lng2, lat2)
     }
 }
 

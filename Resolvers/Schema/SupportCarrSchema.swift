@@ -4,13 +4,19 @@ public import GraphQLEngine
 /// The gateway's executable schema: `Schema.graphql` with this target's
 /// resolvers, checked against each other at start-up.
 public enum SupportCarrSchema {
-    /// Every area's resolvers, merged (an area may add fields to `Query`).
-    public static var resolvers: ResolverMap {
+    /// Every area's resolvers, merged (an area may add fields to `Query`),
+    /// with `nearbyDrivers` answered by the database alone.
+    public static var resolvers: ResolverMap { resolverMap(locator: nil) }
+
+    /// Every area's resolvers, with `nearbyDrivers` answered from `locator`
+    /// while it can (`NearbyDrivers`).
+    public static func resolverMap(locator: DriverLocator?) -> ResolverMap {
         var merged: ResolverMap = [:]
         let areas: [ResolverMap] = [
-            UserResolvers.map, RiderResolvers.map, DriverResolvers.map, VehicleResolvers.map, RescueResolvers.map,
-            PaymentResolvers.map, PayoutResolvers.map, RatingResolvers.map, NotificationResolvers.map,
-            AuditLogResolvers.map, TwilioResolvers.map, RescueTransitions.map,
+            UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
+            VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
+            RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
+            RescueTransitions.map,
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
@@ -30,15 +36,17 @@ public enum SupportCarrSchema {
     ///     by `PermissionMiddleware` and `@encrypted` fields are decrypted by
     ///     `DecryptionMiddleware`, before every other hook. Resolvers stay unchanged.
     ///   - middleware: further hooks, run inside the security ones (tests).
+    ///   - locator: the driver locator `nearbyDrivers` answers from while it
+    ///     can (the server's, run as a service); nil asks the database every time.
     /// - Throws: `StartupCheckError` naming every field the check refuses;
     ///   `SecuritySchemaError` for a `@requires` outside the catalogue.
     public static func make(
         sdl: String, security: FieldSecurity, middleware: [any FieldMiddleware] = [],
-        exposesInternalErrors: Bool = false
+        exposesInternalErrors: Bool = false, locator: DriverLocator? = nil
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
-            schema: schema, resolvers: resolvers, security: security, middleware: middleware,
+            schema: schema, resolvers: resolverMap(locator: locator), security: security, middleware: middleware,
             exposesInternalErrors: exposesInternalErrors)
     }
 

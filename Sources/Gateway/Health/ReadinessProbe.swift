@@ -3,8 +3,18 @@ public import MongoStore
 /// Whether the gateway can serve: `/readyz` answers 200 when `isReady()` is
 /// true and 503 otherwise, so a load balancer stops sending traffic to a
 /// gateway whose database is gone and sends it again once it is back.
+/// Several conditions combine with `AllReadiness`.
 public protocol ReadinessProbe: Sendable {
     func isReady() async -> Bool
+    /// Why the gateway is not ready, as `/readyz` says it (a few words); nil
+    /// when it is. By default "not ready" whenever `isReady()` is false.
+    func unreadyReason() async -> String?
+}
+
+extension ReadinessProbe {
+    public func unreadyReason() async -> String? {
+        await isReady() ? nil : "not ready"
+    }
 }
 
 /// Ready when the database answers a `ping` within the timeout. The same
@@ -42,5 +52,9 @@ public actor DatabaseReadiness: ReadinessProbe {
         let ready = await check.value
         inFlight = nil
         return ready
+    }
+
+    public func unreadyReason() async -> String? {
+        await isReady() ? nil : "database unreachable"
     }
 }

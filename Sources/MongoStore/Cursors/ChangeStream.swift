@@ -47,11 +47,34 @@ public struct ChangeStream: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(cursor: cursor) }
 
+    /// The next event, or `.idle` when a round trip to the server (a `getMore`
+    /// that waits up to `maxAwaitTimeMS`) came back without one; nil at the
+    /// end, as for iteration. A quiet collection then still shows that the
+    /// stream answers, so a reader that must bound its staleness can tell it
+    /// from a stream that stopped answering (a silent network hangs a read
+    /// until the socket timeout); after `.idle`, ``resumeToken()`` is the
+    /// server's post-batch token. Shares the iterator's cursor: one task at a time.
+    public func nextStep() async throws(MongoError) -> ChangeStreamStep? {
+        switch try await cursor.advance(reportingIdle: true) {
+        case .document(let event): return .event(event)
+        case .idle: return .idle
+        case .end: return nil
+        }
+    }
+
     /// The token to resume after the last event seen.
     public func resumeToken() async -> BSONDocument? { await cursor.resumeToken() }
 
     /// Stops the stream and returns its client.
     public func close() async { await cursor.close() }
+}
+
+/// One step of a ``ChangeStream`` read with ``ChangeStream/nextStep()``.
+public enum ChangeStreamStep: Sendable {
+    /// A change event (`operationType`, `documentKey`, `fullDocument`...; its `_id` is its resume token).
+    case event(BSONDocument)
+    /// The server's await time passed without an event.
+    case idle
 }
 
 extension MongoCollection {

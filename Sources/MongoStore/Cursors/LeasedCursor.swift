@@ -96,6 +96,23 @@ final class LeasedCursor: Sendable {
     /// The next document; nil at the end (for a change stream: when the task is
     /// cancelled or the stream is closed). Iterate from one task at a time.
     func next() async throws(MongoError) -> BSONDocument? {
+        switch try await advance(reportingIdle: false) {
+        case .document(let document): return document
+        case .idle, .end: return nil
+        }
+    }
+
+    /// What one step of ``advance(reportingIdle:)`` brought.
+    enum Step: Sendable {
+        case document(BSONDocument)
+        /// A change stream's server round trip came back without an event.
+        case idle
+        case end
+    }
+
+    /// The next document, or, when `reportingIdle` (change streams only), `.idle`
+    /// as soon as a round trip to the server returns no event.
+    func advance(reportingIdle: Bool) async throws(MongoError) -> Step {
         while true {
             let buffered: BSONDocument?? = try state.withLock { (s: inout State) throws(MongoError) -> BSONDocument?? in
                 if s.position < s.buffer.count {
@@ -107,11 +124,11 @@ final class LeasedCursor: Sendable {
                 s.fetching = true
                 return nil
             }
-            if let buffered { return buffered }
+            if let buffered { return buffered.map { .document($0) } ?? .end }
             if kind == .changeStream && Task.isCancelled {
                 state.withLock { $0.fetching = false }
                 await close()
-                return nil
+                return .end
             }
             let (kind, handle, batch) = (self.kind, self.handle, self.batch)
             RoundTripCounter.countOne()
@@ -143,7 +160,10 @@ final class LeasedCursor: Sendable {
             let done = state.withLock { $0.exhausted && $0.position >= $0.buffer.count }
             if done {
                 await close()
-                return nil
+                return .end
+            }
+            if reportingIdle, kind == .changeStream, case .success(let page) = fetched, page.documents.isEmpty {
+                return .idle
             }
         }
     }

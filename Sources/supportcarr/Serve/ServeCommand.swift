@@ -68,8 +68,10 @@ struct ServeCommand: AsyncParsableCommand {
         let db = client.database(settings.databaseName)
         // Reads of personal data by support and admin keys, written off the request path.
         let audit = PersonalDataAuditRecorder(database: db)
+        let locator = try DriverLocatorService.makeLocator(settings: settings)
         let schema = try settings.makeSchema(
-            security: FieldSecurity(cipher: FieldCipher(keyRing: settings.keyRing), audit: audit))
+            security: FieldSecurity(cipher: FieldCipher(keyRing: settings.keyRing), audit: audit),
+            locator: locator)
         let repository = APIKeyRepository(database: db, hasher: settings.hasher)
         let usage = repository.usageRecorder()
         // Keys are read once per prefix and lifetime (revocation takes effect within it).
@@ -80,14 +82,24 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: settings.gateway,
             schema: schema,
             authenticator: APIKeyAuthenticator(database: db, verifier: verifier),
-            readiness: DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
+            // Not ready until the driver locator's first load is done; it stays
+            // ready through the locator's later breaks (nearbyDrivers asks the
+            // database meanwhile), so a change-stream hiccup shared by every
+            // gateway cannot take them all out of the load balancer.
+            readiness: AllReadiness([
+                DatabaseReadiness(client: client, timeout: settings.gateway.readinessTimeout),
+                ReadinessCondition(reason: "driver locator loading") { locator.hasLoaded },
+            ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
             requestExecutor: client.taskExecutor, logger: logger)
         let (host, deployment, playground) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground
         )
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
-        try await gateway.run(services: [DatabaseLifecycle(client: client)] + recorders) {
+        // Shut down in reverse order after the server has drained: the
+        // recorders flush, the locator closes its change stream, then the pool goes.
+        let services: [any Service] = [DatabaseLifecycle(client: client), DriverLocatorService(locator: locator)]
+        try await gateway.run(services: services + recorders) {
             port in
             logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
             if playground { logger.info("playground at http://\(host):\(port)/playground") }

@@ -13,7 +13,7 @@ struct ServeSettings {
     var gateway: GatewayConfiguration
     var hasher: APIKeyHasher
     var keyRing: KeyRing
-    /// Where the schema came from and its text; built by `makeSchema(security:)`
+    /// Where the schema came from and its text; built by `makeSchema(security:locator:)`
     /// once the database (which the PII audit writes to) is open.
     var schemaPath: String
     var schemaText: String
@@ -41,13 +41,13 @@ struct ServeSettings {
     }
 
     /// The executable schema with the field pipeline's permission check and
-    /// decryption (`security`).
+    /// decryption (`security`), `nearbyDrivers` answered from `locator` while it can.
     ///
     /// - Throws: `ConfigurationProblem` naming the schema file when it does not
     ///   build against the resolvers or names a permission outside the catalogue.
-    func makeSchema(security: FieldSecurity) throws -> ExecutableSchema {
+    func makeSchema(security: FieldSecurity, locator: DriverLocator? = nil) throws -> ExecutableSchema {
         do {
-            return try SupportCarrSchema.make(sdl: schemaText, security: security)
+            return try SupportCarrSchema.make(sdl: schemaText, security: security, locator: locator)
         } catch {
             throw ConfigurationProblem("\(schemaPath): the schema does not build against the resolvers: \(error)")
         }

@@ -1,0 +1,142 @@
+import Enforcement
+import GraphQLEngine
+import MongoStore
+import Resolvers
+import Security
+import Testing
+
+/// `Query.nearbyDrivers` over the driver locator: the same answers as the
+/// database query, the documents read by `_id` through the row rule, callers
+/// with a limiting row rule answered by the database, and the 50 km cap.
+@Suite("nearbyDrivers over the driver locator", .serialized)
+struct NearbyDriversLocatorTests {
+    static let query = """
+        query($lng: Float!, $lat: Float!, $d: Int, $first: Int) {
+          nearbyDrivers(near: {lng: $lng, lat: $lat}, maxDistanceMeters: $d, first: $first) {
+            distanceMeters driver { id status isOnline rating }
+          }
+        }
+        """
+
+    /// Runs `body` with the seeded database, a running locator over it (on a
+    /// client of its own) and the schema that answers from it.
+    static func withLocator(_ body: (Fixture, DriverLocator, GraphQLService) async throws -> Void) async throws {
+        try await SeededDatabase.with { fixture in
+            let client = try LiveDatabase.client(maxPoolSize: 2)
+            // A long freshness limit: these tests are about which path answers, and a
+            // loaded machine can slow the stream past the usual limit (then the
+            // resolver rightly asks the database).
+            var configuration = LocatorFixture.testConfiguration
+            configuration.freshnessLimit = .seconds(120)
+            let locator = DriverLocator(
+                database: client.database(fixture.database.name), configuration: configuration)
+            let schema = try SupportCarrSchema.make(
+                sdl: SeededDatabase.schemaText, security: .development, exposesInternalErrors: true, locator: locator)
+            let service = GraphQLService(schema: schema, cache: nil)
+            let run = Task { await locator.run() }
+            defer { run.cancel() }
+            try await LocatorFixture.eventually("the locator serves", within: .seconds(30)) { locator.status.isServing }
+            try await body(fixture, locator, service)
+            run.cancel()
+            await run.value
+        }
+    }
+
+    /// The seeded drivers' positions: query points with drivers around them.
+    static func points(_ fixture: Fixture) async throws -> [(Double, Double)] {
+        try await fixture.collection(.driverProfiles).find([:]).compactMap { document in
+            guard case .document(let location)? = document["location"],
+                case .array(let point)? = location["coordinates"],
+                let lng = NearbyDrivers.number(point[0]), let lat = NearbyDrivers.number(point[1])
+            else { return nil }
+            return (lng, lat)
+        }
+    }
+
+    @Test("Answers equal the database query's, and come from one read by _id")
+    func sameAnswersAsTheDatabase() async throws {
+        try await Self.withLocator { fixture, locator, service in
+            var compared = 0
+            for (lng, lat) in try await Self.points(fixture) {
+                for (distance, first) in [(5_000, 20), (50_000, 3), (50_000, 100), (1_000, 1)] {
+                    let variables: [String: JSONValue] = [
+                        "lng": .double(lng), "lat": .double(lat), "d": .int(distance), "first": .int(first),
+                    ]
+                    let context = AccessContext(database: fixture.database, principal: .trusted)
+                    let fromLocator = await service.execute(
+                        GraphQLRequest(query: Self.query, variables: variables), context: context)
+                    let fromDatabase = await fixture.run(Self.query, variables)
+                    #expect(fromLocator.errors.map(\.message) == [])
+                    #expect(
+                        fromLocator.data == fromDatabase.data, "(\(lng), \(lat)) within \(distance), first \(first)")
+                    if (fromLocator.data?["nearbyDrivers"]?.listValue ?? []).count > 1 { compared += 1 }
+                }
+            }
+            #expect(compared > 5, "the seeded drivers have free drivers near them")
+            #expect(locator.status.isServing)
+
+            // The locator's path reads the documents by _id (the profiler shows the find).
+            let (lng, lat) = try #require(try await Self.points(fixture).first)
+            try await LocatorFixture.eventually("the locator serves", within: .seconds(30)) {
+                locator.status.isServing
+            }
+            _ = try await fixture.database.runCommand(["profile": 2])
+            _ = await service.execute(
+                GraphQLRequest(query: Self.query, variables: ["lng": .double(lng), "lat": .double(lat), "d": 50_000]),
+                context: AccessContext(database: fixture.database, principal: .trusted))
+            _ = try await fixture.database.runCommand(["profile": 0])
+            let reads = try await fixture.database.collection("system.profile").find([
+                "ns": .string(fixture.database.name + ".driverprofiles")
+            ])
+            let filters = reads.compactMap { entry -> BSONDocument? in
+                guard case .document(let command)? = entry["command"], case .document(let filter)? = command["filter"]
+                else { return nil }
+                return filter
+            }
+            #expect(filters.count == 1, "\(reads)")
+            #expect(filters.first?["_id"] != nil, "\(filters)")
+            #expect(filters.first?["location"] == nil, "\(filters)")
+        }
+    }
+
+    @Test("A driver, whose row rule shows only its own profile, gets the database query's answer")
+    func limitedCallersAskTheDatabase() async throws {
+        try await Self.withLocator { fixture, _, service in
+            let user = try await Callers.firstUser(.driver, in: fixture.database)
+            let principal = try await Callers.principal(user: user, in: fixture.database)
+            for (lng, lat) in try await Self.points(fixture).prefix(8) {
+                let variables: [String: JSONValue] = ["lng": .double(lng), "lat": .double(lat), "d": 50_000]
+                let fromLocator = await service.execute(
+                    GraphQLRequest(query: Self.query, variables: variables),
+                    context: AccessContext(database: fixture.database, principal: principal))
+                let fromDatabase = await fixture.run(Self.query, variables, principal: principal)
+                #expect(fromLocator.errors.map(\.message) == [])
+                #expect(fromLocator.data == fromDatabase.data)
+                #expect((fromLocator.data?["nearbyDrivers"]?.listValue ?? []).count <= 1)
+            }
+        }
+    }
+
+    @Test("maxDistanceMeters over 50 km is refused with BAD_USER_INPUT naming the argument; 50 km is allowed")
+    func distanceCap() async throws {
+        try await Self.withLocator { fixture, _, service in
+            for runner in [
+                { (variables: [String: JSONValue]) in await fixture.run(Self.query, variables) },
+                { (variables: [String: JSONValue]) in
+                    await service.execute(
+                        GraphQLRequest(query: Self.query, variables: variables),
+                        context: AccessContext(database: fixture.database, principal: .trusted))
+                },
+            ] {
+                let over = await runner(["lng": -122.4, "lat": 37.77, "d": 50_001])
+                #expect(over.errors.first?.extensions.first { $0.key == "code" }?.value == .string("BAD_USER_INPUT"))
+                #expect(over.errors.first?.message.contains("maxDistanceMeters") == true)
+                #expect(over.errors.first?.message.contains("50000") == true)
+                let worldwide = await runner(["lng": -122.4, "lat": 37.77, "d": 20_000_000])
+                #expect(worldwide.errors.first?.message.contains("maxDistanceMeters") == true)
+                let atCap = await runner(["lng": -122.4, "lat": 37.77, "d": 50_000])
+                #expect(atCap.errors.map(\.message) == [])
+            }
+        }
+    }
+}
