@@ -68,23 +68,29 @@ public enum NearbyDrivers {
         else { throw UserInputError("Argument \"near\" needs lng in [-180, 180] and lat in [-90, 90].") }
         let context = try field.accessContext()
         let collection = context.database.collection(Collections.driverProfiles.name)
-        let geoFilter = context.restrict(self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
+        // The search is itself the grant: the rows and fields it may read are
+        // the discovery rule's (a rider finds nearby free drivers it may not
+        // otherwise see, and of them only position and rating).
+        let (geoFilter, projection) = context.restrictDiscovery(
+            self.filter(lng: lng, lat: lat, maxDistance: maxDistance), in: .driverProfiles)
         let fromDatabase = { @Sendable () async throws -> [(distance: Double, driver: BSONDocument)] in
             let documents = try await collection.find(
-                geoFilter, options: FindOptions(limit: candidateLimit, batchSize: candidateLimit))
+                geoFilter,
+                options: FindOptions(projection: projection, limit: candidateLimit, batchSize: candidateLimit))
             return nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first)
         }
-        guard let locator, context.visibilityFilter(for: .driverProfiles).isEmpty,
+        guard let locator, context.restrictDiscovery([:], in: .driverProfiles).filter.isEmpty,
             let ranked = locator.nearest(
                 lng: lng, lat: lat, maxDistance: Double(maxDistance), limit: first + locatorSlack)
         else { return .async { answer(try await fromDatabase()) } }
         if ranked.isEmpty { return .list([]) }
         var byID = DriverLocatorChange.qualifyingFilter
         byID["_id"] = ["$in": .array(ranked.map { .objectID($0.id.objectID) })]
-        let idFilter = context.restrict(byID, in: .driverProfiles)
+        let idFilter = context.restrictDiscovery(byID, in: .driverProfiles).filter
         let proposed = ranked.count
         return .async {
-            let documents = try await collection.find(idFilter, options: FindOptions(batchSize: proposed))
+            let documents = try await collection.find(
+                idFilter, options: FindOptions(projection: projection, batchSize: proposed))
             let found = nearest(documents, lng: lng, lat: lat, maxDistance: Double(maxDistance), first: first)
             if found.count < first && proposed == first + locatorSlack { return answer(try await fromDatabase()) }
             return answer(found)
@@ -94,7 +100,10 @@ public enum NearbyDrivers {
     static func answer(_ found: [(distance: Double, driver: BSONDocument)]) -> ResolvedValue {
         .list(
             found.map { item in
-                .object(NearbyDriverSource(distance: .double(item.distance), driver: DocumentSource(item.driver)))
+                .object(
+                    NearbyDriverSource(
+                        distance: .double(item.distance),
+                        driver: DocumentSource(item.driver, typeName: Collections.driverProfiles.entityTypeName)))
             })
     }
 

@@ -52,6 +52,28 @@ public struct AccessContext: Sendable {
         }
     }
 
+    /// `filter` limited to the rows of `collection` this request may find
+    /// through a search that is itself the grant (`Query.nearbyDrivers`), and
+    /// the projection such a find must use (nil: every field): what
+    /// `RowRules.discovery` allows, rendered for this caller.
+    public func restrictDiscovery(_ filter: BSONDocument, in collection: Collections) -> (
+        filter: BSONDocument, projection: BSONDocument?
+    ) {
+        switch principal {
+        case .trusted:
+            return (filter, nil)
+        case .caller(let caller):
+            let discovery = caller.scope.discovery(in: collection)
+            var projection: BSONDocument?
+            if let fields = discovery.fields {
+                var fieldsDocument = BSONDocument()
+                for field in fields { fieldsDocument[field] = 1 }
+                projection = fieldsDocument
+            }
+            return (filter.and(discovery.filter), projection)
+        }
+    }
+
     /// `filter` limited to the rows of `collection` this request may see: the
     /// two ANDed (`{$and: [filter, rule]}`), or whichever is not empty.
     public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {

@@ -24,16 +24,41 @@ public enum RowRules {
     }
 
     /// Whose personal data (fields needing a `pii:` permission) a caller of
-    /// `role` may read in `collection`, among the rows it sees. The same as
-    /// `visibility` except where a role sees more rows than it may read PII of:
-    /// riders see every driver profile (to find nearby drivers) but read the
-    /// name and email only of the driver of their live rescue.
+    /// `role` may read in `collection`, among the rows it sees: the same as
+    /// `visibility` (a rule of its own would go here, where a role sees more
+    /// rows than it may read personal data of).
     public static func personalData(for role: Role, in collection: Collections) -> RowRule {
+        visibility(for: role, in: collection)
+    }
+
+    /// The rows of `collection` a caller of `role` may find through a search
+    /// that is itself the grant (`Query.nearbyDrivers`: free, approved drivers
+    /// within 50 km of a point), and which of their fields such a find may
+    /// read (nil: all). A rider sees no driver profile but its live rescue's
+    /// by the row rules; through the search it finds the nearby free drivers,
+    /// and of each where it is and how it is rated (`riderDiscoversDrivers`):
+    /// never its name or anything else a rider app does not show of a driver
+    /// it has not met.
+    public static func discovery(for role: Role, in collection: Collections) -> (
+        rule: RowRule, fields: [String]?
+    ) {
         switch (role, collection) {
-        case (.rider, .driverProfiles): .within(field: "_id", .liveDriverIds)
-        default: visibility(for: role, in: collection)
+        case (.rider, .driverProfiles):
+            (.everything, riderDiscoversDrivers)
+        default:
+            (visibility(for: role, in: collection), nil)
         }
     }
+
+    /// What a rider reads of a driver it found nearby: position and rating, and
+    /// the other fields `Schema.graphql` declares non-null (a field left out
+    /// would make the whole answer null); no personal data (the personal-data
+    /// rule refuses it anyway), no insurance or background-check dates, no
+    /// earnings.
+    static let riderDiscoversDrivers = [
+        "_id", "userId", "location", "lastLocationUpdate", "isOnline", "isAvailable", "status", "rating",
+        "ratingCount", "completedRescues", "licenseExpiry", "createdAt", "updatedAt",
+    ]
 
     /// Every collection a rule names (what a full row scope loads relations for).
     public static var collections: Set<Collections> { Set(riderVisibility.keys).union(driverVisibility.keys) }
@@ -41,7 +66,7 @@ public enum RowRules {
     static let riderVisibility: [Collections: RowRule] = [
         .users: .equals(field: "_id", .userId),
         .riderProfiles: .equals(field: "_id", .riderProfileId),
-        .driverProfiles: .everything,
+        .driverProfiles: .within(field: "_id", .liveDriverIds),
         .vehicles: .within(field: "driverId", .liveDriverIds),
         .driverStats: .within(field: "driverId", .liveDriverIds),
         .rescueRequests: .equals(field: "riderId", .riderProfileId),

@@ -36,6 +36,14 @@ public struct RowScope: Sendable {
         render(RowRules.visibility(for: role, in: collection))
     }
 
+    /// The rows of `collection` this caller may find through a search that is
+    /// itself the grant, and the fields such a find may read (nil: all);
+    /// `RowRules.discovery`.
+    public func discovery(in collection: Collections) -> (filter: BSONDocument, fields: [String]?) {
+        let discovery = RowRules.discovery(for: role, in: collection)
+        return (render(discovery.rule), discovery.fields)
+    }
+
     /// `filter` restricted to this caller's rows of `collection`: the two ANDed
     /// (`{$and: [filter, rule]}`), or whichever is not empty.
     public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {
@@ -49,6 +57,7 @@ public struct RowScope: Sendable {
         for collection in collections {
             needed.formUnion(RowRules.visibility(for: role, in: collection).relations)
             needed.formUnion(RowRules.personalData(for: role, in: collection).relations)
+            needed.formUnion(RowRules.discovery(for: role, in: collection).rule.relations)
         }
         return needed.subtracting(relations.keys)
     }

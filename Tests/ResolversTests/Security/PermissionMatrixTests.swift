@@ -81,10 +81,11 @@ extension JSONValue {
 
     /// R: readable, F: forbidden, I: invisible row; in the order of `paths`.
     static let expected: [Role: String] = [
-        // rider: own account and profile; its driver's name and email (not identity,
-        // money or bank); a driver it never met: profile visible, name forbidden;
-        // other riders invisible; vehicle plate and VIN need pii:identity.
-        .rider: "R I RRFR RRFFFFF F I FF",
+        // rider: own account and profile; its live rescue's driver's name and email
+        // (not identity, money or bank); a driver it never met: invisible (nearby
+        // drivers are found through nearbyDrivers only); other riders invisible;
+        // vehicle plate and VIN need pii:identity.
+        .rider: "R I RRFR RRFFFFF I I FF",
         // driver: own account, profile (not money or bank; earnings yes), vehicle;
         // its rider's contact data, not the processor id; other drivers and riders invisible.
         .driver: "I R RRFR RRRRFFR I I RR",

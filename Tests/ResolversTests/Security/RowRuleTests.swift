@@ -40,8 +40,15 @@ import Testing
             #expect(rescues.allSatisfy { $0["node", "rider", "id"] == .string(own.hex) })
             #expect(response.data?["first", "pageInfo", "hasNextPage"] == .bool(ownRescues > 1))
             #expect(response.data?["payments", "totalCount"] == .int(ownPayments))
-            // Riders see every driver profile (nearby drivers), but only their own account.
-            #expect(response.data?["driverProfiles", "totalCount"] == .int(SeededDatabase.options.drivers))
+            // Riders see the driver of their live rescue (others only through nearbyDrivers),
+            // and only their own account.
+            let liveDrivers = try await fixture.collection(.rescueAssignments).distinct(
+                "driverId",
+                filter: [
+                    "riderId": .objectID(own),
+                    "status": ["$in": ["assigned", "accepted", "en_route", "arrived", "in_progress"]],
+                ])
+            #expect(response.data?["driverProfiles", "totalCount"] == .int(liveDrivers.count))
             #expect(response.data?["users", "totalCount"] == .int(1))
 
             // Someone else's rows: lookups are null, lists empty, filters cannot widen.

@@ -64,7 +64,7 @@ import Testing
             switch collection {
             case .users: return ["_id": .objectID(user)]
             case .riderProfiles: return ["_id": rider]
-            case .driverProfiles: return everyone
+            case .driverProfiles: return ["_id": ["$in": drivers]]
             case .vehicles, .driverStats: return ["driverId": ["$in": drivers]]
             case .rescueRequests: return ["riderId": rider]
             case .rescueAssignments, .rescueStatusHistories: return ["rescueId": ["$in": rescues]]

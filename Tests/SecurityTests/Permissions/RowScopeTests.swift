@@ -40,7 +40,11 @@ struct RowScopeTests {
         #expect(scope.filter(for: .rescueStatusHistories) == ["riderId": .objectID(rider)])
         #expect(scope.filter(for: .vehicles) == ["driverId": ["$in": ids(counterparts)]])
         #expect(scope.filter(for: .driverStats) == ["driverId": ["$in": ids(counterparts)]])
-        #expect(scope.filter(for: .driverProfiles) == [:])
+        #expect(scope.filter(for: .driverProfiles) == ["_id": ["$in": ids(counterparts)]])
+        // Through the nearby-drivers search: every row, and only position and rating.
+        let discovery = scope.discovery(in: .driverProfiles)
+        #expect(discovery.filter == [:])
+        #expect(discovery.fields?.contains("location") == true && discovery.fields?.contains("name") == false)
         #expect(
             scope.filter(for: .ratings)
                 == ["$or": [["fromUserId": .objectID(user)], ["toUserId": .objectID(user)]]])
@@ -89,7 +93,8 @@ struct RowScopeTests {
         let other = ObjectID()
         let scope = RowScope(
             role: .rider, userId: user, riderProfileId: rider, relations: [.liveDriverIds: counterparts])
-        #expect(scope.maySee(["_id": .objectID(other)], in: .driverProfiles))
+        #expect(!scope.maySee(["_id": .objectID(other)], in: .driverProfiles))
+        #expect(scope.maySee(["_id": .objectID(counterparts[0])], in: .driverProfiles))
         #expect(!scope.mayReadPersonalData(of: ["_id": .objectID(other)], in: .driverProfiles))
         #expect(scope.mayReadPersonalData(of: ["_id": .objectID(counterparts[0])], in: .driverProfiles))
         #expect(scope.mayReadPersonalData(of: ["_id": .objectID(rider)], in: .riderProfiles))
