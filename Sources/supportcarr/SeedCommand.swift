@@ -57,7 +57,7 @@ struct SeedCommand: AsyncParsableCommand {
         }
         let keyRing = try KeyRing.fromEnvironment(environment)
         let blindIndex = try BlindIndex.fromEnvironment(environment)
-        let (_, db) = try await database.connect()
+        let (_, db) = try await database.connect(socketTimeoutMS: DatabaseOptions.longCommandSocketTimeoutMS)
         if ifEmpty, try await MongoDemoSink(database: db).hasData() {
             print("seed: database already has data; nothing written (--if-empty)")
             return
