@@ -113,8 +113,16 @@ def cmd_pick(args):
     rider = db.riderprofiles.find_one({}, sort=[("totalRescues", -1), ("_id", 1)])
     busiest = db.driverstats.find_one({}, sort=[("totalRescues", -1), ("_id", 1)])
     driver = db.driverprofiles.find_one({"_id": busiest["driverId"]})
-    active = db.rescueassignments.find_one({"status": {"$in": ACTIVE}})
-    active_driver = db.driverprofiles.find_one({"_id": active["driverId"]})
+    # A driver on an active rescue: busy drivers first (online, not available),
+    # each asked through the {driverId, status} index (a find on the status
+    # alone scans every assignment on SecantusDB, even with a limit).
+    active_driver = None
+    for candidate in db.driverprofiles.find({"isOnline": True, "isAvailable": False}).sort("_id", 1):
+        if db.rescueassignments.find_one({"driverId": candidate["_id"], "status": {"$in": ACTIVE}}):
+            active_driver = candidate
+            break
+    if active_driver is None:
+        sys.exit("scale: no driver has an active assignment")
     admin = db.users.find_one({"role": "admin"}, sort=[("_id", 1)])
     latest = db.rescuerequests.find_one({"riderId": rider["_id"]}, sort=[("createdAt", -1)])
     lng, lat = latest["pickupLocation"]["coordinates"]
