@@ -287,18 +287,19 @@ def settle(pids, limit=180):
     the gateway answered with 504 while the database still works on them) must
     not be measured as the next query's latency."""
     start = time.monotonic()
-    while time.monotonic() - start < limit:
+    idle = not pids
+    while not idle and time.monotonic() - start < limit:
         try:
             before = [cpu_seconds(pid) for pid in pids]
             time.sleep(1)
             used = [cpu_seconds(pid) - b for pid, b in zip(pids, before)]
         except OSError:
-            return
-        if all(u < 0.1 for u in used):
-            break
+            return True
+        idle = all(u < 0.1 for u in used)
     waited = time.monotonic() - start
     if waited > 2:
         print(f"scale:   waited {waited:.0f} s for the database and the gateway to go idle", file=sys.stderr, flush=True)
+    return idle
 
 
 def fmt(ms):
@@ -404,8 +405,10 @@ def cmd_bench(args):
     # One client first, every query; then the loaded runs, so that what a loaded
     # run leaves behind never meets a single-client series.
     singles = []
+    busy = {}
     for label, raw_call, path, body, key in measured:
-        settle(pids)
+        if not settle(pids):
+            busy[label] = "one client started while the database was still busy"
         print(f"scale: one client: {label}", file=sys.stderr, flush=True)
         raw_series = run_series(raw_call, args.warmup, args.requests, args.max_seconds) if raw_call else None
         method = "POST" if body is not None else "GET"
@@ -416,10 +419,13 @@ def cmd_bench(args):
     table = []
     failures = []
     for (label, raw_call, path, body, key), (raw_series, single) in zip(measured, singles):
-        settle(pids)
+        notes = single.problems()
+        if label in busy:
+            notes.append(busy[label])
+        if not settle(pids):
+            notes.append(f"{args.concurrency} clients started while the database was still busy")
         print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
         loaded = wrk(args.url, path, body, key, args)
-        notes = single.problems()
         if raw_series and raw_series.problems():
             notes.append("raw: " + ", ".join(raw_series.problems()))
         if "error" in loaded:
@@ -433,6 +439,8 @@ def cmd_bench(args):
                 bad.append(f"{loaded['timeouts']} timeouts")
             if loaded["non2xx"]:
                 bad.append(f"{loaded['non2xx']} non-2xx")
+            if not loaded["requests"]:
+                bad.append(f"no reply within the {args.duration} s")
             if loaded["socket_errors"]:
                 bad.append(f"{loaded['socket_errors']} socket errors")
             if bad:
