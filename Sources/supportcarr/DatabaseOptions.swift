@@ -22,12 +22,18 @@ struct DatabaseOptions: ParsableArguments {
         return (uri, name)
     }
 
+    /// How long one command of `migrate` or `seed` may keep a socket waiting:
+    /// building an index over a large collection takes minutes on SecantusDB,
+    /// far past the 30 s a request of the gateway may wait.
+    static let longCommandSocketTimeoutMS = 3_600_000
+
     /// A connected client's handle on the database (fails fast when unreachable).
-    func connect() async throws -> (client: MongoClient, database: MongoDatabase) {
+    /// `socketTimeoutMS`, when given, replaces the URI's and the default.
+    func connect(socketTimeoutMS: Int? = nil) async throws -> (client: MongoClient, database: MongoDatabase) {
         let (uri, name) = try resolve()
         let client: MongoClient
         do {
-            client = try MongoClient(uri: uri)
+            client = try MongoClient(MongoClientConfiguration(uri: uri, socketTimeoutMS: socketTimeoutMS))
             try await client.ping()
         } catch {
             // An operator's terminal, not a client: the detail helps here.

@@ -21,7 +21,7 @@ struct MigrateCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let (_, db) = try await database.connect()
+        let (_, db) = try await database.connect(socketTimeoutMS: DatabaseOptions.longCommandSocketTimeoutMS)
         let quiet = self.quiet
         let report: MigrationReport
         let owners: OwnerFieldBackfill.Report

@@ -11,6 +11,7 @@ final class ProgressBar: @unchecked Sendable {
         var lastDraw: Double = 0
         var lastTenth = -1
         var drawn = false
+        var advanced = 0
     }
 
     private let total: Int
@@ -49,8 +50,21 @@ final class ProgressBar: @unchecked Sendable {
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
+    /// One more step done (for callers that count steps rather than know the total so far).
+    func advance(detail: String) {
+        let done = lock.withLock {
+            state.advanced += 1
+            return state.advanced
+        }
+        update(done, detail: detail)
+    }
+
+    /// Ends the bar's line; calling it again does nothing.
     func finish() {
-        let needsNewline = lock.withLock { state.drawn }
+        let needsNewline = lock.withLock {
+            defer { state.drawn = false }
+            return state.drawn
+        }
         if enabled, isTerminal, needsNewline { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

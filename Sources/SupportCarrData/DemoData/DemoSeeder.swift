@@ -45,7 +45,8 @@ public struct DemoSeeder: Sendable {
         let cast = DemoCast.make(options: options, random: &random)
         let run = DemoRun(options: options, cast: cast, random: random, cipher: cipher, blindIndex: blindIndex)
         let writer = DemoBatchWriter(
-            sink: sink, batchSize: options.batchSize, rescuesTotal: options.rescues, progress: progress)
+            sink: sink, batchSize: options.batchSize, maxInFlight: options.concurrentBatches,
+            rescuesTotal: options.rescues, progress: progress)
         do {
             for number in 0..<options.rescues {
                 run.addRescue(number)
@@ -61,77 +62,5 @@ public struct DemoSeeder: Sendable {
             throw error
         }
         return writer.counts
-    }
-}
-
-/// Buffers documents per collection and sends full batches to the sink, with up
-/// to `maxInFlight` batches being written at once (the database works on one
-/// while the generator makes the next; different collections' indexes are
-/// maintained in parallel). Which documents are written does not depend on the
-/// timing, only the order in which batches land does.
-final class DemoBatchWriter<Sink: DemoSink> {
-    let sink: Sink
-    let batchSize: Int
-    let rescuesTotal: Int
-    let progress: @Sendable (DemoSeedProgress) -> Void
-    let maxInFlight = 3
-    var rescuesDone = 0
-    var buffers: [Collections: [BSONDocument]] = [:]
-    var counts: [Collections: Int] = [:]
-    var written = 0
-    private var inFlight: [(task: Task<Void, any Error>, collection: Collections, count: Int)] = []
-
-    init(sink: Sink, batchSize: Int, rescuesTotal: Int, progress: @escaping @Sendable (DemoSeedProgress) -> Void) {
-        self.sink = sink
-        self.batchSize = batchSize
-        self.rescuesTotal = rescuesTotal
-        self.progress = progress
-    }
-
-    /// Moves `pending` into the buffers and writes every full batch.
-    func take(_ pending: inout [(Collections, BSONDocument)]) async throws {
-        for (collection, document) in pending {
-            buffers[collection, default: []].append(document)
-        }
-        pending.removeAll(keepingCapacity: true)
-        for collection in Collections.allCases {
-            while let buffer = buffers[collection], buffer.count >= batchSize {
-                try await flush(collection, count: batchSize)
-            }
-        }
-    }
-
-    /// Writes whatever is left, in collection order, and waits for every batch.
-    func finish() async throws {
-        for collection in Collections.allCases {
-            while let buffer = buffers[collection], !buffer.isEmpty {
-                try await flush(collection, count: min(batchSize, buffer.count))
-            }
-        }
-        while !inFlight.isEmpty { try await landOldest() }
-    }
-
-    /// After a failure: cancels and waits for the batches still being written.
-    func abandon() async {
-        for entry in inFlight { entry.task.cancel() }
-        for entry in inFlight { _ = try? await entry.task.value }
-        inFlight.removeAll()
-    }
-
-    private func flush(_ collection: Collections, count: Int) async throws {
-        guard let buffer = buffers[collection] else { return }
-        let batch = Array(buffer.prefix(count))
-        buffers[collection] = Array(buffer.dropFirst(count))
-        while inFlight.count >= maxInFlight { try await landOldest() }
-        let sink = self.sink
-        inFlight.append((Task { try await sink.insert(batch, into: collection) }, collection, batch.count))
-    }
-
-    private func landOldest() async throws {
-        let entry = inFlight.removeFirst()
-        try await entry.task.value
-        counts[entry.collection, default: 0] += entry.count
-        written += entry.count
-        progress(DemoSeedProgress(rescuesDone: rescuesDone, rescuesTotal: rescuesTotal, documentsWritten: written))
     }
 }

@@ -1,8 +1,10 @@
 public import DataModel
 public import MongoStore
 
-/// Writes demo batches into a database with `insertMany` (ordered, so a failed
-/// batch stops the run at a known point).
+/// Writes demo batches into a database with unordered `insertMany`: the server
+/// may store a batch's documents in any order (a real MongoDB spreads an
+/// unordered batch over its shards and threads), and a failure is reported once
+/// the whole batch has been tried, which stops the run.
 public struct MongoDemoSink: DemoSink {
     public let database: MongoDatabase
 
@@ -12,7 +14,7 @@ public struct MongoDemoSink: DemoSink {
 
     public func insert(_ documents: [BSONDocument], into collection: Collections) async throws {
         guard !documents.isEmpty else { return }
-        try await database.collection(collection.name).insertMany(documents)
+        try await database.collection(collection.name).insertMany(documents, ordered: false)
     }
 
     /// Whether the database already holds SupportCarr data (any user or rescue);

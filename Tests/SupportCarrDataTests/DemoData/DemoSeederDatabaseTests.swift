@@ -73,6 +73,48 @@ struct DemoSeederDatabaseTests {
         }
     }
 
+    @Test(
+        "a seed ends with every catalogue index and the same documents, indexes built after the load or not",
+        arguments: [false, true])
+    func seedEndsWithEveryIndex(migratedFirst: Bool) async throws {
+        func indexes(_ database: MongoDatabase) async throws -> [Collections: Set<String>] {
+            var names: [Collections: Set<String>] = [:]
+            for collection in Collections.allCases {
+                names[collection] = Set(
+                    try await database.collection(collection.name).listIndexes().compactMap {
+                        try? $0.get("name", as: String.self)
+                    })
+            }
+            return names
+        }
+        let catalogue = Dictionary(
+            uniqueKeysWithValues: Collections.allCases.map {
+                ($0, Set(IndexCatalogue.indexes(on: $0).map(\.name)).union(["_id_"]))
+            })
+        var loaded: [[Collections: [BSONDocument]]] = []
+        for afterLoad in [true, false] {
+            let documents = try await TestDatabase.with { database in
+                if migratedFirst { _ = try await Migrator().migrate(database) }
+                let report = try await DemoDatabaseSeed(
+                    seeder: DemoSeeder(options: Self.options), database: database, indexesAfterLoad: afterLoad
+                ).run()
+                #expect(report.indexes.conflicts.isEmpty)
+                #expect(report.setAside.count == (migratedFirst && afterLoad ? IndexCatalogue.all.count : 0))
+                #expect(try await indexes(database) == catalogue)
+                for collection in Collections.allCases {
+                    for spec in IndexCatalogue.indexes(on: collection) {
+                        let listed = try await database.collection(collection.name).listIndexes()
+                        let found = try #require(listed.first { (try? $0.get("name", as: String.self)) == spec.name })
+                        #expect(spec.matches(listed: found), "\(spec) differs: \(found)")
+                    }
+                }
+                return try await readBack(database)
+            }
+            loaded.append(DemoSeederTests.withoutCiphertexts(documents))
+        }
+        #expect(loaded[0] == loaded[1])
+    }
+
     @Test("--if-empty sees seeded data")
     func hasData() async throws {
         try await TestDatabase.with { database in

@@ -109,6 +109,19 @@ struct DemoSeederTests {
         #expect(sizes.contains(250))
     }
 
+    @Test("the batch size and the batches in flight do not change the documents")
+    func batchingKeepsTheData() async throws {
+        var small = DemoSeedOptions(riders: 15, drivers: 8, rescues: 120, randomSeed: 5, asOf: Self.asOf)
+        small.batchSize = 7
+        small.concurrentBatches = 1
+        var large = small
+        large.batchSize = DemoSeedOptions.maxBatchSize
+        large.concurrentBatches = 6
+        let fromSmall = try await seed(small)
+        #expect(Self.withoutCiphertexts(fromSmall) == Self.withoutCiphertexts(try await seed(large)))
+        #expect(fromSmall[.rescueRequests]?.count == 120)
+    }
+
     @Test("phone numbers and plates the cast generates are unique")
     func uniqueIdentifiers() {
         let phones = (0..<50_000).map(DemoCast.phoneNumber)

@@ -1,0 +1,540 @@
+"""The client side of the scale benchmark (driven by run.sh).
+
+Subcommands:
+  seeded  exit 0 when the database holds the seed the marker file records
+          and the marker matches the wanted counts
+  mark    write the marker file after a successful seed
+  pick    print, as shell assignments, the users the benchmark acts as
+  bench   measure every query and print the Markdown table
+
+The data model's critical queries ("Critical queries" in docs/DATA-MODEL.md)
+are sent raw with pymongo in the company model's own form, and their GraphQL
+equivalents through the gateway over HTTP with the key of the role that asks
+them. Single client: sequential requests on one keep-alive connection, after a
+warm-up, each series cut short after --max-seconds. Eight clients: wrk for
+--duration seconds (wrk.lua). Every request has a time limit (--timeout);
+timeouts, 5xx replies and GraphQL errors are counted and shown in the table,
+never waited out.
+"""
+
+import argparse
+import http.client
+import json
+import math
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from pymongo import MongoClient
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ACTIVE = ["accepted", "en_route", "arrived", "in_progress"]
+
+HISTORY = (
+    "query History($rider: ObjectID!) { rescueHistory(riderId: $rider, first: 20) { "
+    "edges { cursor node { id status type requestedAt estimatedPrice finalPrice "
+    "pickupLocation { lng lat address } } } pageInfo { hasNextPage endCursor } } }"
+)
+ACTIVE_RESCUE = (
+    "query Active($driver: ObjectID!) { activeRescue(driverId: $driver) { "
+    "id rescueId status assignedAt acceptedAt driverLocation { lng lat } estimatedArrivalTime } }"
+)
+NEARBY = (
+    "query Nearby($near: GeoPointInput!) { nearbyDrivers(near: $near, maxDistanceMeters: 5000, first: 20) { "
+    "distanceMeters driver { id status isOnline isAvailable rating location { lng lat } } } }"
+)
+ME = "{ me { id } }"
+TYPENAME = "{ __typename }"
+
+
+def database(args):
+    return MongoClient(args.uri, serverSelectionTimeoutMS=10_000)[args.db]
+
+
+# --- seeded / mark ---------------------------------------------------------
+
+
+def wanted(args):
+    return {
+        "riders": args.riders,
+        "drivers": args.drivers,
+        "rescues": args.rescues,
+        "randomSeed": args.random_seed,
+    }
+
+
+def cmd_seeded(args):
+    try:
+        with open(args.marker) as f:
+            marker = json.load(f)
+    except (OSError, ValueError):
+        return 1
+    if {k: marker.get(k) for k in wanted(args)} != wanted(args):
+        return 1
+    db = database(args)
+    counts = {
+        "rescuerequests": args.rescues,
+        "riderprofiles": args.riders,
+        "driverprofiles": args.drivers,
+    }
+    for name, count in counts.items():
+        if db[name].estimated_document_count() != count:
+            return 1
+    return 0
+
+
+def cmd_mark(args):
+    marker = wanted(args)
+    marker.update(
+        {
+            "asOf": args.as_of,
+            "seededAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "seedSeconds": args.seconds,
+        }
+    )
+    tmp = args.marker + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(marker, f, indent=2)
+        f.write("\n")
+    os.replace(tmp, args.marker)
+    return 0
+
+
+# --- pick ------------------------------------------------------------------
+
+
+def cmd_pick(args):
+    db = database(args)
+    rider = db.riderprofiles.find_one({}, sort=[("totalRescues", -1), ("_id", 1)])
+    busiest = db.driverstats.find_one({}, sort=[("totalRescues", -1), ("_id", 1)])
+    driver = db.driverprofiles.find_one({"_id": busiest["driverId"]})
+    # A driver on an active rescue: busy drivers first (online, not available),
+    # each asked through the {driverId, status} index (a find on the status
+    # alone scans every assignment on SecantusDB, even with a limit).
+    active_driver = None
+    for candidate in db.driverprofiles.find({"isOnline": True, "isAvailable": False}).sort("_id", 1):
+        if db.rescueassignments.find_one({"driverId": candidate["_id"], "status": {"$in": ACTIVE}}):
+            active_driver = candidate
+            break
+    if active_driver is None:
+        sys.exit("scale: no driver has an active assignment")
+    admin = db.users.find_one({"role": "admin"}, sort=[("_id", 1)])
+    latest = db.rescuerequests.find_one({"riderId": rider["_id"]}, sort=[("createdAt", -1)])
+    lng, lat = latest["pickupLocation"]["coordinates"]
+    # How many drivers the nearby-drivers query has to choose from around that pickup.
+    available = db.driverprofiles.count_documents(
+        {
+            "location": {"$geoWithin": {"$centerSphere": [[lng, lat], 5000 / 6378100]}},
+            "isOnline": True,
+            "isAvailable": True,
+            "status": "approved",
+        }
+    )
+    values = {
+        "RIDER_USER": rider["userId"],
+        "RIDER_PROFILE": rider["_id"],
+        "RIDER_RESCUES": rider["totalRescues"],
+        "DRIVER_USER": driver["userId"],
+        "DRIVER_PROFILE": driver["_id"],
+        "DRIVER_ASSIGNMENTS": busiest["totalRescues"],
+        "ACTIVE_DRIVER_USER": active_driver["userId"],
+        "ACTIVE_DRIVER_PROFILE": active_driver["_id"],
+        "ADMIN_USER": admin["_id"],
+        "NEAR_LNG": lng,
+        "NEAR_LAT": lat,
+        "NEAR_AVAILABLE": available,
+    }
+    for name, value in values.items():
+        print(f"{name}={value}")
+    return 0
+
+
+# --- measuring -------------------------------------------------------------
+
+
+class Series:
+    """Latencies of one query's requests, and what went wrong."""
+
+    def __init__(self):
+        self.ms = []
+        self.timeouts = 0
+        self.statuses = {}
+        self.graphql_errors = 0
+        self.first_error = None
+
+    def percentile(self, p):
+        if not self.ms:
+            return None
+        ordered = sorted(self.ms)
+        # Nearest rank: the smallest latency with at least p% of the sample at or below it.
+        index = max(0, math.ceil(p / 100 * len(ordered)) - 1)
+        return ordered[index]
+
+    def problems(self):
+        notes = []
+        if self.timeouts:
+            notes.append(f"{self.timeouts} timeouts")
+        for status, n in sorted(self.statuses.items()):
+            if status >= 300:
+                notes.append(f"{n}× {status}")
+        if self.graphql_errors:
+            notes.append(f"{self.graphql_errors}× errors")
+        return notes
+
+
+def run_series(one, warmup, requests, max_seconds):
+    """Warm-up, then `requests` calls of `one(series)`, stopping after `max_seconds`."""
+    scratch = Series()
+    deadline = time.monotonic() + max(1.0, max_seconds / 4)
+    for _ in range(warmup):
+        one(scratch)
+        if time.monotonic() > deadline:
+            break
+    series = Series()
+    deadline = time.monotonic() + max_seconds
+    for _ in range(requests):
+        one(series)
+        if time.monotonic() > deadline:
+            break
+    return series
+
+
+class Gateway:
+    """One keep-alive HTTP connection to the gateway, reopened after a failure."""
+
+    def __init__(self, url, timeout):
+        parts = urllib.parse.urlsplit(url)
+        self.host, self.port = parts.hostname, parts.port
+        self.timeout = timeout
+        self.conn = None
+
+    def call(self, series, method, path, body=None, key=None):
+        headers = {}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Accept"] = "application/graphql-response+json, application/json"
+        if key:
+            headers["Authorization"] = "Bearer " + key
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        start = time.perf_counter()
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            reply = self.conn.getresponse()
+            data = reply.read()
+        except (socket.timeout, TimeoutError):
+            series.timeouts += 1
+            self.conn.close()
+            self.conn = None
+            return
+        except (ConnectionError, http.client.HTTPException) as error:
+            series.statuses[599] = series.statuses.get(599, 0) + 1
+            series.first_error = series.first_error or repr(error)
+            self.conn.close()
+            self.conn = None
+            return
+        series.ms.append((time.perf_counter() - start) * 1000)
+        series.statuses[reply.status] = series.statuses.get(reply.status, 0) + 1
+        if body is not None:
+            try:
+                answer = json.loads(data)
+            except ValueError:
+                answer = {"errors": [{"message": data[:200].decode(errors="replace")}]}
+            if answer.get("errors"):
+                series.graphql_errors += 1
+                series.first_error = series.first_error or json.dumps(answer["errors"])[:300]
+
+
+def wrk(url, path, body, key, args):
+    """wrk with `args.concurrency` connections for `args.duration` seconds."""
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
+        if body is not None:
+            f.write(body)
+        body_file = f.name if body is not None else ""
+    try:
+        env = dict(os.environ, BODY_FILE=body_file, API_KEY=key or "")
+        threads = min(2, args.concurrency)
+        out = subprocess.run(
+            [
+                "wrk", f"-t{threads}", f"-c{args.concurrency}", f"-d{args.duration}s",
+                f"--timeout", f"{args.timeout}s", "-s", os.path.join(HERE, "wrk.lua"), url.rstrip("/") + path,
+            ],
+            env=env, capture_output=True, text=True, timeout=args.duration + args.timeout + 60,
+        )
+    finally:
+        if body_file:
+            os.unlink(body_file)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        return {"error": (out.stderr or out.stdout).strip()[:300]}
+    return json.loads(lines[-1])
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pids, limit=180):
+    """Waits until the database and the gateway are idle (under a tenth of a core
+    each over a second): requests a run left behind (wrk's last ones, or those
+    the gateway answered with 504 while the database still works on them) must
+    not be measured as the next query's latency."""
+    start = time.monotonic()
+    idle = not pids
+    while not idle and time.monotonic() - start < limit:
+        try:
+            before = [cpu_seconds(pid) for pid in pids]
+            time.sleep(1)
+            used = [cpu_seconds(pid) - b for pid, b in zip(pids, before)]
+        except OSError:
+            return True
+        idle = all(u < 0.1 for u in used)
+    waited = time.monotonic() - start
+    if waited > 2:
+        print(f"scale:   waited {waited:.0f} s for the database and the gateway to go idle", file=sys.stderr, flush=True)
+    return idle
+
+
+def fmt(ms):
+    if ms is None:
+        return "—"
+    if ms >= 100:
+        return f"{ms:,.0f} ms"
+    return f"{ms:.1f} ms" if ms >= 10 else f"{ms:.2f} ms"
+
+
+def cmd_bench(args):
+    ids = json.loads(args.ids)
+    keys = json.loads(args.keys)
+    db = database(args)
+    gateway = Gateway(args.url, args.timeout)
+    near = {"lng": float(ids["NEAR_LNG"]), "lat": float(ids["NEAR_LAT"])}
+    from bson import ObjectId
+
+    rider_profile = ObjectId(ids["RIDER_PROFILE"])
+    active_driver = ObjectId(ids["ACTIVE_DRIVER_PROFILE"])
+    with open(os.path.join(args.queries, "rescues.graphql")) as f:
+        rescues = f.read()
+
+    def raw(call):
+        def one(series):
+            start = time.perf_counter()
+            try:
+                call()
+            except Exception as error:  # a server error is a result, not a crash
+                series.statuses[599] = series.statuses.get(599, 0) + 1
+                series.first_error = series.first_error or repr(error)[:300]
+                return
+            series.ms.append((time.perf_counter() - start) * 1000)
+
+        return one
+
+    raw_nearby = raw(
+        lambda: list(
+            db.driverprofiles.find(
+                {
+                    "location": {
+                        "$near": {
+                            "$geometry": {"type": "Point", "coordinates": [near["lng"], near["lat"]]},
+                            "$maxDistance": 5000,
+                        }
+                    },
+                    "isOnline": True,
+                    "isAvailable": True,
+                    "status": "approved",
+                },
+                max_time_ms=args.timeout * 1000,
+            ).limit(20)
+        )
+    )
+    raw_history = raw(
+        lambda: list(
+            db.rescuerequests.find({"riderId": rider_profile}, max_time_ms=args.timeout * 1000)
+            .sort("createdAt", -1)
+            .limit(20)
+        )
+    )
+    raw_active = raw(
+        lambda: db.rescueassignments.find_one(
+            {"driverId": active_driver, "status": {"$in": ACTIVE}}, max_time_ms=args.timeout * 1000
+        )
+    )
+
+    rows = [
+        # label, raw measurement or None, path, GraphQL document, variables, key name
+        (
+            f"1. nearby drivers within 5 km, 20 of {ids['NEAR_AVAILABLE']} (rider key)",
+            raw_nearby, "/graphql", NEARBY, {"near": near}, "rider"),
+        (
+            f"2. rider's rescue history, 20 of {ids['RIDER_RESCUES']} (rider key)",
+            raw_history, "/graphql", HISTORY, {"rider": ids["RIDER_PROFILE"]}, "rider",
+        ),
+        (
+            "3. driver's active rescue (driver key)",
+            raw_active, "/graphql", ACTIVE_RESCUE, {"driver": ids["ACTIVE_DRIVER_PROFILE"]}, "active_driver",
+        ),
+        (f"`{ME}`, rider with {ids['RIDER_RESCUES']} rescues", None, "/graphql", ME, None, "rider"),
+        (f"`{ME}`, driver with {ids['DRIVER_ASSIGNMENTS']} assignments", None, "/graphql", ME, None, "driver"),
+        (f"`{ME}`, admin", None, "/graphql", ME, None, "admin"),
+        ("50 rescues, nested (`load/queries/rescues.graphql`, admin key)", None, "/graphql", rescues, None, "admin"),
+        (f"`{TYPENAME}` (rider key)", None, "/graphql", TYPENAME, None, "rider"),
+        ("`GET /healthz`", None, "/healthz", None, None, None),
+    ]
+    only = set(args.only.split(",")) if args.only else None
+    pids = [int(p) for p in args.pids.split(",") if p]
+    measured = []
+    for number, (label, raw_call, path, document, variables, key_name) in enumerate(rows, start=1):
+        if only and str(number) not in only:
+            continue
+        key = keys[key_name] if key_name else None
+        body = None
+        if document is not None:
+            payload = {"query": document}
+            if variables is not None:
+                payload["variables"] = variables
+            body = json.dumps(payload).encode()
+        measured.append((label, raw_call, path, body, key))
+
+    # One client first, every query; then the loaded runs, so that what a loaded
+    # run leaves behind never meets a single-client series.
+    singles = []
+    busy = {}
+    for label, raw_call, path, body, key in measured:
+        if not settle(pids):
+            busy[label] = "one client started while the database was still busy"
+        print(f"scale: one client: {label}", file=sys.stderr, flush=True)
+        raw_series = run_series(raw_call, args.warmup, args.requests, args.max_seconds) if raw_call else None
+        method = "POST" if body is not None else "GET"
+        single = run_series(
+            lambda series: gateway.call(series, method, path, body, key), args.warmup, args.requests, args.max_seconds
+        )
+        singles.append((raw_series, single))
+    table = []
+    failures = []
+    for (label, raw_call, path, body, key), (raw_series, single) in zip(measured, singles):
+        notes = single.problems()
+        if label in busy:
+            notes.append(busy[label])
+        if not settle(pids):
+            notes.append(f"{args.concurrency} clients started while the database was still busy")
+        print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
+        loaded = wrk(args.url, path, body, key, args)
+        if raw_series and raw_series.problems():
+            notes.append("raw: " + ", ".join(raw_series.problems()))
+        if "error" in loaded:
+            notes.append("wrk: " + loaded["error"])
+            loaded_p50 = loaded_rps = "—"
+        else:
+            loaded_p50 = fmt(loaded["p50_ms"]) if loaded["requests"] else "—"
+            loaded_rps = f"{loaded['requests'] / loaded['seconds']:.1f}" if loaded["seconds"] else "—"
+            bad = []
+            if loaded["timeouts"]:
+                bad.append(f"{loaded['timeouts']} timeouts")
+            if loaded["non2xx"]:
+                bad.append(f"{loaded['non2xx']} non-2xx")
+            if not loaded["requests"]:
+                bad.append(f"no reply within the {args.duration} s")
+            if loaded["socket_errors"]:
+                bad.append(f"{loaded['socket_errors']} socket errors")
+            if bad:
+                notes.append(f"{args.concurrency} clients: " + ", ".join(bad))
+        if single.first_error:
+            failures.append(f"{label}: {single.first_error}")
+        table.append(
+            (
+                label,
+                fmt(raw_series.percentile(50)) if raw_series else "—",
+                fmt(raw_series.percentile(95)) if raw_series else "—",
+                fmt(single.percentile(50)),
+                fmt(single.percentile(95)),
+                loaded_p50,
+                loaded_rps,
+                f"{len(single.ms)}" + (f" / raw {len(raw_series.ms)}" if raw_series else ""),
+                "; ".join(notes),
+            )
+        )
+    print()
+    print(
+        "| query | raw p50 | raw p95 | gateway p50 | gateway p95 | gateway p50 at "
+        f"{args.concurrency} clients | req/s at {args.concurrency} clients | samples | problems |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for row in table:
+        print("| " + " | ".join(row) + " |")
+    print()
+    print(machine(args))
+    for failure in failures:
+        print(f"first error of {failure}", file=sys.stderr)
+    return 0
+
+
+def machine(args):
+    model = "?"
+    try:
+        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    load = open("/proc/loadavg").read().split()[:3]
+    return (
+        f"Machine: {model}, {os.cpu_count()} cores ({platform.node()}); load average at the end {' '.join(load)}. "
+        f"Single client: {args.requests} sequential requests after {args.warmup} warm-up ones, each series cut at "
+        f"{args.max_seconds} s (samples: how many were measured); {args.concurrency} clients: wrk for "
+        f"{args.duration} s; {args.timeout} s limit per request."
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def db_args(p):
+        p.add_argument("--uri", required=True)
+        p.add_argument("--db", default="supportcarr")
+
+    def seed_args(p):
+        p.add_argument("--marker", required=True)
+        p.add_argument("--riders", type=int, required=True)
+        p.add_argument("--drivers", type=int, required=True)
+        p.add_argument("--rescues", type=int, required=True)
+        p.add_argument("--random-seed", type=int, required=True)
+
+    p = sub.add_parser("seeded")
+    db_args(p)
+    seed_args(p)
+    p = sub.add_parser("mark")
+    seed_args(p)
+    p.add_argument("--as-of", required=True)
+    p.add_argument("--seconds", type=float, required=True)
+    p = sub.add_parser("pick")
+    db_args(p)
+    p = sub.add_parser("bench")
+    db_args(p)
+    p.add_argument("--url", required=True)
+    p.add_argument("--keys", required=True, help="JSON: rider, driver, active_driver, admin")
+    p.add_argument("--ids", required=True, help="JSON: what `pick` printed")
+    p.add_argument("--queries", default=os.path.join(HERE, "..", "load", "queries"))
+    p.add_argument("--requests", type=int, default=200)
+    p.add_argument("--warmup", type=int, default=20)
+    p.add_argument("--max-seconds", type=float, default=60)
+    p.add_argument("--concurrency", type=int, default=8)
+    p.add_argument("--duration", type=int, default=15)
+    p.add_argument("--timeout", type=int, default=30)
+    p.add_argument("--only", default="", help="comma-separated row numbers")
+    p.add_argument("--pids", default="", help="database and gateway processes to wait on between runs")
+    args = parser.parse_args()
+    command = {"seeded": cmd_seeded, "mark": cmd_mark, "pick": cmd_pick, "bench": cmd_bench}[args.command]
+    sys.exit(command(args))
+
+
+if __name__ == "__main__":
+    main()
