@@ -46,6 +46,7 @@ struct ServeCommandTests {
             var environment = try Self.baseEnvironment()
             environment["SUPPORTCARR_ENCRYPTION_KEYS"] = "k1:\(hex)"
             environment[variable] = hex
+            environment["PORT"] = "0"  // were the check missing, not someone else's port
             let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
             defer { process.removeFiles() }
             _ = try await process.exitStatus(within: .seconds(60))
@@ -71,6 +72,7 @@ struct ServeCommandTests {
         defer { try? FileManager.default.removeItem(at: path) }
         var environment = try Self.baseEnvironment()
         environment["SUPPORTCARR_SCHEMA"] = path.path
+        environment["PORT"] = "0"
         let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
         defer { process.removeFiles() }
         let status = try await process.exitStatus(within: .seconds(60))
