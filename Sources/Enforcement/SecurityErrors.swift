@@ -6,6 +6,10 @@ public enum SecurityErrors {
     /// `extensions.code` of a value that could not be decrypted.
     public static let decryptionFailedCode = "DECRYPTION_FAILED"
 
+    /// `extensions.code` of a field refused because the audit log cannot
+    /// record it now (`FieldAudit.isRequired`).
+    public static let auditUnavailableCode = "AUDIT_UNAVAILABLE"
+
     /// The one answer to a request without a valid key (`AuthenticationError`):
     /// the server sends it as the response's only error, with no `data`, and
     /// runs no resolver.
@@ -32,6 +36,12 @@ public enum SecurityErrors {
     static let forbiddenPersonalData = GraphQLError(
         message: "Not allowed: personal data of a record that is not the caller's.",
         extensions: [("code", .string(GraphQLError.Code.forbidden))])
+
+    /// Personal data (or a staff write) that would have to be recorded in the
+    /// audit log while the log cannot take it; retrying later may succeed.
+    static let auditUnavailable = GraphQLError(
+        message: "Not served: the audit log cannot record this access right now; try again shortly.",
+        extensions: [("code", .string(auditUnavailableCode))])
 
     /// A stored ciphertext that did not open (tampered, moved, unknown key);
     /// the reason is not told to the client.

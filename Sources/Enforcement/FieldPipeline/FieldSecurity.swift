@@ -3,25 +3,36 @@ public import Security
 
 /// What the gateway's field pipeline needs to enforce `Schema.graphql`'s
 /// security directives: the key ring (decryption) and where personal-data
-/// reads are audited.
+/// reads and staff writes are audited (and whether what cannot be audited is
+/// refused: production).
 public struct FieldSecurity: Sendable {
     let cipher: FieldCipher
-    let audit: PersonalDataAuditRecorder?
+    let audit: FieldAudit
 
-    public init(cipher: FieldCipher, audit: PersonalDataAuditRecorder? = nil) {
+    /// - Parameters:
+    ///   - audit: where support and admin reads of personal data, and their
+    ///     writes to other users' data, are recorded; nil records nothing.
+    ///   - requiresAudit: refuse what `audit` cannot record now with
+    ///     `AUDIT_UNAVAILABLE` instead of serving it unrecorded (production).
+    public init(cipher: FieldCipher, audit: PersonalDataAuditRecorder? = nil, requiresAudit: Bool = false) {
         self.cipher = cipher
-        self.audit = audit
+        self.audit = FieldAudit(recorder: audit, isRequired: requiresAudit)
     }
 
     /// The development key ring, no audit (tests and a laptop's demo data).
     public static var development: FieldSecurity { FieldSecurity(cipher: FieldCipher(keyRing: .development)) }
 
-    /// The middleware, outermost first: the permission check, the write
-    /// policies, then decryption.
+    /// The middleware, outermost first: the permission check, the read
+    /// policies, the write policies, then decryption.
+    ///
+    /// - Throws: `SecuritySchemaError` when `@requires` names a permission
+    ///   outside the catalogue, or a field the data model encrypts is served
+    ///   without `@encrypted` and a `pii:` permission (`EncryptedFieldCoverage`).
     public func middleware(for schema: GraphQLSchema) throws(SecuritySchemaError) -> [any FieldMiddleware] {
-        [
-            try PermissionMiddleware(schema: schema, audit: audit), WritePolicyMiddleware.standard,
-            DecryptionMiddleware(cipher: cipher),
+        try EncryptedFieldCoverage.check(schema)
+        return [
+            try PermissionMiddleware(schema: schema, audit: audit), ReadPolicyMiddleware.standard,
+            WritePolicyMiddleware.standard(audit: audit), DecryptionMiddleware(cipher: cipher),
         ]
     }
 }

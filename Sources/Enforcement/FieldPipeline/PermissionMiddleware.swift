@@ -19,14 +19,17 @@ public import Security
 /// 3. a field returning an interface or union is checked again against the
 ///    concrete type of the value it produced;
 /// 4. reads of personal data by support and admin keys are noted in the audit
-///    recorder (batched, written off the critical path).
+///    recorder (batched, written off the critical path); in production a read
+///    the recorder cannot take (its last write failed, or its queue is full)
+///    is refused with `AUDIT_UNAVAILABLE` rather than served unrecorded
+///    (`FieldAudit`).
 ///
 /// A trusted context (tests, operator tools) passes every check and is not audited.
 public struct PermissionMiddleware: FieldMiddleware {
     let requirements: [String: [String: FieldRequirement]]
-    let audit: PersonalDataAuditRecorder?
+    let audit: FieldAudit
 
-    public init(schema: GraphQLSchema, audit: PersonalDataAuditRecorder? = nil) throws(SecuritySchemaError) {
+    public init(schema: GraphQLSchema, audit: FieldAudit = .none) throws(SecuritySchemaError) {
         self.requirements = try FieldRequirement.table(for: schema)
         self.audit = audit
     }
@@ -47,8 +50,8 @@ public struct PermissionMiddleware: FieldMiddleware {
             guard let parent = field.parent as? any StoredDocument,
                 caller.mayReadPersonalData(of: parent.document, in: collection)
             else { throw SecurityErrors.forbiddenPersonalData }
-            if caller.key.role.seesEveryRow, let audit, let entityId = parent.storedID {
-                audit.record(
+            if caller.key.role.seesEveryRow, let entityId = parent.storedID {
+                try audit.record(
                     PersonalDataRead(
                         requestId: context.requestId, userId: caller.key.userId, keyId: caller.key.keyId,
                         collection: collection, entityId: entityId, fields: [field.fieldName], at: .now(),

@@ -13,4 +13,26 @@ public protocol WritePolicy: Sendable {
     /// the write `arguments` describe; returns otherwise. Arguments that are
     /// malformed are left to the resolver, which answers `BAD_USER_INPUT`.
     func check(role: Role, arguments: ArgumentValues) throws(GraphQLError)
+
+    /// Whether writes by a caller of `role` may have to be on record in the
+    /// audit log (staff acting on another user's data). Then, in production,
+    /// the write is refused before it is made while the audit cannot record
+    /// (`AUDIT_UNAVAILABLE`). By default, no role's are.
+    func isAudited(role: Role) -> Bool
+
+    /// The write's result as the caller gets it, once the resolver made the
+    /// write: a policy whose writes are audited records them in `audit` here.
+    /// By default, `value` as it is.
+    func written(_ value: ResolvedValue, by caller: Caller, in context: AccessContext, audit: FieldAudit)
+        -> ResolvedValue
+}
+
+extension WritePolicy {
+    public func isAudited(role: Role) -> Bool { false }
+
+    public func written(_ value: ResolvedValue, by caller: Caller, in context: AccessContext, audit: FieldAudit)
+        -> ResolvedValue
+    {
+        value
+    }
 }

@@ -1,3 +1,4 @@
+public import Security
 import Synchronization
 
 /// What the gateway counts, served at `/metrics` in the Prometheus text
@@ -9,6 +10,10 @@ import Synchronization
 /// - `supportcarr_graphql_loader_batches` (histogram, per operation)
 /// - `supportcarr_graphql_errors_total{code}`
 /// - `supportcarr_http_requests_total{route,status}`
+/// - with an audit recorder: `supportcarr_audit_entries_dropped_total`,
+///   `supportcarr_audit_entries_lost_total`, `supportcarr_audit_batches_failed_total`
+///   and `supportcarr_audit_writing` (the PII audit failing open, which a
+///   production gateway turns into `AUDIT_UNAVAILABLE` refusals: alert on it)
 ///
 /// Operation names come from documents clients send, so the label is bounded:
 /// after `maxOperationLabels` distinct names, new ones count as `other`.
@@ -48,9 +53,12 @@ public final class GatewayMetrics: Sendable {
 
     private let state = Mutex(State())
     public let maxOperationLabels: Int
+    /// The PII audit whose losses are exported (read when scraped).
+    public let audit: PersonalDataAuditRecorder?
 
-    public init(maxOperationLabels: Int = 200) {
+    public init(maxOperationLabels: Int = 200, audit: PersonalDataAuditRecorder? = nil) {
         self.maxOperationLabels = maxOperationLabels
+        self.audit = audit
     }
 
     /// Records one GraphQL operation.
@@ -120,6 +128,34 @@ public final class GatewayMetrics: Sendable {
             text +=
                 "supportcarr_http_requests_total{route=\"\(PrometheusText.escape(pair.first))\",status=\"\(pair.second)\"} \(count)\n"
         }
+        if let audit { Self.writeAudit(audit.statistics, into: &text) }
         return text
+    }
+
+    /// The audit recorder's losses and state.
+    private static func writeAudit(_ audit: PersonalDataAuditRecorder.Statistics, into text: inout String) {
+        let series: [(name: String, type: String, help: String, value: Int)] = [
+            (
+                "supportcarr_audit_entries_dropped_total", "counter",
+                "Audit entries dropped because the audit queue was full.", audit.droppedCount
+            ),
+            (
+                "supportcarr_audit_entries_lost_total", "counter",
+                "Audit entries lost with batches whose write failed.", audit.failedEntries
+            ),
+            (
+                "supportcarr_audit_batches_failed_total", "counter", "Audit batches whose write failed.",
+                audit.failedBatches
+            ),
+            (
+                "supportcarr_audit_writing", "gauge",
+                "1 while the audit log takes writes, 0 after a failed write until one succeeds.",
+                audit.lastWriteFailed ? 0 : 1
+            ),
+        ]
+        for entry in series {
+            text +=
+                "# HELP \(entry.name) \(entry.help)\n# TYPE \(entry.name) \(entry.type)\n\(entry.name) \(entry.value)\n"
+        }
     }
 }

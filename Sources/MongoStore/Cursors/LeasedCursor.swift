@@ -4,6 +4,15 @@ import Synchronization
 /// An open libmongoc cursor or change stream with the pooled client it lives on.
 /// It keeps its client lease until it is exhausted, fails, is closed, or is
 /// released (then closed on a pool thread).
+///
+/// A libmongoc cursor and its client may be used by one thread at a time, so
+/// the handle is touched only by the fetch in flight or by the one release,
+/// never both: `close()` while `next()` waits inside libmongoc (a change
+/// stream's await, up to `maxAwaitTimeMS`) only marks the cursor closed and
+/// waits; the fetch, back from libmongoc, destroys the handle and returns the
+/// client, then wakes the closer. `resumeToken()` does not call libmongoc at
+/// all: the token is read right after each fetch, on the fetch's own thread,
+/// and kept.
 final class LeasedCursor: Sendable {
     enum Kind: Sendable { case cursor, changeStream }
 
@@ -11,9 +20,23 @@ final class LeasedCursor: Sendable {
         var buffer: [BSONDocument] = []
         var position = 0
         var exhausted = false
+        /// No fetch starts any more; `next()` answers nil once the buffer is read.
         var closed = false
+        /// A fetch is inside libmongoc with the handle.
         var fetching = false
+        /// The handle is being destroyed (by the fetch that returned, or a closer).
+        var releasing = false
+        /// The handle is destroyed and the lease returned.
+        var released = false
+        /// Closers waiting for `released`.
+        var closers: [CheckedContinuation<Void, Never>] = []
+        /// A change stream's resume token as of the last fetch (or the open).
+        var resumeToken: BSONDocument?
     }
+
+    /// What a fetch brought back: documents, whether the cursor is exhausted,
+    /// and (for a change stream) the resume token after them.
+    private typealias Page = (documents: [BSONDocument], exhausted: Bool, resumeToken: BSONDocument?)
 
     let kind: Kind
     private let pool: ClientPool
@@ -23,19 +46,23 @@ final class LeasedCursor: Sendable {
     private let batch: Int
     private let state: Mutex<State>
 
-    private init(kind: Kind, pool: ClientPool, client: CPointer, collection: CPointer, handle: CPointer, batch: Int) {
+    private init(
+        kind: Kind, pool: ClientPool, client: CPointer, collection: CPointer, handle: CPointer, batch: Int,
+        resumeToken: BSONDocument?
+    ) {
         self.kind = kind
         self.pool = pool
         self.client = client
         self.collection = collection
         self.handle = handle
         self.batch = batch
-        self.state = Mutex(State())
+        self.state = Mutex(State(resumeToken: resumeToken))
     }
 
     deinit {
-        let closed = state.withLock { $0.closed }
-        if !closed {
+        // Nothing can be fetching or releasing: both hold a reference.
+        let released = state.withLock { $0.released }
+        if !released {
             let (kind, pool, client, collection, handle) = (kind, pool, client, collection, handle)
             pool.executor.enqueue {
                 Self.destroy(kind: kind, pool: pool, client: client, collection: collection, handle: handle)
@@ -52,8 +79,8 @@ final class LeasedCursor: Sendable {
     ) async throws(MongoError) -> LeasedCursor {
         try await pool.leases.acquire()
         do throws(MongoError) {
-            let (client, collection, handle) = try await pool.executor.run {
-                () throws(MongoError) -> (CPointer, CPointer, CPointer) in
+            let (client, collection, handle, token) = try await pool.executor.run {
+                () throws(MongoError) -> (CPointer, CPointer, CPointer, BSONDocument?) in
                 let client = pool.pop()
                 // The collection handle must outlive the cursor, so it is not the context's.
                 let collection = mongoc_client_get_collection(client, namespace.database, namespace.collection)!
@@ -68,7 +95,8 @@ final class LeasedCursor: Sendable {
                             throw MongoError(error, reply: replyDocument)
                         }
                     }
-                    return (CPointer(client), CPointer(collection), CPointer(handle))
+                    let token = kind == .changeStream ? Self.currentResumeToken(handle) : nil
+                    return (CPointer(client), CPointer(collection), CPointer(handle), token)
                 } catch {
                     mongoc_collection_destroy(collection)
                     pool.push(client)
@@ -76,7 +104,8 @@ final class LeasedCursor: Sendable {
                 }
             }
             return LeasedCursor(
-                kind: kind, pool: pool, client: client, collection: collection, handle: handle, batch: batch)
+                kind: kind, pool: pool, client: client, collection: collection, handle: handle, batch: batch,
+                resumeToken: token)
         } catch {
             pool.leases.release()
             throw error
@@ -94,7 +123,8 @@ final class LeasedCursor: Sendable {
     }
 
     /// The next document; nil at the end (for a change stream: when the task is
-    /// cancelled or the stream is closed). Iterate from one task at a time.
+    /// cancelled or the stream is closed, also by `close()` from another task
+    /// while this one waits). Iterate from one task at a time.
     func next() async throws(MongoError) -> BSONDocument? {
         switch try await advance(reportingIdle: false) {
         case .document(let document): return document
@@ -126,38 +156,44 @@ final class LeasedCursor: Sendable {
             }
             if let buffered { return buffered.map { .document($0) } ?? .end }
             if kind == .changeStream && Task.isCancelled {
-                state.withLock { $0.fetching = false }
+                await finishFetch()
                 await close()
                 return .end
             }
             let (kind, handle, batch) = (self.kind, self.handle, self.batch)
             RoundTripCounter.countOne()
-            let fetched: Result<(documents: [BSONDocument], exhausted: Bool), MongoError> = await pool.executor
-                .runResult {
-                    () throws(MongoError) -> (documents: [BSONDocument], exhausted: Bool) in
-                    switch kind {
-                    case .cursor: return try OperationContext.read(cursor: handle.raw, limit: batch)
-                    case .changeStream: return try Self.readChange(handle.raw)
-                    }
+            let fetched: Result<Page, MongoError> = await pool.executor.runResult {
+                [self] () throws(MongoError) -> Page in
+                // Closed while this job waited for a thread: leave the handle to the release.
+                if state.withLock({ $0.closed }) { return ([], true, nil) }
+                switch kind {
+                case .cursor:
+                    let page = try OperationContext.read(cursor: handle.raw, limit: batch)
+                    return (page.documents, page.exhausted, nil)
+                case .changeStream:
+                    return try Self.readChange(handle.raw)
                 }
+            }
             state.withLock { s in
-                s.fetching = false
                 switch fetched {
                 case .success(let page):
                     s.buffer = page.documents
                     s.position = 0
                     s.exhausted = page.exhausted
+                    if let token = page.resumeToken { s.resumeToken = token }
                 case .failure:
                     s.buffer = []
                     s.position = 0
                     s.exhausted = true
                 }
             }
+            // Back from libmongoc: a close that came meanwhile is carried out here.
+            await finishFetch()
             if case .failure(let error) = fetched {
                 await close()
                 throw error
             }
-            let done = state.withLock { $0.exhausted && $0.position >= $0.buffer.count }
+            let done = state.withLock { ($0.exhausted || $0.closed) && $0.position >= $0.buffer.count }
             if done {
                 await close()
                 return .end
@@ -168,44 +204,94 @@ final class LeasedCursor: Sendable {
         }
     }
 
-    /// One change event, or none when the server's await time passed without one.
-    private static func readChange(_ stream: OpaquePointer) throws(MongoError) -> (
-        documents: [BSONDocument], exhausted: Bool
-    ) {
+    /// Ends the fetch in flight; if the cursor was closed meanwhile, releases
+    /// the handle now that nothing else uses it (and wakes the closers).
+    private func finishFetch() async {
+        let release = state.withLock { s -> Bool in
+            s.fetching = false
+            guard s.closed, !s.releasing, !s.released else { return false }
+            s.releasing = true
+            return true
+        }
+        if release { await releaseHandle() }
+    }
+
+    /// One change event, or none when the server's await time passed without
+    /// one, with the resume token after it (read on the same thread, so
+    /// `resumeToken()` never needs the handle).
+    private static func readChange(_ stream: OpaquePointer) throws(MongoError) -> Page {
         var event: OpaquePointer?
         if mongoc_change_stream_next(stream, &event), let event {
-            do { return ([try BSONDocument(bson: event)], false) } catch { throw .decoding(error) }
+            let document: BSONDocument
+            do { document = try BSONDocument(bson: event) } catch { throw .decoding(error) }
+            return ([document], false, currentResumeToken(stream))
         }
         var error = bson_error_t()
         var reply: OpaquePointer?
         if mongoc_change_stream_error_document(stream, &error, &reply) {
             throw MongoError(error, reply: reply.flatMap { try? BSONDocument(bson: $0) })
         }
-        return ([], false)
+        return ([], false, currentResumeToken(stream))
     }
 
-    /// The change stream's resume token: where to pick up after a restart.
+    /// libmongoc's resume token for `stream` now (on the thread using it).
+    private static func currentResumeToken(_ stream: OpaquePointer) -> BSONDocument? {
+        guard let token = mongoc_change_stream_get_resume_token(stream) else { return nil }
+        return try? BSONDocument(bson: token)
+    }
+
+    /// The change stream's resume token: where to pick up after a restart. It
+    /// is the one libmongoc had after the last event (or empty wait) fetched,
+    /// kept by that fetch, so asking never touches the handle a fetch may be
+    /// using. Nil once closed, and for a plain cursor.
     func resumeToken() async -> BSONDocument? {
-        guard kind == .changeStream, !state.withLock({ $0.closed }) else { return nil }
-        let handle = self.handle
-        return try? await pool.executor.run { () -> BSONDocument? in
-            guard let token = mongoc_change_stream_get_resume_token(handle.raw) else { return nil }
-            return try? BSONDocument(bson: token)
+        guard kind == .changeStream else { return nil }
+        return state.withLock { $0.closed ? nil : $0.resumeToken }
+    }
+
+    /// Frees the cursor and returns the client; later `next()` calls return
+    /// nil. While a `next()` is inside libmongoc with the handle, waits for it
+    /// to come back (at most a change stream's `maxAwaitTimeMS`), which then
+    /// frees the handle: two threads never use it at once.
+    func close() async {
+        enum Step { case done, wait, release }
+        let step = state.withLock { s -> Step in
+            s.closed = true
+            if s.released { return .done }
+            if s.fetching || s.releasing { return .wait }
+            s.releasing = true
+            return .release
+        }
+        switch step {
+        case .done: return
+        case .release: await releaseHandle()
+        case .wait:
+            await withCheckedContinuation { (closer: CheckedContinuation<Void, Never>) in
+                let now = state.withLock { s -> Bool in
+                    if s.released { return true }
+                    s.closers.append(closer)
+                    return false
+                }
+                if now { closer.resume() }
+            }
         }
     }
 
-    /// Frees the cursor and returns the client; later `next()` calls return nil.
-    func close() async {
-        let wasClosed = state.withLock { s -> Bool in
-            defer { s.closed = true }
-            return s.closed
-        }
-        guard !wasClosed else { return }
+    /// Destroys the handle on a pool thread, returns the lease, and wakes
+    /// whoever waits in `close()`. Called once (`releasing` says who).
+    private func releaseHandle() async {
         let (kind, pool, client, collection, handle) = (kind, pool, client, collection, handle)
         try? await pool.executor.run { () throws(MongoError) in
             Self.destroy(kind: kind, pool: pool, client: client, collection: collection, handle: handle)
         }
         pool.leases.release()
+        let closers = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.released = true
+            s.releasing = false
+            defer { s.closers = [] }
+            return s.closers
+        }
+        for closer in closers { closer.resume() }
     }
 }
 

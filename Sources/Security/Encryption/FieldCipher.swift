@@ -7,16 +7,23 @@ import Foundation
 /// `encrypt` writes the versioned format under the ring's newest key, bound to
 /// the value's collection, field and document id; `decrypt` reads both the
 /// versioned format (any key of the ring) and the legacy format (when the
-/// ring has a legacy key). See `StoredCiphertext` for the exact layouts.
+/// ring has a legacy key and `legacy` is `.accept`: a legacy value is bound to
+/// nothing, see `LegacyCiphertexts`). See `StoredCiphertext` for the exact
+/// layouts.
 ///
 /// Whole objects such as `DriverProfile.bankDetails` are encrypted as their JSON
 /// text (`encryptJSON` / `decryptJSON`), as the Node services' code would
 /// (`encrypt(JSON.stringify(details))`).
 public struct FieldCipher: Sendable {
     public let keyRing: KeyRing
+    /// Whether the legacy format is opened. Key rotation always opens it (that
+    /// is how legacy values get their binding); the gateway follows
+    /// `SUPPORTCARR_LEGACY_CIPHERTEXTS`.
+    public let legacy: LegacyCiphertexts
 
-    public init(keyRing: KeyRing) {
+    public init(keyRing: KeyRing, legacy: LegacyCiphertexts = .accept) {
         self.keyRing = keyRing
+        self.legacy = legacy
     }
 
     /// `plaintext` encrypted under the newest key, bound to `binding`. Two calls
@@ -64,6 +71,7 @@ public struct FieldCipher: Sendable {
                 associatedData: binding.associatedData(keyId: keyId)
             )
         case .legacy(let iv, let tag, let ciphertext):
+            guard legacy == .accept else { throw .legacyRefused }
             guard let legacyKey = keyRing.legacySymmetricKey else { throw .legacyKeyNotConfigured }
             return try open(nonce: iv, ciphertext: ciphertext, tag: tag, key: legacyKey, associatedData: [])
         }

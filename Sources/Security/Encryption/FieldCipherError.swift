@@ -8,6 +8,9 @@ public enum FieldCipherError: Error, Sendable, Equatable, CustomStringConvertibl
     case unknownKeyId(String)
     /// A legacy (`iv:tag:cipher`) ciphertext, but no `ENCRYPTION_KEY` is configured.
     case legacyKeyNotConfigured
+    /// A legacy ciphertext, and the legacy format is refused
+    /// (`SUPPORTCARR_LEGACY_CIPHERTEXTS=refuse`): it is bound to no place.
+    case legacyRefused
     /// The ciphertext was made for another collection, field or document.
     case wrongBinding
     /// The authentication tag did not verify: the bytes were altered (or, for a
@@ -24,6 +27,7 @@ public enum FieldCipherError: Error, Sendable, Equatable, CustomStringConvertibl
         case .malformed(let reason): "malformed ciphertext: \(reason)"
         case .unknownKeyId(let id): "ciphertext names unknown key id '\(id)'"
         case .legacyKeyNotConfigured: "legacy ciphertext but ENCRYPTION_KEY is not configured"
+        case .legacyRefused: "legacy ciphertext, and SUPPORTCARR_LEGACY_CIPHERTEXTS refuses the legacy format"
         case .wrongBinding: "ciphertext belongs to another collection, field or document"
         case .tampered: "ciphertext failed authentication (altered, or made with another key)"
         case .plaintextNotText: "decrypted value is not UTF-8 text"

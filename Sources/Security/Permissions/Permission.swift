@@ -40,8 +40,8 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static let paymentsRead = Permission("payments:read", "Payments and riders' payment methods.")
     public static let payoutsRead = Permission("payouts:read", "Payouts and drivers' earnings.")
     public static let ratingsRead = Permission("ratings:read", "Ratings.")
-    public static let notificationsRead = Permission(
-        "notifications:read", "Notifications (and marking them read).")
+    public static let notificationsRead = Permission("notifications:read", "Notifications.")
+    public static let notificationsWrite = Permission("notifications:write", "Marking notifications read.")
     public static let auditLogsRead = Permission("auditlogs:read", "The audit log.")
     public static let apiKeysManage = Permission("apikeys:manage", "API keys.")
     public static let twilioRead = Permission("twilio:read", "SMS, voice and verification delivery logs.")
@@ -55,7 +55,8 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Every permission, in catalogue order.
     public static let all: [Permission] = [
         rescuesRead, rescuesWrite, driversRead, ridersRead, usersRead, paymentsRead, payoutsRead, ratingsRead,
-        notificationsRead, auditLogsRead, apiKeysManage, twilioRead, piiContact, piiIdentity, piiFinancial,
+        notificationsRead, notificationsWrite, auditLogsRead, apiKeysManage, twilioRead, piiContact, piiIdentity,
+        piiFinancial,
     ]
 
     private static let byName: [String: Permission] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -17,11 +17,12 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     /// - rider: its account (`users:read` for `me`), its profile, its rescues and
     ///   cancelling them (`rescues:write`), nearby drivers (`drivers:read`, without
     ///   `pii:identity`), its payments and payment methods, ratings, notifications
-    ///   and contact data.
+    ///   (and marking them read, `notifications:write`) and contact data.
     /// - driver: the same for its side, plus `payouts:read` (its earnings) and
     ///   `pii:identity` (its own license, insurance and plates: row rules keep it
     ///   to its own rows; riders have no identity fields).
     /// - support: every read, `rescues:write` (a console cancels stuck rescues),
+    ///   `notifications:write` (marking a user's notification read, audited),
     ///   `pii:contact` and `pii:identity`; not `pii:financial` (bank details stay
     ///   with admins) and not `apikeys:manage`.
     /// - admin: everything.
@@ -40,17 +41,18 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
 
     private static let riderPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .ratingsRead,
-        .notificationsRead, .piiContact,
+        .notificationsRead, .notificationsWrite, .piiContact,
     ]
 
     private static let driverPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
-        .ratingsRead, .notificationsRead, .piiContact, .piiIdentity,
+        .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact, .piiIdentity,
     ]
 
     private static let supportPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
-        .ratingsRead, .notificationsRead, .auditLogsRead, .twilioRead, .piiContact, .piiIdentity,
+        .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead, .twilioRead, .piiContact,
+        .piiIdentity,
     ]
 
     /// Whether the role's rows are limited by `RowScope` rules (riders and

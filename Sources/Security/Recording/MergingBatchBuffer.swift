@@ -14,6 +14,13 @@ import Foundation
 /// Each entry has a weight (uses for key usage, 1 for an audit entry), so the
 /// counters say how much was written or lost in the owner's own unit.
 ///
+/// An owner that must say so when it loses records (the audit log) passes
+/// `lossEntry`: while records were dropped or lost since the last write that
+/// succeeded, every flush adds the entry it makes from those counts, so the
+/// losses are written down as soon as the database takes writes again, and
+/// a flush has something to write even when nothing else waits (which is how
+/// `lastWriteFailed` clears once the database is back).
+///
 /// `@unchecked Sendable`: the mutable state is read and written only while
 /// holding `lock` (`Mutex` would let the compiler see it, but needs macOS 15
 /// while the package supports 14), and no lock is held across an await.
@@ -31,39 +38,61 @@ final class MergingBatchBuffer<Key: Hashable & Sendable, Entry: Sendable>: @unch
         var failed: Int64 = 0
         /// Batches written.
         var batches = 0
+        /// Batches whose write failed.
+        var failedBatches = 0
+        /// Whether the last write failed (cleared by the next one that succeeds).
+        var lastWriteFailed = false
+    }
+
+    /// What was lost since the last write that succeeded, for `lossEntry`.
+    struct Losses: Sendable, Hashable {
+        /// Records dropped because the table was full.
+        var dropped: Int
+        /// Weight lost with batches whose write failed.
+        var failed: Int64
     }
 
     let capacity: Int
     let interval: Duration
     private let writer: Writer
     private let weight: @Sendable (Entry) -> Int64
+    private let lossEntry: (@Sendable (Losses) -> Entry)?
     private let lock = NSLock()
     private var pending: [Key: Entry] = [:]
     private var order: [Key] = []
     private var tally = Counters()
+    /// The counters' `dropped` and `failed` as of the last loss entry written.
+    private var reported = Losses(dropped: 0, failed: 0)
 
     init(
         capacity: Int, interval: Duration, weight: @escaping @Sendable (Entry) -> Int64,
-        writer: @escaping Writer
+        lossEntry: (@Sendable (Losses) -> Entry)? = nil, writer: @escaping Writer
     ) {
         self.capacity = max(1, capacity)
         self.interval = interval
         self.weight = weight
+        self.lossEntry = lossEntry
         self.writer = writer
     }
 
     /// Merges into `key`'s waiting entry, or starts one with `new()` if there is
     /// room. Never blocks on I/O.
-    func record(_ key: Key, new: () -> Entry, merge: (inout Entry) -> Void) {
+    ///
+    /// - Returns: false when the record was dropped (the table is full).
+    @discardableResult
+    func record(_ key: Key, new: () -> Entry, merge: (inout Entry) -> Void) -> Bool {
         lock.withLock {
             if var entry = pending[key] {
                 merge(&entry)
                 pending[key] = entry
+                return true
             } else if pending.count < capacity {
                 pending[key] = new()
                 order.append(key)
+                return true
             } else {
                 tally.dropped += 1
+                return false
             }
         }
     }
@@ -76,13 +105,22 @@ final class MergingBatchBuffer<Key: Hashable & Sendable, Entry: Sendable>: @unch
         }
     }
 
-    /// Writes what is waiting as one batch (nothing when nothing is).
+    /// Writes what is waiting as one batch (nothing when nothing is), with the
+    /// loss entry first when there is one to write.
     func flush() async {
-        let batch: [Entry] = lock.withLock {
-            let batch = order.compactMap { pending[$0] }
+        let (batch, losses): ([Entry], Losses?) = lock.withLock {
+            var batch = order.compactMap { pending[$0] }
             pending.removeAll(keepingCapacity: true)
             order.removeAll(keepingCapacity: true)
-            return batch
+            var losses: Losses?
+            if let lossEntry, tally.dropped > reported.dropped || tally.failed > reported.failed {
+                let now = Losses(dropped: tally.dropped, failed: tally.failed)
+                batch.insert(
+                    lossEntry(Losses(dropped: now.dropped - reported.dropped, failed: now.failed - reported.failed)),
+                    at: 0)
+                losses = now
+            }
+            return (batch, losses)
         }
         guard !batch.isEmpty else { return }
         let total = batch.reduce(Int64(0)) { $0 + weight($1) }
@@ -91,9 +129,15 @@ final class MergingBatchBuffer<Key: Hashable & Sendable, Entry: Sendable>: @unch
             lock.withLock {
                 tally.written += total
                 tally.batches += 1
+                tally.lastWriteFailed = false
+                if let losses { reported = losses }
             }
         } catch {
-            lock.withLock { tally.failed += total }
+            lock.withLock {
+                tally.failed += total
+                tally.failedBatches += 1
+                tally.lastWriteFailed = true
+            }
         }
     }
 

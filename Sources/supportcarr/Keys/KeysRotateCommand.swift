@@ -16,8 +16,14 @@ struct KeysRotateCommand: AsyncParsableCommand {
             (and ENCRYPTION_KEY for values the Node services wrote), deploy, then run this. \
             Values are rewritten in batches, each a compare-and-set on the value read; an \
             interrupted run loses nothing and a second run finishes the rest. Values that \
-            cannot be decrypted are listed and left as they are (exit status 1). With \
-            SUPPORTCARR_ENV unset this runs as development (the published development keys).
+            cannot be decrypted are listed and left as they are (exit status 1). Legacy values \
+            (the Node services' format, bound to no place) are re-encrypted under the binding \
+            of the place they are found in, and each is listed (collection, field, document \
+            id) so that one copied from elsewhere can be spotted. A complete run is recorded in \
+            the audit log (keys.rotate); once one leaves no legacy value, production gateways \
+            refuse the legacy format from their next start unless SUPPORTCARR_LEGACY_CIPHERTEXTS \
+            says otherwise. With SUPPORTCARR_ENV unset this runs as development (the published \
+            development keys).
             """
     )
 
@@ -55,6 +61,17 @@ struct KeysRotateCommand: AsyncParsableCommand {
         )
         for failure in report.failures.prefix(50) { print("  " + failure) }
         if report.failures.count > 50 { print("  ... and \(report.failures.count - 50) more") }
+        // Every one, not a sample: a legacy value copied from another place is
+        // valid there from now on, and this list is where an operator can find it.
+        print(
+            "keys rotate: \(report.rebound.count) legacy values re-bound to their place, \(report.legacyRemaining) left in the legacy format"
+        )
+        for place in report.rebound { print("  re-bound " + place) }
+        if report.legacyRemaining == 0 {
+            print(
+                "keys rotate: no legacy value left; production gateways refuse the legacy format from their next start (\(LegacyCiphertexts.variable) overrides)"
+            )
+        }
         if !report.failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
             SUPPORTCARR_INTROSPECTION, SUPPORTCARR_MAX_TOKENS, SUPPORTCARR_MAX_DEPTH, SUPPORTCARR_MAX_NESTING, \
             SUPPORTCARR_MAX_ALIASES, SUPPORTCARR_MAX_DIRECTIVES, SUPPORTCARR_MAX_COST, SUPPORTCARR_MAX_PAGE_SIZE, \
             SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
-            SUPPORTCARR_BLIND_INDEX_KEY. Flags override the environment.
+            SUPPORTCARR_BLIND_INDEX_KEY, SUPPORTCARR_LEGACY_CIPHERTEXTS. Flags override the environment.
             """
     )
 
@@ -66,11 +66,33 @@ struct ServeCommand: AsyncParsableCommand {
             throw ConfigurationProblem("MONGODB_URI: cannot reach MongoDB (\(error.debugDescription))")
         }
         let db = client.database(settings.databaseName)
-        // Reads of personal data by support and admin keys, written off the request path.
+        // Unset in production, the legacy format is refused once a complete
+        // `keys rotate` left no legacy value (its `keys.rotate` audit entry says so).
+        var lastRotation: KeyRotationRecord?
+        if settings.legacyCiphertexts == nil && settings.deployment == .production {
+            do throws(MongoError) {
+                lastRotation = try await KeyRotationRecord.latest(in: db)
+            } catch {
+                throw ConfigurationProblem(
+                    "\(LegacyCiphertexts.variable): unset, and the last keys rotate could not be read (\(error.debugDescription))"
+                )
+            }
+        }
+        let legacy = settings.legacyCiphertexts(lastRotation: lastRotation)
+        if settings.keyRing.hasLegacyKey {
+            logger.info(
+                "legacy ciphertexts (ivHex:authTagHex:cipherHex): \(legacy.rawValue)\(settings.legacyCiphertexts == nil ? " (\(LegacyCiphertexts.variable) unset)" : "")"
+            )
+        }
+        // Reads of personal data by support and admin keys (and their writes to
+        // other users' data), written off the request path; in production what
+        // cannot be recorded is refused rather than served.
         let audit = PersonalDataAuditRecorder(database: db)
         let locator = try DriverLocatorService.makeLocator(settings: settings)
         let schema = try settings.makeSchema(
-            security: FieldSecurity(cipher: FieldCipher(keyRing: settings.keyRing), audit: audit),
+            security: FieldSecurity(
+                cipher: FieldCipher(keyRing: settings.keyRing, legacy: legacy), audit: audit,
+                requiresAudit: settings.deployment == .production),
             locator: locator)
         let repository = APIKeyRepository(database: db, hasher: settings.hasher)
         let usage = repository.usageRecorder()
@@ -91,7 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                 ReadinessCondition(reason: "driver locator loading") { locator.hasLoaded },
             ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
-            requestExecutor: client.taskExecutor, logger: logger)
+            requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger)
         let (host, deployment, playground) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground
         )

@@ -13,6 +13,9 @@ struct ServeSettings {
     var gateway: GatewayConfiguration
     var hasher: APIKeyHasher
     var keyRing: KeyRing
+    /// `SUPPORTCARR_LEGACY_CIPHERTEXTS`; nil when unset (decided once the
+    /// database is open: `legacyCiphertexts(lastRotation:)`).
+    var legacyCiphertexts: LegacyCiphertexts?
     /// Where the schema came from and its text; built by `makeSchema(security:locator:)`
     /// once the database (which the PII audit writes to) is open.
     var schemaPath: String
@@ -30,24 +33,39 @@ struct ServeSettings {
             // Read now so a production deployment without real keys stops here,
             // before it serves a single request.
             let keyRing = try KeyRing.fromEnvironment(environment)
-            _ = try BlindIndex.fromEnvironment(environment)
+            let blindIndex = try BlindIndex.fromEnvironment(environment)
+            // One key, one purpose: the same bytes pasted into two settings stop start-up.
+            try KeyPurposes.checkDistinct(keyRing: keyRing, blindIndex: blindIndex, hasher: hasher)
+            let legacy = try LegacyCiphertexts.fromEnvironment(environment)
             let (path, text) = try SchemaFile.load(path: schemaFlag, environment: environment)
             return ServeSettings(
                 uri: uri, databaseName: name, deployment: deployment, gateway: gateway, hasher: hasher,
-                keyRing: keyRing, schemaPath: path, schemaText: text)
+                keyRing: keyRing, legacyCiphertexts: legacy, schemaPath: path, schemaText: text)
         } catch let error as ConfigurationError {
             throw ConfigurationProblem(error.description)
         }
+    }
+
+    /// What the gateway does with legacy ciphertexts: the setting when given,
+    /// else the default for the deployment and the last complete `keys rotate`
+    /// (`LegacyCiphertexts.unsetDefault`: refuse in production once a run left
+    /// no legacy value).
+    func legacyCiphertexts(lastRotation: KeyRotationRecord?) -> LegacyCiphertexts {
+        legacyCiphertexts ?? .unsetDefault(deployment: deployment, lastRotation: lastRotation)
     }
 
     /// The executable schema with the field pipeline's permission check and
     /// decryption (`security`), `nearbyDrivers` answered from `locator` while it can.
     ///
     /// - Throws: `ConfigurationProblem` naming the schema file when it does not
-    ///   build against the resolvers or names a permission outside the catalogue.
+    ///   build against the resolvers, names a permission outside the catalogue,
+    ///   or serves a field the data model encrypts without `@encrypted` and a
+    ///   `pii:` permission.
     func makeSchema(security: FieldSecurity, locator: DriverLocator? = nil) throws -> ExecutableSchema {
         do {
             return try SupportCarrSchema.make(sdl: schemaText, security: security, locator: locator)
+        } catch let error as SecuritySchemaError {
+            throw ConfigurationProblem("\(schemaPath): \(error)")
         } catch {
             throw ConfigurationProblem("\(schemaPath): the schema does not build against the resolvers: \(error)")
         }

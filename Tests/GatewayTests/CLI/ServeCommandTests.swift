@@ -35,6 +35,56 @@ struct ServeCommandTests {
         #expect(lines.first?.hasPrefix("Error: \(variable)") == true, "\(process.stderr)")
     }
 
+    @Test("the same key bytes for two purposes stop start-up with one line naming the later setting")
+    func sameKeyBytesForTwoPurposes() async throws {
+        let hex = String(repeating: "7a", count: 32)
+        for (variable, earlier) in [
+            ("SUPPORTCARR_BLIND_INDEX_KEY", "key 'k1' of SUPPORTCARR_ENCRYPTION_KEYS"),
+            ("ENCRYPTION_KEY", "key 'k1' of SUPPORTCARR_ENCRYPTION_KEYS"),
+            ("SUPPORTCARR_API_KEY_PEPPER", "key 'k1' of SUPPORTCARR_ENCRYPTION_KEYS"),
+        ] {
+            var environment = try Self.baseEnvironment()
+            environment["SUPPORTCARR_ENCRYPTION_KEYS"] = "k1:\(hex)"
+            environment[variable] = hex
+            environment["PORT"] = "0"  // were the check missing, not someone else's port
+            let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+            defer { process.removeFiles() }
+            _ = try await process.exitStatus(within: .seconds(60))
+            let lines = process.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(process.stderr)")
+            #expect(
+                lines.first
+                    == "Error: \(variable): holds the same bytes as \(earlier); every purpose needs its own key",
+                "\(process.stderr)")
+            #expect(!process.stderr.contains(hex))
+        }
+    }
+
+    @Test("a field the data model encrypts, served without @encrypted, stops start-up with one line naming it")
+    func encryptedFieldWithoutDirective() async throws {
+        let text = try String(contentsOfFile: Self.schemaPath, encoding: .utf8)
+        let altered = text.replacingOccurrences(
+            of: #"licenseNumber: String @encrypted @requires(permission: "pii:identity")"#,
+            with: #"licenseNumber: String @requires(permission: "pii:identity")"#)
+        #expect(altered != text)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).graphql")
+        try altered.write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        var environment = try Self.baseEnvironment()
+        environment["SUPPORTCARR_SCHEMA"] = path.path
+        environment["PORT"] = "0"
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+        defer { process.removeFiles() }
+        let status = try await process.exitStatus(within: .seconds(60))
+        #expect(status != 0)
+        let lines = process.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(process.stderr)")
+        #expect(
+            lines.first
+                == "Error: \(path.path): DriverProfile.licenseNumber is stored encrypted (driverprofiles.licenseNumber) but has no @encrypted: it would be served as ciphertext",
+            "\(process.stderr)")
+    }
+
     @Test("a flag overrides its variable")
     func flagOverrides() async throws {
         var environment = try Self.baseEnvironment()

@@ -28,6 +28,7 @@ struct GatewayFixture: Sendable {
         logger: Logger = Logger(label: "gateway-test", factory: { _ in SwiftLogNoOpLogHandler() }),
         readiness: (any ReadinessProbe)? = nil,
         playground: (any PlaygroundAssets)? = nil,
+        metrics: GatewayMetrics = GatewayMetrics(),
         _ body: (GatewayFixture) async throws -> R
     ) async throws -> R {
         try await TestDatabase.with { client, database in
@@ -47,7 +48,7 @@ struct GatewayFixture: Sendable {
                 schema: executable,
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
-                playground: playground, requestExecutor: client.taskExecutor, logger: logger)
+                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger)
             let fixture = GatewayFixture(
                 client: client, database: database, gateway: gateway, calls: calls, apiKey: created.token.text,
                 userID: userID)

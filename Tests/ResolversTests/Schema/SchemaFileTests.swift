@@ -29,7 +29,8 @@ struct SchemaFileTests {
     /// The permission catalogue; `@requires` may name only these.
     static let permissionCatalogue: Set<String> = [
         "rescues:read", "rescues:write", "drivers:read", "riders:read", "users:read", "payments:read", "payouts:read",
-        "ratings:read", "notifications:read", "auditlogs:read", "apikeys:manage", "twilio:read", "pii:contact",
+        "ratings:read", "notifications:read", "notifications:write", "auditlogs:read", "apikeys:manage", "twilio:read",
+        "pii:contact",
         "pii:identity", "pii:financial",
     ]
 

@@ -83,17 +83,43 @@ import Testing
             let noLegacy = await fixture.run(query, variables)
             #expect(noLegacy.errors.map(\.code) == ["DECRYPTION_FAILED", "DECRYPTION_FAILED"])
 
+            // With the legacy format refused, likewise, even with the key.
+            let refusing = GraphQLService(
+                schema: try SupportCarrSchema.make(
+                    sdl: SeededDatabase.schemaText,
+                    security: FieldSecurity(cipher: FieldCipher(keyRing: keyRing, legacy: .refuse))),
+                cache: nil)
+            let refused = await refusing.execute(
+                GraphQLRequest(query: query, variables: variables),
+                context: AccessContext(
+                    database: fixture.database,
+                    principal: try await Callers.principal(user: people.adminUser, in: fixture.database)))
+            #expect(refused.errors.map(\.code) == ["DECRYPTION_FAILED", "DECRYPTION_FAILED"])
+
             // Rotation moves both onto the newest key; clients see the same values.
             let report = try await KeyRotator(database: fixture.database, cipher: FieldCipher(keyRing: keyRing))
                 .rotate()
             #expect(report.failures == [])
             #expect(report.rotated == 2)
+            // Each legacy value now bound to its place is listed by place (never by value).
+            let place = "driverprofiles.%@ of \(people.driverProfile.hex)"
+            #expect(
+                report.rebound.sorted()
+                    == ["bankDetails", "name"].map { place.replacingOccurrences(of: "%@", with: $0) })
+            #expect(report.legacyRemaining == 0)
             let stored = try #require(
                 try await fixture.collection(.driverProfiles).findOne(["_id": .objectID(people.driverProfile)]))
             #expect(
                 stored["name"].flatMap { if case .string(let s) = $0 { s.hasPrefix("v1:dev-2:") } else { nil } } == true
             )
             expectServed(try await run(people.adminUser))
+            // Re-encrypted under their binding, they are served with the legacy format refused.
+            let afterRotation = await refusing.execute(
+                GraphQLRequest(query: query, variables: variables),
+                context: AccessContext(
+                    database: fixture.database,
+                    principal: try await Callers.principal(user: people.adminUser, in: fixture.database)))
+            expectServed(afterRotation)
         }
     }
 }

@@ -87,6 +87,43 @@ struct LegacyInteropTests {
         #expect(throws: FieldCipherError.legacyKeyNotConfigured) { try cipher.decrypt(output.ciphertext, for: binding) }
     }
 
+    @Test("with the legacy format refused, a legacy value opens nowhere, not even copied elsewhere; v1 still does")
+    func legacyRefused() throws {
+        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+        let keyRing = try KeyRing(keys: KeyRing.development.keys, legacyKeyHex: Self.legacyKeyHex)
+        let elsewhere = FieldBinding(collection: "users", field: "phoneNumber", documentId: "000000000000000000000000")
+        // Accepted, a legacy value opens wherever it is put: that is the weakness.
+        let accepting = FieldCipher(keyRing: keyRing, legacy: .accept)
+        #expect(try accepting.decrypt(output.ciphertext, for: elsewhere) == "+14155550123")
+        let refusing = FieldCipher(keyRing: keyRing, legacy: .refuse)
+        for place in [binding, elsewhere] {
+            #expect(throws: FieldCipherError.legacyRefused) { try refusing.decrypt(output.ciphertext, for: place) }
+        }
+        let versioned = try refusing.encrypt("+14155550123", for: binding)
+        #expect(try refusing.decrypt(versioned, for: binding) == "+14155550123")
+    }
+
+    @Test("SUPPORTCARR_LEGACY_CIPHERTEXTS is accept or refuse; unset, production refuses once a rotation left none")
+    func legacySetting() throws {
+        #expect(try LegacyCiphertexts.fromEnvironment([:]) == nil)
+        #expect(try LegacyCiphertexts.fromEnvironment(["SUPPORTCARR_LEGACY_CIPHERTEXTS": " Refuse "]) == .refuse)
+        #expect(try LegacyCiphertexts.fromEnvironment(["SUPPORTCARR_LEGACY_CIPHERTEXTS": "accept"]) == .accept)
+        #expect(throws: ConfigurationError.self) {
+            try LegacyCiphertexts.fromEnvironment(["SUPPORTCARR_LEGACY_CIPHERTEXTS": "maybe"])
+        }
+        func record(remaining: Int) -> KeyRotationRecord {
+            KeyRotationRecord(
+                newestKeyId: "k", scanned: 1, rotated: 1, legacyRebound: 1, legacyRemaining: remaining, conflicts: 0,
+                failures: 0, at: .now())
+        }
+        #expect(LegacyCiphertexts.unsetDefault(deployment: .production, lastRotation: nil) == .accept)
+        #expect(LegacyCiphertexts.unsetDefault(deployment: .production, lastRotation: record(remaining: 2)) == .accept)
+        #expect(LegacyCiphertexts.unsetDefault(deployment: .production, lastRotation: record(remaining: 0)) == .refuse)
+        #expect(LegacyCiphertexts.unsetDefault(deployment: .development, lastRotation: record(remaining: 0)) == .accept)
+        // The record reads back from its audit-log document.
+        #expect(KeyRotationRecord(document: record(remaining: 0).document)?.legacyRemaining == 0)
+    }
+
     @Test("a tampered legacy ciphertext fails authentication")
     func tamperedLegacy() throws {
         let output = try #require(try seedEncrypt(["+14155550123"]).first)

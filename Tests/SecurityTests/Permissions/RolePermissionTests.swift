@@ -15,6 +15,7 @@ struct RolePermissionTests {
         "payouts:read": (false, true, true, true),
         "ratings:read": (true, true, true, true),
         "notifications:read": (true, true, true, true),
+        "notifications:write": (true, true, true, true),
         "auditlogs:read": (false, false, true, true),
         "apikeys:manage": (false, false, false, true),
         "twilio:read": (false, false, true, true),

@@ -37,4 +37,44 @@ struct MergingBatchBufferTests {
         buffer.record(2, new: { 1 }) { $0 += 1 }
         #expect(buffer.counters.pendingKeys == 1)
     }
+
+    @Test(
+        "a failed write is counted and marks the buffer; the losses are written first by the next flush, which clears it"
+    )
+    func lossesAreWrittenDown() async {
+        struct Failed: Error {}
+        let batches = Batches()
+        let failing = FailSwitch()
+        let buffer = MergingBatchBuffer<Int, String>(
+            capacity: 1, interval: .seconds(60), weight: { $0.hasPrefix("lost") ? 0 : 1 },
+            lossEntry: { "lost dropped=\($0.dropped) failed=\($0.failed)" },
+            writer: { batch in
+                if await failing.on { throw Failed() }
+                await batches.append(batch)
+            })
+        await failing.set(true)
+        #expect(buffer.record(1, new: { "1" }) { _ in })
+        #expect(!buffer.record(2, new: { "2" }) { _ in })  // full: dropped
+        await buffer.flush()
+        #expect(buffer.counters.lastWriteFailed)
+        #expect(buffer.counters.failed == 1)
+        #expect(buffer.counters.failedBatches == 1)
+        #expect(buffer.counters.dropped == 1)
+
+        // Nothing waits, but the losses do: the next flush writes them down.
+        await failing.set(false)
+        await buffer.flush()
+        #expect(!buffer.counters.lastWriteFailed)
+        #expect(await batches.all == [["lost dropped=1 failed=1"]])
+        #expect(buffer.counters.written == 0)
+        // Reported once: a later flush has nothing to say about them.
+        buffer.record(3, new: { "3" }) { _ in }
+        await buffer.flush()
+        #expect(await batches.all == [["lost dropped=1 failed=1"], ["3"]])
+    }
+
+    actor FailSwitch {
+        var on = false
+        func set(_ value: Bool) { on = value }
+    }
 }

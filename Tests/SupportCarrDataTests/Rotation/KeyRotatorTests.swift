@@ -98,4 +98,62 @@ import Testing
             #expect(stored?["phoneNumber"] == .string(other))
         }
     }
+
+    @Test func aCompleteRunIsRecordedAndSaysWhetherLegacyValuesAreLeft() async throws {
+        try await TestDatabase.with { database in
+            try await DemoSeeder(options: DemoSeedOptions(riders: 3, drivers: 2, rescues: 2, randomSeed: 5)).seed(
+                into: MongoDemoSink(database: database))
+            let user = try #require(try await database.collection("users").findOne([:]))
+            let id = try user.get("_id", as: ObjectID.self)
+            let original = try user.get("phoneNumber", as: String.self)
+            // A value in the legacy format that this ring (no ENCRYPTION_KEY) cannot open.
+            let legacy = [String(repeating: "ab", count: 16), String(repeating: "cd", count: 16), "0badc0de"]
+                .joined(separator: ":")
+            _ = try await database.collection("users").updateOne(
+                ["_id": .objectID(id)], ["$set": ["phoneNumber": .string(legacy)]])
+            let rotator = KeyRotator(database: database, cipher: FieldCipher(keyRing: try Self.rotatedRing()))
+            #expect(try await KeyRotationRecord.latest(in: database) == nil)
+
+            let left = try await rotator.rotate()
+            #expect(left.legacyRemaining == 1)
+            #expect(left.rebound == [])
+            let first = try #require(try await KeyRotationRecord.latest(in: database))
+            #expect(first.legacyRemaining == 1)
+            #expect(first.rotated == left.rotated)
+            #expect(first.newestKeyId == "test-3")
+            #expect(LegacyCiphertexts.unsetDefault(deployment: .production, lastRotation: first) == .accept)
+
+            // Put right (here: the value as it was), a run leaves no legacy value, and says so.
+            _ = try await database.collection("users").updateOne(
+                ["_id": .objectID(id)], ["$set": ["phoneNumber": .string(original)]])
+            let none = try await rotator.rotate()
+            #expect(none.legacyRemaining == 0)
+            #expect(none.failures == [])
+            let second = try #require(try await KeyRotationRecord.latest(in: database))
+            #expect(second.legacyRemaining == 0)
+            #expect(LegacyCiphertexts.unsetDefault(deployment: .production, lastRotation: second) == .refuse)
+            #expect(try await database.collection("auditlogs").countDocuments(["action": "keys.rotate"]) == 2)
+            let entry = try #require(
+                try await database.collection("auditlogs").findOne(
+                    ["action": "keys.rotate"], options: FindOptions(sort: ["createdAt": -1, "_id": -1])))
+            #expect(entry["entity"] == .string("keys"))
+            #expect(entry["userId"] == .null)
+        }
+    }
+
+    @Test func anInterruptedRunRecordsNothing() async throws {
+        try await TestDatabase.with { database in
+            try await DemoSeeder(options: DemoSeedOptions(riders: 6, drivers: 3, rescues: 4, randomSeed: 6)).seed(
+                into: MongoDemoSink(database: database))
+            let rotator = KeyRotator(
+                database: database, cipher: FieldCipher(keyRing: try Self.rotatedRing()), batchSize: 2)
+            let task = Task {
+                try await rotator.rotate { progress in
+                    if progress.scannedInRun >= 2 { withUnsafeCurrentTask { $0?.cancel() } }
+                }
+            }
+            await #expect(throws: CancellationError.self) { _ = try await task.value }
+            #expect(try await KeyRotationRecord.latest(in: database) == nil)
+        }
+    }
 }
