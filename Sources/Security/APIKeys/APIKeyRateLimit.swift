@@ -1,4 +1,4 @@
-public import MongoStore
+import MongoStore
 
 /// A key's own rate limits (`apikeys.rateLimit`: `{requestsPerMinute,
 /// costPerMinute}`), overriding its role's defaults in the gateway. Either
