@@ -16,7 +16,11 @@ import NIOHTTPTypes
 ///   reads the answer, then the end of the stream), reads and discards
 ///   whatever the client still sends (so its writes do not stall and no
 ///   reset destroys the answer before it is read), and closes the connection
-///   for good when the client closes its side or after `linger`.
+///   for good when the client closes its side or after `linger`. It keeps
+///   reading by itself: after a request that said `Connection: close`
+///   (Python's `urllib` does) Hummingbird reads nothing more, and the body
+///   already buffered would otherwise hold reading back until the client's
+///   writes block.
 /// - **A read timeout.** Hummingbird's idle timeout restarts with every piece
 ///   of a request received, so a client could trickle a body a byte at a
 ///   time for as long as it likes; this handler closes a connection whose
@@ -30,7 +34,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     /// How long a discarded body may keep arriving after a closing answer.
-    static let linger = TimeAmount.seconds(2)
+    static let linger = TimeAmount.seconds(5)
 
     let readTimeout: TimeAmount
     private var readTimer: Scheduled<Void>?
@@ -74,11 +78,18 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: Self.linger) {
                 context.close(promise: nil)
             }
+            context.read()
             return
         default:
             break
         }
         context.write(data, promise: promise)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        // Draining: read on whatever the handlers after this one want.
+        if closing { context.read() }
+        context.fireChannelReadComplete()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

@@ -16,15 +16,18 @@ struct ConnectionTests {
             + "Content-Type: application/json\r\nAccept: application/graphql-response+json\r\n\(framing)\r\n\r\n"
     }
 
-    /// Sends `chunk` every `interval` until the connection stops taking writes or `count` were sent.
-    static func trickle(_ connection: RawConnection, _ chunk: String, every interval: Duration, count: Int) -> Task<
-        Void, Never
+    /// Sends `chunk` every `interval` (nil: as fast as the connection takes
+    /// them) until the connection stops taking writes or `count` were sent;
+    /// true when all were.
+    static func trickle(_ connection: RawConnection, _ chunk: String, every interval: Duration?, count: Int) -> Task<
+        Bool, Never
     > {
         Task {
             for _ in 0..<count {
-                guard !Task.isCancelled, await connection.send(chunk) else { return }
-                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled, await connection.send(chunk) else { return false }
+                if let interval { try? await Task.sleep(for: interval) }
             }
+            return true
         }
     }
 
@@ -55,6 +58,30 @@ struct ConnectionTests {
                     #expect(after < .seconds(8), "closed after \(after)")
                 }
                 #expect(fixture.calls.count == 0)
+            }
+        }
+    }
+
+    @Test(
+        "after a 413, a client sending its whole body before it reads (and asking to close, as urllib does) gets the 413"
+    )
+    func tooLargeDrains() async throws {
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.limits.maxBodyBytes = 4_096
+        try await GatewayFixture.with(configuration: configuration) { fixture in
+            try await fixture.live { client in
+                let port = try #require(client.port)
+                try await RawConnection.with(port: port) { connection in
+                    // 32 MiB: more than the socket buffers hold, so it goes through only if the server reads it.
+                    let piece = String(repeating: " ", count: 64 << 10)
+                    await connection.send(
+                        Self.head(fixture, framing: "Content-Length: \(512 * piece.utf8.count)\r\nConnection: close"))
+                    let sender = Self.trickle(connection, piece, every: nil, count: 512)
+                    let answer = await connection.readUntilClosed(within: .seconds(10))
+                    let (text, _) = try #require(answer, "the connection was still open after 10 s")
+                    #expect(text.hasPrefix("HTTP/1.1 413"), "\(text)")
+                    #expect(await sender.value, "the server stopped reading the body it refused")
+                }
             }
         }
     }
