@@ -11,16 +11,17 @@ import NIOHTTPTypes
 ///   (RFC 9112, section 9.6: a server that sends `close` must close). The
 ///   gateway answers 413 without reading the rest of the body, so the
 ///   connection cannot carry another request; left open, a client still
-///   sending its body waits for its own timeout. Once such a response has
-///   been written, this handler shuts the connection's output (the client
-///   reads the answer, then the end of the stream), reads and discards
-///   whatever the client still sends (so its writes do not stall and no
-///   reset destroys the answer before it is read), and closes the connection
-///   for good when the client closes its side or after `linger`. It keeps
-///   reading by itself: after a request that said `Connection: close`
-///   (Python's `urllib` does) Hummingbird reads nothing more, and the body
-///   already buffered would otherwise hold reading back until the client's
-///   writes block.
+///   sending its body waits for its own timeout. And after a request that
+///   asked to close (Python's `urllib` always does), Hummingbird reads
+///   nothing more, so a client still sending a body the gateway refused
+///   unread (401, 413, 415, 429) blocks in its writes. Once the response to
+///   either has been written, this handler shuts the connection's output
+///   (the client reads the answer, then the end of the stream), reads and
+///   discards whatever the client still sends, reading on by itself
+///   whatever the handlers after it want (so the client's writes go
+///   through and no reset destroys the answer before it is read), and
+///   closes the connection for good when the client closes its side or
+///   after `linger`.
 /// - **A read timeout.** Hummingbird's idle timeout restarts with every piece
 ///   of a request received, so a client could trickle a body a byte at a
 ///   time for as long as it likes; this handler closes a connection whose
@@ -39,7 +40,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     let readTimeout: TimeAmount
     private var readTimer: Scheduled<Void>?
     private var lingerTimer: Scheduled<Void>?
-    /// A response saying `Connection: close` has begun: inbound parts are dropped from now on.
+    /// The request being answered asked to close the connection.
+    private var requestAsksClose = false
+    /// A response saying `Connection: close`, or answering a request that
+    /// asked for it, has begun: inbound parts are dropped from now on.
     private var closing = false
     /// Its end was written and the output shut.
     private var outputClosed = false
@@ -52,7 +56,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         // After a closing answer the request is over: drain, never hand on.
         guard !closing else { return }
         switch unwrapInboundIn(data) {
-        case .head:
+        case .head(let head):
+            requestAsksClose = Self.saysClose(head.headerFields)
             readTimer?.cancel()
             readTimer = context.eventLoop.assumeIsolated().scheduleTask(in: readTimeout) {
                 context.close(promise: nil)
@@ -68,7 +73,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(let head) where head.headerFields[.connection]?.lowercased() == "close":
+        case .head(let head) where requestAsksClose || Self.saysClose(head.headerFields):
             closing = true
         case .end where closing && !outputClosed:
             outputClosed = true
@@ -108,6 +113,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         cancelTimers()
+    }
+
+    /// Whether a `Connection` field lists `close` (RFC 9110, section 7.6.1: a list of case-insensitive options).
+    static func saysClose(_ fields: HTTPFields) -> Bool {
+        fields[values: .connection].contains { value in
+            value.split(separator: ",").contains { String($0).trimmingWhitespace.lowercased() == "close" }
+        }
     }
 
     private func cancelTimers() {
