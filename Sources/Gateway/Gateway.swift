@@ -115,7 +115,8 @@ public struct Gateway: Sendable {
     /// `limits.idleTimeout` (Hummingbird's idle timeout, which also bounds
     /// how long a request's head may take), and `ConnectionGuard` closes it
     /// when a request takes longer than `limits.readTimeout` to arrive, or
-    /// once a response saying `Connection: close` (a 413) is written.
+    /// once a response saying `Connection: close` (a 413), or answering a
+    /// request that asked for it, is written.
     ///
     /// - Parameter onServerRunning: called with the bound port once the
     ///   server listens (port 0 in the configuration picks a free one).
