@@ -1,7 +1,9 @@
 public import Enforcement
 public import GraphQLEngine
 public import Hummingbird
+import HummingbirdCore
 public import Logging
+import NIOCore
 public import ServiceLifecycle
 
 /// The SupportCarr HTTP gateway: GraphQL over HTTP, persisted queries,
@@ -32,6 +34,8 @@ public struct Gateway: Sendable {
     public let authenticator: any RequestAuthenticator
     public let readiness: any ReadinessProbe
     public let metrics: GatewayMetrics
+    /// The rate-limit counters (`configuration.rateLimits`), per process.
+    public let rateLimiter: RateLimiter
     public let persistedQueries: PersistedQueryStore
     /// The playground's files; nil serves no `/playground` route.
     public let playground: (any PlaygroundAssets)?
@@ -66,6 +70,7 @@ public struct Gateway: Sendable {
         self.playground = playground
         self.requestExecutor = requestExecutor
         self.metrics = metrics
+        self.rateLimiter = RateLimiter(maxClients: configuration.rateLimits.maxClients)
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
         self.executionGate = ExecutionGate(
@@ -74,8 +79,9 @@ public struct Gateway: Sendable {
     }
 
     /// Every route of the gateway. `/graphql` runs through, outermost first:
-    /// the request log and metrics, the transport checks (media types, method,
-    /// declared size), authentication, then the handler.
+    /// the request log and metrics, the transport checks (media types, URI
+    /// length, method, declared size), authentication, the rate limit's
+    /// request bucket, then the handler.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
@@ -91,25 +97,40 @@ public struct Gateway: Sendable {
             .add(
                 middleware: AuthenticationMiddleware(
                     authenticator: authenticator,
-                    allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection, logger: logger))
+                    allowsAnonymousIntrospection: configuration.allowsAnonymousIntrospection, logger: logger)
+            )
+            .add(middleware: RateLimitMiddleware(limiter: rateLimiter, limits: configuration.rateLimits))
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
             graphQL.on("", method: method) { request, context in await endpoint.respond(to: request, context: context) }
         }
         HealthRoutes.add(to: router, readiness: readiness)
-        MetricsRoutes.add(to: router, metrics: metrics)
+        MetricsRoutes.add(to: router, metrics: metrics, access: configuration.metricsAccess)
         if let playground { PlaygroundRoutes.add(to: router, assets: playground) }
         return router
     }
     /// The Hummingbird application, for running under a caller's own
     /// `ServiceGroup` or with HummingbirdTesting.
     ///
+    /// Each HTTP/1 connection closes when nothing has arrived for
+    /// `limits.idleTimeout` (Hummingbird's idle timeout, which also bounds
+    /// how long a request's head may take), and `ConnectionGuard` closes it
+    /// when a request takes longer than `limits.readTimeout` to arrive, or
+    /// once a response saying `Connection: close` (a 413), or answering a
+    /// request that asked for it, is written.
+    ///
     /// - Parameter onServerRunning: called with the bound port once the
     ///   server listens (port 0 in the configuration picks a free one).
     public func makeApplication(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> Application<RouterResponder<GatewayRequestContext>> {
-        Application(
+        let limits = configuration.limits
+        let readTimeout = TimeAmount(limits.readTimeout)
+        return Application(
             router: makeRouter(),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [ConnectionGuard(readTimeout: readTimeout)],
+                    idleTimeout: TimeAmount(limits.idleTimeout))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "supportcarr"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

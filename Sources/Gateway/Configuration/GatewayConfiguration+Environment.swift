@@ -25,15 +25,31 @@ extension GatewayConfiguration {
         public static let maxDirectives = "SUPPORTCARR_MAX_DIRECTIVES"
         public static let maxCost = "SUPPORTCARR_MAX_COST"
         public static let maxPageSize = "SUPPORTCARR_MAX_PAGE_SIZE"
+        public static let maxURIBytes = "SUPPORTCARR_MAX_URI_BYTES"
+        public static let idleTimeoutMS = "SUPPORTCARR_IDLE_TIMEOUT_MS"
+        public static let readTimeoutMS = "SUPPORTCARR_READ_TIMEOUT_MS"
+        public static let metricsToken = "SUPPORTCARR_METRICS_TOKEN"
+        public static let rateLimitMaxClients = "SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS"
+        public static let rateLimitAnonymous = "SUPPORTCARR_RATE_LIMIT_ANONYMOUS"
+        /// `SUPPORTCARR_RATE_LIMIT_RIDER`, `_DRIVER`, `_SUPPORT`, `_ADMIN`.
+        public static func rateLimit(for role: Role) -> String {
+            "SUPPORTCARR_RATE_LIMIT_" + role.rawValue.uppercased()
+        }
     }
+
+    /// The shortest `SUPPORTCARR_METRICS_TOKEN` accepted: a token short
+    /// enough to guess would protect nothing.
+    public static let minimumMetricsTokenLength = 16
 
     /// The configuration `environment` describes; unset or empty variables keep their defaults.
     ///
     /// `SUPPORTCARR_ENV` (default `production`) picks the defaults that differ:
     /// production turns introspection off (`QueryLimits.production`, so also
-    /// no "Did you mean ...?" hints) and with it the playground; development
-    /// keeps both on and lets requests without a key run introspection-only
-    /// operations.
+    /// no "Did you mean ...?" hints) and with it the playground, and serves
+    /// `/metrics` only with `SUPPORTCARR_METRICS_TOKEN`; development keeps
+    /// introspection and the playground on, lets requests without a key run
+    /// introspection-only operations, and serves `/metrics` to anyone unless
+    /// a token is set.
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
         -> GatewayConfiguration
     {
@@ -63,6 +79,26 @@ extension GatewayConfiguration {
         if let capacity = try integer(Variable.persistedQueryCapacity, in: environment, range: 1...1_000_000) {
             configuration.persistedQueryCapacity = capacity
         }
+        if let bytes = try integer(Variable.maxURIBytes, in: environment, range: 1_024...GatewayLimits.maxMaxURIBytes) {
+            configuration.limits.maxURIBytes = bytes
+        }
+        if let milliseconds = try integer(Variable.idleTimeoutMS, in: environment, range: 100...3_600_000) {
+            configuration.limits.idleTimeout = .milliseconds(milliseconds)
+        }
+        if let milliseconds = try integer(Variable.readTimeoutMS, in: environment, range: 100...3_600_000) {
+            configuration.limits.readTimeout = .milliseconds(milliseconds)
+        }
+        configuration.rateLimits = try rateLimits(in: environment)
+        if let token = value(Variable.metricsToken, in: environment) {
+            guard token.utf8.count >= minimumMetricsTokenLength, !token.contains(where: \.isWhitespace) else {
+                throw ConfigurationError(
+                    variable: Variable.metricsToken,
+                    problem: "must be at least \(minimumMetricsTokenLength) characters, without spaces")
+            }
+            configuration.metricsAccess = .bearerToken(token)
+        } else {
+            configuration.metricsAccess = deployment == .development ? .open : .disabled
+        }
         var queryLimits = configuration.queryLimits
         if let allowed = try boolean(Variable.introspection, in: environment) {
             queryLimits.allowsIntrospection = allowed
@@ -84,6 +120,44 @@ extension GatewayConfiguration {
         configuration.servesPlayground =
             try boolean(Variable.playground, in: environment) ?? queryLimits.allowsIntrospection
         return configuration
+    }
+
+    /// The rate limits: each role's and the anonymous limit from its
+    /// variable (`REQUESTS/COST` a minute, either side `off`, or `off` for
+    /// both), the defaults of `RateLimits` where unset.
+    static func rateLimits(in environment: [String: String]) throws(ConfigurationError) -> RateLimits {
+        var limits = RateLimits()
+        for role in Role.allCases {
+            if let limit = try rateLimit(Variable.rateLimit(for: role), in: environment) { limits[role] = limit }
+        }
+        if let limit = try rateLimit(Variable.rateLimitAnonymous, in: environment) { limits.anonymous = limit }
+        if let clients = try integer(Variable.rateLimitMaxClients, in: environment, range: 100...10_000_000) {
+            limits.maxClients = clients
+        }
+        return limits
+    }
+
+    /// `120/100000` (requests and estimated cost a minute), `120/off`,
+    /// `off/100000`, or `off`; nil when unset.
+    static func rateLimit(_ name: String, in environment: [String: String]) throws(ConfigurationError) -> RateLimit? {
+        guard let text = value(name, in: environment)?.lowercased() else { return nil }
+        if text == "off" { return .unlimited }
+        let problem = ConfigurationError(
+            variable: name,
+            problem: "must be REQUESTS/COST a minute (whole numbers from 1 to 1000000000, or off), or off")
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        guard parts.count == 2 else { throw problem }
+        var numbers: [Int?] = []
+        for part in parts {
+            if part == "off" {
+                numbers.append(nil)
+            } else if let number = Int(part), (1...1_000_000_000).contains(number) {
+                numbers.append(number)
+            } else {
+                throw problem
+            }
+        }
+        return RateLimit(requestsPerMinute: numbers[0], costPerMinute: numbers[1])
     }
 
     /// `true`/`false` (also `1`/`0`, `on`/`off`, `yes`/`no`), or nil when unset.

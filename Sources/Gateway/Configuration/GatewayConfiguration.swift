@@ -30,6 +30,12 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// playground that cannot introspect cannot show the schema, and a
     /// production gateway need not advertise a console.
     public var servesPlayground: Bool
+    /// Requests and estimated cost a minute per client, by role and for
+    /// anonymous callers (`SUPPORTCARR_RATE_LIMIT_*`); on by default.
+    public var rateLimits: RateLimits
+    /// Who may read `/metrics` (`SUPPORTCARR_METRICS_TOKEN`). Not served by
+    /// default; `fromEnvironment` opens it in development without a token.
+    public var metricsAccess: MetricsAccess
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -39,8 +45,11 @@ public struct GatewayConfiguration: Sendable, Equatable {
         host: String = defaultHost, port: Int = defaultPort, limits: GatewayLimits = GatewayLimits(),
         queryLimits: QueryLimits = QueryLimits(), documentCacheCapacity: Int = 1_000,
         persistedQueryCapacity: Int = defaultPersistedQueryCapacity, readinessTimeout: Duration = .seconds(2),
-        allowsAnonymousIntrospection: Bool = false, servesPlayground: Bool = false
+        allowsAnonymousIntrospection: Bool = false, servesPlayground: Bool = false,
+        rateLimits: RateLimits = RateLimits(), metricsAccess: MetricsAccess = .disabled
     ) {
+        self.rateLimits = rateLimits
+        self.metricsAccess = metricsAccess
         self.allowsAnonymousIntrospection = allowsAnonymousIntrospection
         self.servesPlayground = servesPlayground
         self.host = host

@@ -4,8 +4,8 @@ public import Hummingbird
 /// The per-request context of the gateway's router: Hummingbird's core
 /// storage, the peer's address (for audit logs of personal-data reads), and
 /// what the `/graphql` middleware found out for the handler: the response's
-/// media type (`GraphQLTransportMiddleware`) and who is asking
-/// (`AuthenticationMiddleware`).
+/// media type (`GraphQLTransportMiddleware`), who is asking
+/// (`AuthenticationMiddleware`) and its rate-limit account (`RateLimitMiddleware`).
 public struct GatewayRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The TCP peer's IP address, as the socket saw it.
@@ -15,6 +15,9 @@ public struct GatewayRequestContext: RequestContext {
     /// Who the request runs as; `.unauthenticated` until the authentication
     /// middleware has run (the GraphQL handler refuses it then).
     public var identity: RequestIdentity = .unauthenticated
+    /// The request's account with the rate limiter (`RateLimitMiddleware`);
+    /// nil when its client is not limited.
+    var rateLimit: RateLimitTicket?
     /// What the request did, filled in by the handler and written once by
     /// the request-log middleware. A reference: the middleware and the
     /// handler hold copies of the context, and see the same record.

@@ -10,12 +10,13 @@ import MongoStore
 ///
 /// Per request: read the parameters (a GET query string, a JSON object body,
 /// or a JSON array when batching is on); per operation: the persisted-query
-/// step, `GraphQLService.prepare` (parse, limits, validation and operation
+/// lookup, `GraphQLService.prepare` (parse, limits, validation and operation
 /// selection, cached per text), the rules that depend on the prepared
 /// operation (queries only over GET; an anonymous caller runs only
-/// introspection), then execution under the time limit on the request
-/// executor. What each operation did is noted in the context's
-/// `RequestRecord`, which `RequestLogMiddleware` logs and counts.
+/// introspection; its estimated cost must fit the client's rate limit), and
+/// only then the persisted query's registration, then execution under the
+/// time limit on the request executor. What each operation did is noted in
+/// the context's `RequestRecord`, which `RequestLogMiddleware` logs and counts.
 struct GraphQLEndpoint: Sendable {
     let service: GraphQLService
     let persistedQueries: PersistedQueryResolver
@@ -134,10 +135,10 @@ struct GraphQLEndpoint: Sendable {
         let counter = RoundTripCounter()
         var name = "unknown"
         do throws(TransportError) {
-            let (text, persisted) = try await persistedQueries.documentText(for: parameters)
-            if persisted != .none { context.record.update { $0.persistedQuery = persisted.rawValue } }
+            let document = try await persistedQueries.resolve(parameters)
+            if document.outcome != .none { context.record.update { $0.persistedQuery = document.outcome.rawValue } }
             let request = GraphQLRequest(
-                query: text, variables: parameters.variables, operationName: parameters.operationName)
+                query: document.text, variables: parameters.variables, operationName: parameters.operationName)
             let operation: PreparedOperation
             switch await service.prepare(request) {
             case .refused(let errors):
@@ -149,7 +150,8 @@ struct GraphQLEndpoint: Sendable {
             case .ready(let prepared):
                 operation = prepared
             }
-            name = operation.name ?? "anonymous"
+            // The document's own name, which is still the client's text of any length.
+            name = operation.name.map(ClientText.bounded) ?? "anonymous"
             if isGET && operation.kind != .query { throw .mutationOverGET }
             // An anonymous caller gets only introspection: no resolver of ours
             // runs, so there is no access context to give.
@@ -159,6 +161,10 @@ struct GraphQLEndpoint: Sendable {
             case .anonymous where operation.isIntrospectionOnly: access = nil
             case .anonymous, .unauthenticated: throw .unauthenticated
             }
+            try chargeCost(of: operation, variables: parameters.variables, context: context)
+            // Allowed to run: only now may its text be registered under its hash.
+            let registered = await persistedQueries.register(document)
+            if registered != document.outcome { context.record.update { $0.persistedQuery = registered.rawValue } }
             // The engine's own deadline stops execution between levels; this
             // one is the backstop that answers even when an await in progress
             // does not honour cancellation, and `MongoDeadline` gives every
@@ -209,6 +215,21 @@ struct GraphQLEndpoint: Sendable {
                 record: .init(name: name, outcome: error.outcome, errorCodes: [error.code], roundTrips: counter.count),
                 refusal: error)
         }
+    }
+
+    /// Takes the operation's estimated cost (with the request's variables)
+    /// from the client's cost bucket, or refuses it with 429 `RATE_LIMITED`.
+    /// An estimate over the document limit is not charged: the engine refuses
+    /// that operation before anything runs.
+    private func chargeCost(
+        of operation: PreparedOperation, variables: [String: JSONValue], context: GatewayRequestContext
+    ) throws(TransportError) {
+        guard let ticket = context.rateLimit else { return }
+        let cost = operation.estimatedCost(variables: variables) ?? 1
+        if let maxCost = service.limits?.maxCost, cost > maxCost { return }
+        guard let refusal = ticket.take(cost, of: .cost) else { return }
+        context.record.update { $0.rateLimited.append(refusal.policy) }
+        throw .rateLimited(refusal)
     }
 
     /// How an operation's turn at the gate ended.

@@ -6,6 +6,7 @@ import Synchronization
 final class RequestRecord: Sendable {
     /// One operation of the request (a batch has several).
     struct Operation: Sendable {
+        /// The operation's name, already bounded (`ClientText`): it reaches a label and a log field.
         var name: String
         var outcome: GatewayMetrics.Outcome
         var errorCodes: [String]
@@ -20,6 +21,8 @@ final class RequestRecord: Sendable {
         var roundTrips = 0
         var persistedQuery: String?
         var batchSize: Int?
+        /// The rate-limit policy behind each refusal the request got (its request, its operations' cost).
+        var rateLimited: [RateLimiter.Policy] = []
     }
 
     private let state = Mutex(State())

@@ -14,9 +14,11 @@ import Synchronization
 ///   `supportcarr_audit_entries_lost_total`, `supportcarr_audit_batches_failed_total`
 ///   and `supportcarr_audit_writing` (the PII audit failing open, which a
 ///   production gateway turns into `AUDIT_UNAVAILABLE` refusals: alert on it)
+/// - `supportcarr_rate_limited_total{policy}` (`requests` or `cost`)
 ///
-/// Operation names come from documents clients send, so the label is bounded:
-/// after `maxOperationLabels` distinct names, new ones count as `other`.
+/// Operation names come from documents clients send, so the label is bounded
+/// twice: each name to `ClientText.maxCharacters` characters (and a hash),
+/// and after `maxOperationLabels` distinct names, new ones count as `other`.
 public final class GatewayMetrics: Sendable {
     /// How one GraphQL operation ended.
     public enum Outcome: String, Sendable, CaseIterable {
@@ -32,6 +34,8 @@ public final class GatewayMetrics: Sendable {
         case timeout
         /// Turned away because too many operations were waiting to run.
         case overloaded
+        /// Turned away because the client's rate limit was used up.
+        case rateLimited = "rate_limited"
         /// The server failed (database unreachable while authenticating...).
         case failed
     }
@@ -44,6 +48,7 @@ public final class GatewayMetrics: Sendable {
         var roundTrips = Histogram(bounds: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64])
         var loaderBatches = Histogram(bounds: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64])
         var operations: Set<String> = []
+        var rateLimited: [RateLimiter.Policy: Int] = [:]
     }
 
     private struct Pair: Hashable {
@@ -64,13 +69,15 @@ public final class GatewayMetrics: Sendable {
     /// Records one GraphQL operation.
     ///
     /// - Parameters:
-    ///   - operation: the operation's name from the document (`anonymous` when it has none).
+    ///   - operation: the operation's name from the document (`anonymous` when
+    ///     it has none), bounded here (`ClientText`) whatever the caller did.
     ///   - errorCodes: the `extensions.code` of each error answered (`UNKNOWN` for one without).
     public func recordOperation(
         operation: String, outcome: Outcome, duration: Duration, roundTrips: Int, loaderBatches: Int,
         errorCodes: [String]
     ) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        let operation = ClientText.bounded(operation)
         state.withLock { state in
             let label: String
             if state.operations.contains(operation) {
@@ -87,6 +94,11 @@ public final class GatewayMetrics: Sendable {
             state.loaderBatches.observe(Double(loaderBatches))
             for code in errorCodes { state.errors[code, default: 0] += 1 }
         }
+    }
+
+    /// Records one refusal by the rate limit, by the policy that refused.
+    public func recordRateLimited(policy: RateLimiter.Policy) {
+        state.withLock { $0.rateLimited[policy, default: 0] += 1 }
     }
 
     /// Records one HTTP exchange of any route (health checks and the playground included).
@@ -129,6 +141,12 @@ public final class GatewayMetrics: Sendable {
                 "supportcarr_http_requests_total{route=\"\(PrometheusText.escape(pair.first))\",status=\"\(pair.second)\"} \(count)\n"
         }
         if let audit { Self.writeAudit(audit.statistics, into: &text) }
+        text += "# HELP supportcarr_rate_limited_total Requests and operations refused by the rate limit, by policy.\n"
+        text += "# TYPE supportcarr_rate_limited_total counter\n"
+        for policy in RateLimiter.Policy.allCases {
+            text +=
+                "supportcarr_rate_limited_total{policy=\"\(policy.rawValue)\"} \(snapshot.rateLimited[policy] ?? 0)\n"
+        }
         return text
     }
 

@@ -2,9 +2,19 @@ import Hummingbird
 
 /// `GET /metrics` and the middleware counting every HTTP exchange by route.
 enum MetricsRoutes {
-    static func add(to router: Router<GatewayRequestContext>, metrics: GatewayMetrics) {
-        router.get("/metrics") { _, _ -> Response in
-            Response(
+    /// Mounts `/metrics` as `access` allows: not at all when disabled, and
+    /// behind the bearer token when there is one (401 with
+    /// `WWW-Authenticate: Bearer` without it).
+    static func add(to router: Router<GatewayRequestContext>, metrics: GatewayMetrics, access: MetricsAccess) {
+        guard access != .disabled else { return }
+        router.get("/metrics") { request, _ -> Response in
+            guard access.admits(authorization: request.headers[.authorization]) else {
+                return Response(
+                    status: .unauthorized,
+                    headers: [.wwwAuthenticate: "Bearer", .contentType: "text/plain; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: "A metrics token is required\n")))
+            }
+            return Response(
                 status: .ok, headers: [.contentType: PrometheusText.contentType],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.prometheusText())))
         }

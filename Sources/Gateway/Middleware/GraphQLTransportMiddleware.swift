@@ -4,9 +4,10 @@ import Hummingbird
 /// headers (https://graphql.github.io/graphql-over-http/draft/#sec-Request),
 /// made before anything costs a database round trip or reads the body:
 /// the response media type from `Accept` (406 when neither JSON type is
-/// acceptable), the method (GET or POST), a POST body's media type (415
-/// unless JSON) and its declared length (413 over the limit). The media
-/// type is kept in the context for every later answer.
+/// acceptable), the URI's length (414 over `maxURIBytes`: a GET's document
+/// travels there, outside the body limit), the method (GET or POST), a POST
+/// body's media type (415 unless JSON) and its declared length (413 over the
+/// limit). The media type is kept in the context for every later answer.
 struct GraphQLTransportMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
     let limits: GatewayLimits
@@ -20,6 +21,10 @@ struct GraphQLTransportMiddleware: RouterMiddleware {
         }
         var context = context
         context.mediaType = mediaType
+        if let target = request.head.path, target.utf8.count > limits.maxURIBytes {
+            return TransportError.uriTooLong(limit: limits.maxURIBytes)
+                .response(mediaType: mediaType, record: context.record)
+        }
         switch request.method {
         case .get:
             break

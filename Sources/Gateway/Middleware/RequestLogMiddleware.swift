@@ -42,6 +42,7 @@ struct RequestLogMiddleware: RouterMiddleware {
                 roundTrips: operation.roundTrips + (index == 0 ? record.roundTrips : 0),
                 loaderBatches: operation.loaderBatches, errorCodes: operation.errorCodes)
         }
+        for policy in record.rateLimited { metrics.recordRateLimited(policy: policy) }
         RequestLog(method: request.method.rawValue, path: request.uri.path, status: status, record: record)
             .write(to: logger, duration: duration)
     }

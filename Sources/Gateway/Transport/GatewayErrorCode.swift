@@ -37,6 +37,10 @@ public enum GatewayErrorCode {
     public static let timeout = GraphQLError.Code.timeout
     /// 503 with `Retry-After`: too many operations already wait to execute (`ExecutionGate`).
     public static let overloaded = "OVERLOADED"
+    /// 429 with `Retry-After`: the client's requests or estimated cost a minute are used up (`RateLimits`).
+    public static let rateLimited = "RATE_LIMITED"
+    /// 414: a request URI (a GET's query string holds the document) over `GatewayLimits.maxURIBytes`.
+    public static let uriTooLong = "URI_TOO_LONG"
     /// 500: the server failed (the engine's code).
     public static let internalServerError = GraphQLError.Code.internalServerError
 }

@@ -17,12 +17,17 @@ public struct TransportError: Error, Sendable, Equatable {
     /// failed at the GraphQL level (a persisted query miss): under legacy
     /// `application/json` such a failure is a 200, like a validation error.
     public let isGraphQLLevel: Bool
+    /// The `Retry-After` seconds of a refusal the client may retry later (429, 503).
+    public let retryAfterSeconds: Int?
 
-    public init(status: Int, code: String, message: String, isGraphQLLevel: Bool = false) {
+    public init(
+        status: Int, code: String, message: String, isGraphQLLevel: Bool = false, retryAfterSeconds: Int? = nil
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.isGraphQLLevel = isGraphQLLevel
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     /// The status to answer with under `mediaType`.
@@ -41,13 +46,13 @@ public struct TransportError: Error, Sendable, Equatable {
         case GatewayErrorCode.internalServerError: .failed
         case GatewayErrorCode.timeout: .timeout
         case GatewayErrorCode.overloaded: .overloaded
+        case GatewayErrorCode.rateLimited: .rateLimited
         default: .rejected
         }
     }
 
     /// The response refusing the whole request, noted in `record`: the body,
-    /// the status, and the headers the status calls for (`WWW-Authenticate`
-    /// with 401, `Allow` with 405).
+    /// the status, and the headers the status calls for (`addHeaders`).
     func response(mediaType: ResponseMediaType, record: RequestRecord) -> Response {
         record.update { state in
             state.operations.append(
@@ -61,16 +66,21 @@ public struct TransportError: Error, Sendable, Equatable {
     }
 
     /// The headers this refusal's status calls for: `WWW-Authenticate` with
-    /// 401, `Allow` with 405, `Retry-After` with 503.
+    /// 401, `Allow` with 405, `Retry-After` with 429 and 503, and
+    /// `Connection: close` with 413: the rest of the body is not read, so
+    /// the connection cannot carry another request (`ConnectionGuard` closes
+    /// it once the answer is written, instead of leaving a client that is
+    /// still sending to hang).
     func addHeaders(to response: inout Response) {
         if status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
         if status == 405 { response.headers[.allow] = self == .mutationOverGET ? "POST" : "GET, POST" }
-        if status == 503 { response.headers[.retryAfter] = String(Self.retryAfterSeconds) }
+        if let retryAfterSeconds { response.headers[.retryAfter] = String(retryAfterSeconds) }
+        if status == 413 { response.headers[.connection] = "close" }
     }
 
     /// What `Retry-After` asks of a client turned away for load: a second is
     /// long beside an operation's usual milliseconds, short beside its time limit.
-    static let retryAfterSeconds = 1
+    static let overloadRetryAfterSeconds = 1
 }
 
 /// The transport's refusals: the status and code of each (`GatewayErrorCode`).
@@ -127,7 +137,25 @@ extension TransportError {
 
     static let overloaded = TransportError(
         status: 503, code: GatewayErrorCode.overloaded,
-        message: "The server is busy: too many operations are waiting to run. Retry after a second")
+        message: "The server is busy: too many operations are waiting to run. Retry after a second",
+        retryAfterSeconds: overloadRetryAfterSeconds)
+
+    /// 429: the client's request or cost allowance for the minute is spent
+    /// (`RateLimitMiddleware`, or the cost of an operation in `GraphQLEndpoint`).
+    static func rateLimited(_ refusal: RateLimitTicket.Refusal) -> TransportError {
+        let what = refusal.policy == .requests ? "requests" : "estimated query cost"
+        return TransportError(
+            status: 429, code: GatewayErrorCode.rateLimited,
+            message:
+                "Rate limit exceeded: this client's \(what) a minute are used up. Retry after \(refusal.retryAfter) s",
+            retryAfterSeconds: refusal.retryAfter)
+    }
+
+    static func uriTooLong(limit: Int) -> TransportError {
+        TransportError(
+            status: 414, code: GatewayErrorCode.uriTooLong,
+            message: "The request URI is longer than the limit of \(limit) bytes; send long documents with POST")
+    }
 
     static let persistedQueryVersionNotSupported = TransportError(
         status: 400, code: GatewayErrorCode.persistedQueryNotSupported,

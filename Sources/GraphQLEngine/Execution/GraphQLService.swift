@@ -148,16 +148,20 @@ public struct GraphQLService: Sendable {
             return .errors([error])
         }
         var requestChecks: RequestLimitChecks?
+        var costPlan: CostPlan?
         if let limits {
             // Before validation, so a document past the limits costs no validation work.
             let checked = DocumentLimits(document: document, schema: schema.schema, limits: limits)
             if !checked.errors.isEmpty { return .errors(checked.errors) }
             requestChecks = checked.requestChecks
+            costPlan = checked.costPlan
         }
         if let validator {
             let errors = validator(schema.schema, document, limits?.allowsIntrospection ?? true)
             if !errors.isEmpty { return .errors(errors) }
         }
-        return .document(PreparedDocument(document: document, schema: schema.schema, requestChecks: requestChecks))
+        return .document(
+            PreparedDocument(
+                document: document, schema: schema.schema, requestChecks: requestChecks, costPlan: costPlan))
     }
 }

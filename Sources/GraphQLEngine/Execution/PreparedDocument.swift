@@ -11,10 +11,14 @@ public struct PreparedDocument: Sendable {
     /// The `QueryLimits` checks left for each request (page sizes and cost
     /// set by variables); nil when nothing depends on variables.
     let requestChecks: RequestLimitChecks?
+    /// The compiled cost estimate of the document's operations; nil when the
+    /// service sets neither a cost nor a page-size limit.
+    let costPlan: CostPlan?
 
-    init(document: Document, schema: GraphQLSchema?, requestChecks: RequestLimitChecks?) {
+    init(document: Document, schema: GraphQLSchema?, requestChecks: RequestLimitChecks?, costPlan: CostPlan?) {
         self.document = document
         self.requestChecks = requestChecks
+        self.costPlan = costPlan
         var introspectionOnly: [Int: Bool] = [:]
         var selectedTypes: [Int: Set<String>] = [:]
         for operation in document.operations {
@@ -30,7 +34,7 @@ public struct PreparedDocument: Sendable {
     /// A document with no request checks (tests, tools that fill a cache by
     /// hand); without a schema its operations report no selected types.
     public init(_ document: Document, schema: GraphQLSchema? = nil) {
-        self.init(document: document, schema: schema, requestChecks: nil)
+        self.init(document: document, schema: schema, requestChecks: nil, costPlan: nil)
     }
 
     /// The operation a request runs
@@ -41,7 +45,8 @@ public struct PreparedDocument: Sendable {
             PreparedOperation(
                 document: document, operation: operation,
                 isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false,
-                selectedTypeNames: selectedTypes[operation.loc.start] ?? [], requestChecks: requestChecks)
+                selectedTypeNames: selectedTypes[operation.loc.start] ?? [], requestChecks: requestChecks,
+                cost: costPlan.flatMap { CostEstimate(plan: $0, operation: operation) })
         }
     }
 }
@@ -63,11 +68,22 @@ public struct PreparedOperation: Sendable {
     /// those types come from).
     public let selectedTypeNames: Set<String>
     let requestChecks: RequestLimitChecks?
+    let cost: CostEstimate?
 
     /// `query`, `mutation` or `subscription`.
     public var kind: OperationType { operation.operation }
     /// The operation's name, nil when anonymous.
     public var name: String? { operation.name?.value }
+
+    /// The operation's estimated cost with a request's variables (the
+    /// estimate `QueryLimits.maxCost` is checked against), for a server that
+    /// charges requests by the work they ask for; nil when the service sets
+    /// neither a cost nor a page-size limit. Arithmetic over the plan compiled
+    /// with the document, no walk of it; `Int.max` when the estimate
+    /// overflows.
+    public func estimatedCost(variables: [String: JSONValue]) -> Int? {
+        cost?.value(variables: variables)
+    }
 }
 
 /// Whether every root field of `operation`, through fragments and inline

@@ -7,6 +7,9 @@ struct DocumentLimits: Sendable {
     let errors: [GraphQLError]
     /// Nil when nothing depends on a request's variables.
     let requestChecks: RequestLimitChecks?
+    /// The document's cost estimate, compiled; nil when neither a cost nor a
+    /// page-size limit is set (nothing compiled it).
+    let costPlan: CostPlan?
 
     /// Checks a document (parsed within `maxTokens` already) against `limits`.
     init(document: Document, schema: GraphQLSchema, limits: QueryLimits) {
@@ -17,11 +20,13 @@ struct DocumentLimits: Sendable {
         guard limits.maxCost != nil || limits.maxPageSize != nil else {
             self.errors = errors
             self.requestChecks = nil
+            self.costPlan = nil
             return
         }
         var builder = CostPlanBuilder(schema: schema, limits: limits, document: document)
         builder.build(document)
         errors += builder.pageErrors
+        self.costPlan = builder.plan
         let checks = RequestLimitChecks(
             plan: builder.plan, pageVariables: builder.pageVariables, limits: limits, source: document.source)
         if builder.pageVariables.isEmpty {

@@ -61,7 +61,8 @@ public struct APIKeyVerifier: Sendable {
         usage?.record(keyId: candidate.key.id, at: now)
         return AuthenticatedKey(
             keyId: candidate.key.id, userId: candidate.key.userId, role: role, kind: token.kind,
-            lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions, profiles: candidate.profiles)
+            lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions, profiles: candidate.profiles,
+            rateLimit: candidate.key.rateLimit)
     }
 
     /// `verify` for the key in a request's headers (`APIKeyHeaders`); no key or

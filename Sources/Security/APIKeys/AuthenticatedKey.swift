@@ -14,12 +14,15 @@ public struct AuthenticatedKey: Sendable, Hashable {
     public var permissions: PermissionSet
     /// The user's profile ids when the key's store read them with the key (nil: not read).
     public var profiles: ProfileIds?
+    /// The key's own rate limits (`apikeys.rateLimit`), nil for its role's defaults.
+    public var rateLimit: APIKeyRateLimit?
 
     public init(
         keyId: ObjectID, userId: ObjectID, role: Role, kind: APIKeyKind, lookupPrefix: String,
-        keyPermissions: PermissionSet, profiles: ProfileIds? = nil
+        keyPermissions: PermissionSet, profiles: ProfileIds? = nil, rateLimit: APIKeyRateLimit? = nil
     ) {
         self.profiles = profiles
+        self.rateLimit = rateLimit
         self.keyId = keyId
         self.userId = userId
         self.role = role

@@ -19,11 +19,13 @@ public struct StoredAPIKey: Sendable, Hashable {
     public var expiresAt: BSONDate?
     public var createdAt: BSONDate?
     public var updatedAt: BSONDate?
+    /// `apikeys.rateLimit`: the key's own rate limits, nil for its role's defaults.
+    public var rateLimit: APIKeyRateLimit?
 
     public init(
         id: ObjectID, userId: ObjectID, name: String, keyPrefix: String?, keyHash: String, permissionNames: [String],
         isActive: Bool, requestCount: Int64 = 0, lastUsedAt: BSONDate? = nil, expiresAt: BSONDate? = nil,
-        createdAt: BSONDate? = nil, updatedAt: BSONDate? = nil
+        createdAt: BSONDate? = nil, updatedAt: BSONDate? = nil, rateLimit: APIKeyRateLimit? = nil
     ) {
         self.id = id
         self.userId = userId
@@ -37,6 +39,7 @@ public struct StoredAPIKey: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.rateLimit = rateLimit
     }
 
     /// The permissions of the catalogue among `permissionNames`.
@@ -60,7 +63,8 @@ public struct StoredAPIKey: Sendable, Hashable {
             lastUsedAt: try document["lastUsedAt", as: BSONDate.self],
             expiresAt: try document["expiresAt", as: BSONDate.self],
             createdAt: try document["createdAt", as: BSONDate.self],
-            updatedAt: try document["updatedAt", as: BSONDate.self])
+            updatedAt: try document["updatedAt", as: BSONDate.self],
+            rateLimit: APIKeyRateLimit(bsonValue: document["rateLimit"]))
     }
 
     /// The document written to `apikeys`.
@@ -75,6 +79,7 @@ public struct StoredAPIKey: Sendable, Hashable {
         document.set("expiresAt", expiresAt)
         document.set("createdAt", createdAt)
         document.set("updatedAt", updatedAt)
+        document.set("rateLimit", rateLimit?.document)
         return document
     }
 }

@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
             SUPPORTCARR_EXECUTION_TIMEOUT_MS, SUPPORTCARR_MAX_BATCH, SUPPORTCARR_APQ_MAX_ENTRIES, \
             SUPPORTCARR_INTROSPECTION, SUPPORTCARR_MAX_TOKENS, SUPPORTCARR_MAX_DEPTH, SUPPORTCARR_MAX_NESTING, \
             SUPPORTCARR_MAX_ALIASES, SUPPORTCARR_MAX_DIRECTIVES, SUPPORTCARR_MAX_COST, SUPPORTCARR_MAX_PAGE_SIZE, \
+            SUPPORTCARR_MAX_URI_BYTES, SUPPORTCARR_IDLE_TIMEOUT_MS, SUPPORTCARR_READ_TIMEOUT_MS, \
+            SUPPORTCARR_RATE_LIMIT_RIDER, _DRIVER, _SUPPORT, _ADMIN, _ANONYMOUS (REQUESTS/COST a minute, or off), \
+            SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS, SUPPORTCARR_METRICS_TOKEN, \
             SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
             SUPPORTCARR_BLIND_INDEX_KEY, SUPPORTCARR_LEGACY_CIPHERTEXTS. Flags override the environment.
             """
@@ -114,8 +117,9 @@ struct ServeCommand: AsyncParsableCommand {
             ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
             requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger)
-        let (host, deployment, playground) = (
-            settings.gateway.host, settings.deployment, settings.gateway.servesPlayground
+        let (host, deployment, playground, metricsAccess) = (
+            settings.gateway.host, settings.deployment, settings.gateway.servesPlayground,
+            settings.gateway.metricsAccess
         )
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         // Shut down in reverse order after the server has drained: the
@@ -125,6 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
             port in
             logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
             if playground { logger.info("playground at http://\(host):\(port)/playground") }
+            if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
         }
         logger.info("stopped")
     }

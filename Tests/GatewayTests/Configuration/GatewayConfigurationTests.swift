@@ -19,6 +19,40 @@ struct GatewayConfigurationTests {
         #expect(configuration.limits.maxBodyBytes == 1_048_576)
         #expect(configuration.limits.executionTimeout == .seconds(10))
         #expect(configuration.limits.maxBatchSize == 0)
+        #expect(configuration.limits.maxURIBytes == 16_384)
+        #expect(configuration.limits.idleTimeout == .seconds(60))
+        #expect(configuration.limits.readTimeout == .seconds(30))
+        #expect(configuration.rateLimits == RateLimits())
+        #expect(configuration.rateLimits.rider == RateLimit(requestsPerMinute: 120, costPerMinute: 100_000))
+        #expect(configuration.rateLimits.admin == RateLimit(requestsPerMinute: 1_200, costPerMinute: 1_000_000))
+        #expect(configuration.rateLimits.anonymous == RateLimit(requestsPerMinute: 60, costPerMinute: 300_000))
+        // Production without a token: /metrics is not served.
+        #expect(configuration.metricsAccess == .disabled)
+    }
+
+    @Test("the connection limits, the rate limits and the metrics token are read from their variables")
+    func transportVariables() throws {
+        let configuration = try GatewayConfiguration.fromEnvironment([
+            "SUPPORTCARR_MAX_URI_BYTES": "4096", "SUPPORTCARR_IDLE_TIMEOUT_MS": "750",
+            "SUPPORTCARR_READ_TIMEOUT_MS": "2000", "SUPPORTCARR_RATE_LIMIT_RIDER": "30/5000",
+            "SUPPORTCARR_RATE_LIMIT_DRIVER": "off", "SUPPORTCARR_RATE_LIMIT_SUPPORT": "600/off",
+            "SUPPORTCARR_RATE_LIMIT_ADMIN": " off / 70000 ", "SUPPORTCARR_RATE_LIMIT_ANONYMOUS": "5/50000",
+            "SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS": "500", "SUPPORTCARR_METRICS_TOKEN": "a-scraper-token-0123",
+        ])
+        #expect(configuration.limits.maxURIBytes == 4096)
+        #expect(configuration.limits.idleTimeout == .milliseconds(750))
+        #expect(configuration.limits.readTimeout == .milliseconds(2000))
+        let limits = configuration.rateLimits
+        #expect(limits.rider == RateLimit(requestsPerMinute: 30, costPerMinute: 5000))
+        #expect(limits.driver == .unlimited)
+        #expect(limits.support == RateLimit(requestsPerMinute: 600, costPerMinute: nil))
+        #expect(limits.admin == RateLimit(requestsPerMinute: nil, costPerMinute: 70_000))
+        #expect(limits.anonymous == RateLimit(requestsPerMinute: 5, costPerMinute: 50_000))
+        #expect(limits.maxClients == 500)
+        #expect(configuration.metricsAccess == .bearerToken("a-scraper-token-0123"))
+        #expect(configuration.metricsAccess.description == "bearer token")
+        // Development without a token serves /metrics to anyone.
+        #expect(try GatewayConfiguration.fromEnvironment(["SUPPORTCARR_ENV": "development"]).metricsAccess == .open)
     }
 
     @Test("each variable sets its setting")
@@ -92,6 +126,11 @@ struct GatewayConfigurationTests {
             // Past what the stack tests prove safe on a database thread.
             ("SUPPORTCARR_MAX_NESTING", "100000"),
             ("SUPPORTCARR_INTROSPECTION", "maybe"), ("SUPPORTCARR_ENV", "staging"),
+            ("SUPPORTCARR_MAX_URI_BYTES", "100"), ("SUPPORTCARR_MAX_URI_BYTES", "1000000"),
+            ("SUPPORTCARR_IDLE_TIMEOUT_MS", "soon"), ("SUPPORTCARR_READ_TIMEOUT_MS", "-3"),
+            ("SUPPORTCARR_RATE_LIMIT_RIDER", "120"), ("SUPPORTCARR_RATE_LIMIT_ADMIN", "0/100"),
+            ("SUPPORTCARR_RATE_LIMIT_ANONYMOUS", "60/lots"), ("SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS", "3"),
+            ("SUPPORTCARR_METRICS_TOKEN", "short-secret"),
         ])
     func malformed(variable: String, value: String) {
         #expect {

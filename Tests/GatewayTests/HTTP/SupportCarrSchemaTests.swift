@@ -18,7 +18,9 @@ struct SupportCarrSchemaTests {
 
     @Test("Query.me answers the API key's user, read from MongoDB through a loader")
     func me() async throws {
-        try await GatewayFixture.with(schema: try Self.schema()) { fixture in
+        try await GatewayFixture.with(
+            configuration: GatewayConfiguration(port: 0, metricsAccess: .open), schema: try Self.schema()
+        ) { fixture in
             try await fixture.live { client in
                 let response = try await client.execute(
                     uri: "/graphql", method: .post, headers: fixture.headers(),

@@ -71,6 +71,51 @@ struct PersistedQueryTests {
         }
     }
 
+    @Test("a request that may not run its text registers nothing: anonymous, invalid, or a mutation over GET")
+    func refusedRequestsRegisterNothing() async throws {
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.allowsAnonymousIntrospection = true  // development: anonymous callers get this far
+        try await GatewayFixture.with(configuration: configuration) { fixture in
+            try await fixture.live { client in
+                func extensions(_ text: String) -> String {
+                    #"{"persistedQuery":{"version":1,"sha256Hash":"\#(PersistedQueryStore.sha256Hex(of: text))"}}"#
+                }
+                // Without a key, a text that reads data: 401, and its hash stays unknown.
+                let anonymous = try await client.execute(
+                    uri: "/graphql", method: .post, headers: [.contentType: "application/json"],
+                    body: graphQLBody(Self.query, extensions: extensions(Self.query)))
+                #expect(anonymous.status == .unauthorized)
+                // A text that does not validate, and a mutation sent over GET.
+                let invalid = "{ nope }"
+                let invalidResponse = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody(invalid, extensions: extensions(invalid)))
+                #expect(invalidResponse.status == .badRequest)
+                let mutation = "mutation { touch }"
+                let overGET = try await client.execute(
+                    uri: "/graphql?query=\(queryEncoded(mutation))&extensions=\(queryEncoded(extensions(mutation)))",
+                    method: .get, headers: fixture.headers(contentType: nil))
+                #expect(overGET.status == .methodNotAllowed)
+                #expect(await fixture.gateway.persistedQueries.count == 0)
+                #expect(fixture.calls.count == 0)
+
+                for text in [Self.query, invalid, mutation] {
+                    let hashOnly = ByteBuffer(string: #"{"extensions":\#(extensions(text))}"#)
+                    let miss = try await client.execute(
+                        uri: "/graphql", method: .post, headers: fixture.headers(), body: hashOnly)
+                    #expect(miss.body.json?["errors", 0, "extensions", "code"] == .string("PERSISTED_QUERY_NOT_FOUND"))
+                }
+                // Anonymous introspection may register its own text.
+                let schemaQuery = "{ __typename }"
+                let introspection = try await client.execute(
+                    uri: "/graphql", method: .post, headers: [.contentType: "application/json"],
+                    body: graphQLBody(schemaQuery, extensions: extensions(schemaQuery)))
+                #expect(introspection.status == .ok)
+                #expect(await fixture.gateway.persistedQueries.count == 1)
+            }
+        }
+    }
+
     @Test("an unsupported version or a malformed hash is refused")
     func malformedReferences() async throws {
         try await GatewayFixture.with { fixture in

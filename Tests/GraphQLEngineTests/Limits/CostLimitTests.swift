@@ -206,3 +206,38 @@ import Testing
         #expect(errors.map(\.code) == ["MAX_COST_EXCEEDED"])
     }
 }
+
+@Suite struct PreparedOperationCostTests {
+    func prepared(_ query: String, _ limits: QueryLimits, operationName: String? = nil) async throws
+        -> PreparedOperation
+    {
+        let service = try LimitFixtures.service(limits)
+        guard
+            case .ready(let operation) = await service.prepare(
+                GraphQLRequest(query: query, operationName: operationName))
+        else {
+            Issue.record("\(query) was refused")
+            throw CancellationError()
+        }
+        return operation
+    }
+
+    @Test func aPreparedOperationEstimatesItsCostWithTheRequestsVariablesAsTheLimitDoes() async throws {
+        let query = "query Q($n: Int) { riders(first: $n) { edges { node { id } } } }"
+        let operation = try await prepared(query, QueryLimits())
+        for (variables, expected): ([String: JSONValue], Int) in [([:], 1 + 1 + 20 * 2), (["n": 50], 1 + 1 + 50 * 2)] {
+            #expect(operation.estimatedCost(variables: variables) == expected)
+            #expect(try LimitFixtures.cost(query, variables: variables) == expected)
+        }
+    }
+
+    @Test func eachOperationOfADocumentHasItsOwnEstimateEvenWhenEverySizeIsFixed() async throws {
+        let document = "query A { riders(first: 10) { edges { node { id name } } } } query B { rider { id } }"
+        #expect(try await prepared(document, QueryLimits(), operationName: "A").estimatedCost(variables: [:]) == 32)
+        #expect(try await prepared(document, QueryLimits(), operationName: "B").estimatedCost(variables: [:]) == 2)
+    }
+
+    @Test func withoutACostOrPageSizeLimitNothingIsEstimated() async throws {
+        #expect(try await prepared("{ rider { id } }", .none).estimatedCost(variables: [:]) == nil)
+    }
+}
