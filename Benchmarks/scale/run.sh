@@ -85,6 +85,10 @@ else
   py mark --marker "$marker" "${seed_args[@]}" --as-of "$as_of" --seconds "$seconds"
 fi
 
+# A seed kept from an older build lacks what later versions of the data model
+# add (indexes, denormalized owner fields): migrate is idempotent and fills them in.
+"$bin" migrate >"$state/migrate.log" 2>&1 || { tail -20 "$state/migrate.log" >&2; echo "scale: migrate failed" >&2; exit 1; }
+
 ids=$(py pick --uri "$MONGODB_URI")
 eval "$ids"
 ids_json=$(printf '%s\n' "$ids" | .venv/bin/python -c \
@@ -110,8 +114,9 @@ port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0
 url=http://127.0.0.1:$port
 HOST=127.0.0.1 PORT=$port "$bin" serve >"$state/gateway.log" 2>&1 &
 gateway_pid=$!
-for _ in $(seq 1 150); do
-  curl -fsS "$url/healthz" >/dev/null 2>&1 && break
+# Ready, not just alive: the driver locator has loaded the free drivers.
+for _ in $(seq 1 600); do
+  curl -fsS "$url/readyz" >/dev/null 2>&1 && break
   kill -0 "$gateway_pid" 2>/dev/null || { tail -20 "$state/gateway.log" >&2; echo "scale: the gateway exited" >&2; exit 1; }
   sleep 0.2
 done

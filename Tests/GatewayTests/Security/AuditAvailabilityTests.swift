@@ -28,8 +28,14 @@ struct AuditAvailabilityTests {
 
     static let read = "query($id: ObjectID!) { riderProfile(id: $id) { name } }"
 
+    /// `/metrics` as a production scraper reads it: behind its bearer token.
+    static let scraperToken = "audit-test-scraper-token"
+    static let configuration = GatewayConfiguration(port: 0, metricsAccess: .bearerToken(scraperToken))
+
     static func metrics(_ client: any TestClientProtocol) async throws -> String {
-        try await client.execute(uri: "/metrics", method: .get).body.text
+        try await client.execute(
+            uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(scraperToken)"]
+        ).body.text
     }
 
     @Test("a failed audit write is counted, refuses personal data until a write succeeds, and is itself recorded")
@@ -42,7 +48,9 @@ struct AuditAvailabilityTests {
         }
         let schema = try SecuritySchema.make(
             FieldSecurity(cipher: FieldCipher(keyRing: .development), audit: recorder, requiresAudit: true))
-        try await GatewayFixture.with(schema: schema, metrics: GatewayMetrics(audit: recorder)) { fixture in
+        try await GatewayFixture.with(
+            configuration: Self.configuration, schema: schema, metrics: GatewayMetrics(audit: recorder)
+        ) { fixture in
             let support = try await fixture.user(.support)
             let profile = try await Self.riderProfile(in: fixture)
             try await fixture.live { client in
@@ -83,7 +91,9 @@ struct AuditAvailabilityTests {
             let schema = try SecuritySchema.make(
                 FieldSecurity(
                     cipher: FieldCipher(keyRing: .development), audit: recorder, requiresAudit: production))
-            try await GatewayFixture.with(schema: schema, metrics: GatewayMetrics(audit: recorder)) { fixture in
+            try await GatewayFixture.with(
+                configuration: Self.configuration, schema: schema, metrics: GatewayMetrics(audit: recorder)
+            ) { fixture in
                 let support = try await fixture.user(.support)
                 let first = try await Self.riderProfile(in: fixture)
                 let second = try await Self.riderProfile(in: fixture)
