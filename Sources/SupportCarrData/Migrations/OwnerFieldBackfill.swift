@@ -11,10 +11,10 @@ public import MongoStore
 /// - `rescuestatushistories.riderId` and `driverId`: those of the entry's rescue.
 ///
 /// Runs in that order (each step reads what the one before wrote). Each
-/// collection is read once, in `_id` order, in batches (a range on `_id`, an
-/// index scan however large the collection); only documents lacking a field
-/// are written, with one unordered bulk write per batch, so a second run
-/// writes nothing and an interrupted run can simply be run again. A document
+/// collection's documents lacking a field are read once, through one cursor
+/// (`ChunkedScan`: paging by `_id` is quadratic on the embedded database), and
+/// written with one unordered bulk write per batch, so a second run writes
+/// nothing and an interrupted run can simply be run again. A document
 /// whose rescue no longer exists gets null, so it is not visited again.
 public struct OwnerFieldBackfill: Sendable {
     public let batchSize: Int
@@ -67,47 +67,45 @@ public struct OwnerFieldBackfill: Sendable {
         return report
     }
 
-    /// Walks `collection` in `_id` order and sets `fields` on each document
-    /// lacking any of them, from what `values` gives for the document's
+    /// Reads the documents of `collection` lacking any of `fields` and sets
+    /// those they lack, from what `values` gives for the document's
     /// `keyField` (one call per batch). Returns how many documents it wrote.
     private func fill(
         _ collection: MongoCollection, fields: [String], keyField: String,
         values: ([ObjectID]) async throws -> [ObjectID: BSONDocument]
     ) async throws -> Int {
         var written = 0
-        var after: ObjectID?
         var projection: BSONDocument = [keyField: 1]
         for field in fields { projection[field] = 1 }
-        while true {
-            let filter: BSONDocument = after.map { ["_id": ["$gt": .objectID($0)]] } ?? [:]
-            let batch = try await collection.find(
-                filter, options: FindOptions(projection: projection, sort: ["_id": 1], limit: batchSize))
-            guard case .objectID(let last)? = batch.last?["_id"] else { break }
-            after = last
-            let lacking = batch.filter { document in fields.contains { document[$0] == nil } }
-            let keys = lacking.compactMap { document -> ObjectID? in
-                if case .objectID(let key)? = document[keyField] { return key }
-                return nil
+        // Only documents lacking a field: a second run reads nothing to write.
+        let lackingAny: BSONDocument = [
+            "$or": .array(fields.map { field -> BSONValue in .document([field: ["$exists": false]]) })
+        ]
+        try await ChunkedScan(collection, filter: lackingAny, projection: projection, chunkSize: batchSize)
+            .forEachChunk { batch in
+                let lacking = batch.filter { document in fields.contains { document[$0] == nil } }
+                let keys = lacking.compactMap { document -> ObjectID? in
+                    if case .objectID(let key)? = document[keyField] { return key }
+                    return nil
+                }
+                let found = keys.isEmpty ? [:] : try await values(Array(Set(keys)))
+                var models: [WriteModel] = []
+                for document in lacking {
+                    guard case .objectID(let id)? = document["_id"] else { continue }
+                    var set: BSONDocument = [:]
+                    let known: BSONDocument? =
+                        if case .objectID(let key)? = document[keyField] { found[key] } else { nil }
+                    for field in fields where document[field] == nil { set[field] = known?[field] ?? .null }
+                    // The filter repeats "still lacking", so a writer that set the field meanwhile wins.
+                    var stillLacking: BSONDocument = ["_id": .objectID(id)]
+                    for field in set.keys { stillLacking[field] = ["$exists": false] }
+                    models.append(.updateOne(filter: stillLacking, update: ["$set": .document(set)]))
+                }
+                if !models.isEmpty {
+                    let result = try await collection.bulkWrite(models, ordered: false)
+                    written += result.modifiedCount
+                }
             }
-            let found = keys.isEmpty ? [:] : try await values(Array(Set(keys)))
-            var models: [WriteModel] = []
-            for document in lacking {
-                guard case .objectID(let id)? = document["_id"] else { continue }
-                var set: BSONDocument = [:]
-                let known: BSONDocument? =
-                    if case .objectID(let key)? = document[keyField] { found[key] } else { nil }
-                for field in fields where document[field] == nil { set[field] = known?[field] ?? .null }
-                // The filter repeats "still lacking", so a writer that set the field meanwhile wins.
-                var stillLacking: BSONDocument = ["_id": .objectID(id)]
-                for field in set.keys { stillLacking[field] = ["$exists": false] }
-                models.append(.updateOne(filter: stillLacking, update: ["$set": .document(set)]))
-            }
-            if !models.isEmpty {
-                let result = try await collection.bulkWrite(models, ordered: false)
-                written += result.modifiedCount
-            }
-            if batch.count < batchSize { break }
-        }
         return written
     }
 

@@ -7,9 +7,10 @@ public import Security
 /// versioned keys and the legacy format alike), in batches.
 ///
 /// Safe to interrupt and to run again:
-/// - each collection is walked in `_id` order, one batch (`find` with a limit
-///   after the last `_id` seen) at a time, and each batch is written before the
-///   next is read, so an interruption loses at most the batch in flight;
+/// - each collection is read once through one cursor (`ChunkedScan`: paging
+///   by `_id` is quadratic on the embedded database), a batch at a time, and
+///   each batch is written before the next is handled, so an interruption
+///   loses at most the batch in flight;
 /// - a value already under the newest key is left alone, so a second run
 ///   rewrites only what the first did not reach, and nothing is encrypted twice;
 /// - each rewrite is a compare-and-set on the exact ciphertext that was read
@@ -112,16 +113,8 @@ public struct KeyRotator: Sendable {
         let total = try await handle.countDocuments([:])
         var projection: BSONDocument = ["_id": 1]
         for field in fields { projection[field.field] = 1 }
-        var last: BSONValue?
         var scanned = 0
-        while true {
-            try Task.checkCancellation()
-            let filter: BSONDocument = last.map { ["_id": ["$gt": $0]] } ?? [:]
-            let documents = try await handle.find(
-                filter,
-                options: FindOptions(projection: projection, sort: ["_id": 1], limit: batchSize, batchSize: batchSize))
-            guard let final = documents.last?["_id"] else { break }
-            last = final
+        try await ChunkedScan(handle, projection: projection, chunkSize: batchSize).forEachChunk { documents in
             scanned += documents.count
             report.scanned += documents.count
             var writes: [WriteModel] = []
