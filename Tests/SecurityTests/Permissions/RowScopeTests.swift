@@ -83,9 +83,17 @@ struct RowScopeTests {
     func restrict() {
         let scope = RowScope(role: .rider, userId: user, riderProfileId: rider)
         #expect(scope.restrict([:], in: .payments) == ["riderId": .objectID(rider)])
+        // One document of conditions, which every database plans on its indexes.
         #expect(
             scope.restrict(["status": "succeeded"], in: .payments)
-                == ["$and": [["status": "succeeded"], ["riderId": .objectID(rider)]]])
+                == ["status": "succeeded", "riderId": .objectID(rider)])
+        #expect(
+            scope.restrict(["riderId": .objectID(rider)], in: .payments) == ["riderId": .objectID(rider)])
+        // A query for another rider's rows keeps both conditions, so it matches nothing.
+        let other = ObjectID()
+        #expect(
+            scope.restrict(["riderId": .objectID(other)], in: .payments)
+                == ["$and": [["riderId": .objectID(other)], ["riderId": .objectID(rider)]]])
     }
 
     @Test("riders read personal data only of their own records and of the driver of their live rescue")
