@@ -84,8 +84,11 @@ public enum NearbyDrivers {
                 lng: lng, lat: lat, maxDistance: Double(maxDistance), limit: first + locatorSlack)
         else { return .async { answer(try await fromDatabase()) } }
         if ranked.isEmpty { return .list([]) }
-        var byID = DriverLocatorChange.qualifyingFilter
-        byID["_id"] = ["$in": .array(ranked.map { .objectID($0.id.objectID) })]
+        // `_id` first: the embedded database plans a find on the index of its
+        // filter's first field (with `isOnline` first, a scan of every profile:
+        // 300 ms at 10,000 drivers, against 3 ms).
+        var byID: BSONDocument = ["_id": ["$in": .array(ranked.map { .objectID($0.id.objectID) })]]
+        for condition in DriverLocatorChange.qualifyingFilter { byID[condition.key] = condition.value }
         let idFilter = context.restrictDiscovery(byID, in: .driverProfiles).filter
         let proposed = ranked.count
         return .async {

@@ -60,9 +60,11 @@ public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
     }
 
     public func read(for keys: [ObjectID]) -> MongoRead {
-        var query = filter
-        query[field] = ["$in": .array(keys.map { .objectID($0) })]
-        return MongoRead(collection, filter: query.and(visibility), sort: sort)
+        // The batch's keys first: the embedded database plans a find on the
+        // index of its filter's first field.
+        var query: BSONDocument = [field: ["$in": .array(keys.map { .objectID($0) })]]
+        for condition in filter where condition.key != field { query[condition.key] = condition.value }
+        return MongoRead(collection, filter: query.and(visibility, oneValueFields: true), sort: sort)
     }
 
     public func values(from documents: [BSONDocument], for keys: [ObjectID]) -> [ObjectID: Grouping.Value] {

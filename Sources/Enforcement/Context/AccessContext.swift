@@ -70,13 +70,13 @@ public struct AccessContext: Sendable {
                 for field in fields { fieldsDocument[field] = 1 }
                 projection = fieldsDocument
             }
-            return (filter.and(discovery.filter), projection)
+            return (filter.and(discovery.filter, oneValueFields: true), projection)
         }
     }
 
     /// `filter` limited to the rows of `collection` this request may see: the
     /// two ANDed (`{$and: [filter, rule]}`), or whichever is not empty.
     public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {
-        filter.and(visibilityFilter(for: collection))
+        filter.and(visibilityFilter(for: collection), oneValueFields: true)
     }
 }

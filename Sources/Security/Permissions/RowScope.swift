@@ -45,9 +45,11 @@ public struct RowScope: Sendable {
     }
 
     /// `filter` restricted to this caller's rows of `collection`: the two ANDed
-    /// (`{$and: [filter, rule]}`), or whichever is not empty.
+    /// as one document of conditions where that means the same (the rule's
+    /// fields are ids, one value each: `BSONDocument.and(_:oneValueFields:)`),
+    /// else in an `$and`; whichever is not empty.
     public func restrict(_ filter: BSONDocument, in collection: Collections) -> BSONDocument {
-        filter.and(self.filter(for: collection))
+        filter.and(self.filter(for: collection), oneValueFields: true)
     }
 
     /// The relations the rules of `collections` need that are not loaded yet

@@ -27,7 +27,8 @@ struct OverloadTests {
                     }
                 }
                 // One slow operation runs, a second waits in the queue...
-                let running = Task { try await post("{ slow(ms: 1500) }") }
+                // Long enough that a loaded machine cannot finish it before the third request arrives.
+                let running = Task { try await post("{ slow(ms: 6000) }") }
                 while fixture.calls.count < 1 { try await Task.sleep(for: .milliseconds(10)) }
                 let queued = Task { try await post("{ hello }") }
                 while fixture.gateway.executionGate.load.queued < 1 { try await Task.sleep(for: .milliseconds(10)) }

@@ -34,4 +34,27 @@ import Testing
         #expect(query.and([:]) == query)
         #expect(BSONDocument().and(query) == query)
     }
+
+    @Test func onOneValueFieldsEqualityAndInAreIntersected() {
+        let (a, b, c): (BSONValue, BSONValue, BSONValue) = (
+            .objectID(ObjectID()), .objectID(ObjectID()), .objectID(ObjectID())
+        )
+        let listed: BSONDocument = ["_id": ["$in": [a, b]], "status": "approved"]
+        #expect(listed.and(["_id": a], oneValueFields: true) == ["_id": a, "status": "approved"])
+        #expect(listed.and(["_id": ["$in": [b, c]]], oneValueFields: true) == ["_id": b, "status": "approved"])
+        #expect(listed.and(["_id": c], oneValueFields: true) == ["_id": ["$in": []], "status": "approved"])
+        #expect(
+            listed.and(["_id": ["$in": [a, b, c]]], oneValueFields: true)
+                == ["_id": ["$in": [a, b]], "status": "approved"])
+        // Not asked for (a field may hold an array), or not an equality or a lone $in: an $and.
+        #expect(listed.and(["_id": a]) == ["$and": [.document(listed), ["_id": a]]])
+        let range: BSONDocument = ["_id": ["$gt": a]]
+        #expect(listed.and(range, oneValueFields: true) == ["$and": [.document(listed), .document(range)]])
+    }
+
+    @Test func thisFiltersFieldsComeFirstInTheirOrder() {
+        let query: BSONDocument = ["driverId": Self.rider, "status": "accepted"]
+        let merged = query.and(["riderId": Self.rider, "driverId": Self.rider])
+        #expect(merged.keys == ["driverId", "status", "riderId"])
+    }
 }
