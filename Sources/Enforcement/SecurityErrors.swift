@@ -32,6 +32,13 @@ public enum SecurityErrors {
             extensions: [("code", .string(GraphQLError.Code.forbidden))])
     }
 
+    /// A lifecycle write the caller's role may not make at all (`RoleWritePolicy`).
+    static func forbiddenWrite(role: Role, doing: String) -> GraphQLError {
+        GraphQLError(
+            message: "Not allowed: \(role == .admin ? "an" : "a") \(role) key may not \(doing).",
+            extensions: [("code", .string(GraphQLError.Code.forbidden))])
+    }
+
     /// Personal data of a row the caller may see but whose personal data is not theirs to read.
     static let forbiddenPersonalData = GraphQLError(
         message: "Not allowed: personal data of a record that is not the caller's.",

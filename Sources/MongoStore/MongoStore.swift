@@ -12,5 +12,5 @@
 //                and leases
 //   Operations/  MongoCollection: reads, writes, bulk, indexes, explain; options and results
 //   Cursors/     MongoCursor and ChangeStream (AsyncSequences over a leased client)
-//   Sessions/    MongoSession and MongoClient.withTransaction
+//   Sessions/    MongoSession, MongoClient.withTransaction and MongoDatabase.withTransaction
 //   Errors/      MongoError (generic description, detail for logs) and its libmongoc mapping

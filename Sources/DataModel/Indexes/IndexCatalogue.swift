@@ -97,6 +97,10 @@ public enum IndexCatalogue {
         IndexSpec(
             .rescueRequests, [.asc("driverId"), .desc("requestedAt")],
             reason: "ours: a driver's rescues newest first (the driver row rule, on the owner field driverId)"),
+        IndexSpec(
+            .rescueRequests, [.asc("idempotencyKey")], unique: true, sparse: true,
+            reason: "ours: createRescueRequest's idempotency key (the caller's user id and the client's key): of "
+                + "two requests with one key only one rescue can be inserted"),
     ]
 
     static let rescueAssignments: [IndexSpec] = [

@@ -122,18 +122,55 @@ extension MongoClient {
         try await MongoSession.start(pool: pool)
     }
 
-    /// Runs `body` in a transaction and commits it. The whole transaction is
-    /// retried when the server labels the failure `TransientTransactionError`
-    /// (write conflicts, elections), and the commit alone is retried on
-    /// `UnknownTransactionCommitResult`, up to `maxAttempts` times each; any
-    /// other error aborts the transaction and is rethrown.
+    /// Runs `body` in a transaction and commits it (``MongoSession/transaction(pool:maxAttempts:isolation:_:)``).
     /// https://www.mongodb.com/docs/manual/core/transactions-in-applications/
     public func withTransaction<R: Sendable>(
         maxAttempts: Int = 5,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (MongoSession) async throws -> R
     ) async throws -> R {
-        let session = try await startSession()
+        try await MongoSession.transaction(pool: pool, maxAttempts: maxAttempts, isolation: isolation, body)
+    }
+}
+
+extension MongoDatabase {
+    /// Runs `body` in a transaction on this database's server and commits it:
+    /// what a caller holding only a database handle (a request's context)
+    /// uses for a multi-document write. The session is not tied to this
+    /// database; pass it to every operation that belongs to the transaction.
+    public func withTransaction<R: Sendable>(
+        maxAttempts: Int = 5,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (MongoSession) async throws -> R
+    ) async throws -> R {
+        try await MongoSession.transaction(pool: pool, maxAttempts: maxAttempts, isolation: isolation, body)
+    }
+}
+
+extension MongoSession {
+    /// Whether a failure inside a transaction is worth running the whole
+    /// transaction again: the server labels it `TransientTransactionError`
+    /// (write conflicts, elections), or it is a write conflict (code 112)
+    /// reported without the label.
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let mongo = error as? MongoError else { return false }
+        return mongo.hasLabel("TransientTransactionError") || mongo.serverCode == 112
+    }
+
+    /// Runs `body` in a transaction on a session of its own and commits it.
+    /// The whole transaction is retried when it fails transiently
+    /// (``isTransient(_:)``), and the commit alone is retried on
+    /// `UnknownTransactionCommitResult`, up to `maxAttempts` times each; any
+    /// other error aborts the transaction and is rethrown. The session is
+    /// ended in every case.
+    /// https://www.mongodb.com/docs/manual/core/transactions-in-applications/
+    static func transaction<R: Sendable>(
+        pool: ClientPool,
+        maxAttempts: Int,
+        isolation: isolated (any Actor)?,
+        _ body: (MongoSession) async throws -> R
+    ) async throws -> R {
+        let session = try await MongoSession.start(pool: pool)
         var attempt = 0
         while true {
             attempt += 1
@@ -148,8 +185,8 @@ extension MongoClient {
                 result = try await body(session)
             } catch {
                 try? await session.abortTransaction()
-                if let mongo = error as? MongoError, mongo.hasLabel("TransientTransactionError"), attempt < maxAttempts
-                {
+                if isTransient(error), attempt < maxAttempts {
+                    await backOff(attempt: attempt)
                     continue
                 }
                 await session.end()
@@ -165,7 +202,7 @@ extension MongoClient {
                     return result
                 } catch {
                     if error.hasLabel("UnknownTransactionCommitResult"), commitAttempt < maxAttempts { continue }
-                    if error.hasLabel("TransientTransactionError"), attempt < maxAttempts {
+                    if isTransient(error), attempt < maxAttempts {
                         retryWhole = true
                         break
                     }
@@ -173,7 +210,18 @@ extension MongoClient {
                     throw error
                 }
             }
-            if retryWhole { continue }
+            if retryWhole {
+                await backOff(attempt: attempt)
+                continue
+            }
         }
+    }
+
+    /// A short, growing, jittered pause before running a transaction again, so
+    /// that two that conflicted do not meet again at once while the other one
+    /// is still committing.
+    static func backOff(attempt: Int) async {
+        let milliseconds = Int.random(in: 5...20) * attempt
+        try? await Task.sleep(for: .milliseconds(milliseconds))
     }
 }

@@ -32,9 +32,12 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     // MARK: The catalogue (the same names and order as Schema.graphql's `@requires` description)
 
     public static let rescuesRead = Permission("rescues:read", "Rescue requests, their assignments and status history.")
-    public static let rescuesWrite = Permission("rescues:write", "Changing a rescue's status.")
+    public static let rescuesWrite = Permission("rescues:write", "Requesting rescues and changing their status.")
+    public static let assignmentsWrite = Permission(
+        "assignments:write", "Assigning drivers to rescues and answering assignments.")
     public static let driversRead = Permission(
         "drivers:read", "Driver profiles, vehicles, driver statistics and availability logs.")
+    public static let driversWrite = Permission("drivers:write", "A driver's own availability and position.")
     public static let ridersRead = Permission("riders:read", "Rider profiles.")
     public static let usersRead = Permission("users:read", "User accounts.")
     public static let paymentsRead = Permission("payments:read", "Payments and riders' payment methods.")
@@ -54,7 +57,8 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Every permission, in catalogue order.
     public static let all: [Permission] = [
-        rescuesRead, rescuesWrite, driversRead, ridersRead, usersRead, paymentsRead, payoutsRead, ratingsRead,
+        rescuesRead, rescuesWrite, assignmentsWrite, driversRead, driversWrite, ridersRead, usersRead, paymentsRead,
+        payoutsRead, ratingsRead,
         notificationsRead, notificationsWrite, auditLogsRead, apiKeysManage, twilioRead, piiContact, piiIdentity,
         piiFinancial,
     ]

@@ -18,10 +18,17 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     ///   cancelling them (`rescues:write`), nearby drivers (`drivers:read`, without
     ///   `pii:identity`), its payments and payment methods, ratings, notifications
     ///   (and marking them read, `notifications:write`) and contact data.
-    /// - driver: the same for its side, plus `payouts:read` (its earnings) and
+    ///   Its `rescues:write` also requests rescues (for itself only).
+    /// - driver: the same for its side, plus `payouts:read` (its earnings),
     ///   `pii:identity` (its own license, insurance and plates: row rules keep it
-    ///   to its own rows; riders have no identity fields).
-    /// - support: every read, `rescues:write` (a console cancels stuck rescues),
+    ///   to its own rows; riders have no identity fields), `assignments:write`
+    ///   (answering the rescues offered to it) and `drivers:write` (going online,
+    ///   sending its position).
+    /// - support: every read, `rescues:write` (a console cancels stuck rescues,
+    ///   or requests one for a rider on the phone), `assignments:write`
+    ///   (dispatching drivers), `drivers:write` (held so that support may do
+    ///   whatever a driver may; the driver writes of today are the driver's own,
+    ///   `RoleWritePolicy`),
     ///   `notifications:write` (marking a user's notification read, audited),
     ///   `pii:contact` and `pii:identity`; not `pii:financial` (bank details stay
     ///   with admins) and not `apikeys:manage`.
@@ -45,14 +52,15 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     ]
 
     private static let driverPermissions: PermissionSet = [
-        .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
-        .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact, .piiIdentity,
+        .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
+        .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact,
+        .piiIdentity,
     ]
 
     private static let supportPermissions: PermissionSet = [
-        .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .payoutsRead,
-        .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead, .twilioRead, .piiContact,
-        .piiIdentity,
+        .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
+        .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead,
+        .twilioRead, .piiContact, .piiIdentity,
     ]
 
     /// Whether the role's rows are limited by `RowScope` rules (riders and

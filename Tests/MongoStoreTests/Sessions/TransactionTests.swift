@@ -54,3 +54,53 @@ import Testing
         }
     }
 }
+
+@Suite struct DatabaseTransactionTests {
+    struct Rollback: Error {}
+
+    @Test func aDatabaseHandleCommitsATransactionOrLeavesNothingBehind() async throws {
+        try await LiveDatabase.withDatabase { _, db in
+            let rescues = db.collection("rescues")
+            let history = db.collection("history")
+            try await rescues.insertOne(["_id": 1, "status": "requested"])
+            try await history.insertOne(["_id": 0])
+            try await db.withTransaction { session in
+                try await rescues.updateOne(["_id": 1], ["$set": ["status": "matched"]], session: session)
+                try await history.insertOne(["rescueId": 1, "toStatus": "matched"], session: session)
+            }
+            #expect(try await rescues.findOne(["_id": 1])?["status"] == "matched")
+            await #expect(throws: Rollback.self) {
+                try await db.withTransaction { session in
+                    try await rescues.updateOne(["_id": 1], ["$set": ["status": "accepted"]], session: session)
+                    try await history.insertOne(["rescueId": 1, "toStatus": "accepted"], session: session)
+                    throw Rollback()
+                }
+            }
+            #expect(try await rescues.findOne(["_id": 1])?["status"] == "matched")
+            #expect(try await history.countDocuments(["rescueId": 1]) == 1)
+        }
+    }
+
+    @Test func concurrentTransactionsOnOneDocumentAreRetriedUntilEachCommitsOnce() async throws {
+        try await LiveDatabase.withDatabase { _, db in
+            let counters = db.collection("counters")
+            try await counters.insertOne(["_id": 1, "n": 0])
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await db.withTransaction(maxAttempts: 20) { session in
+                            let current = try await counters.findOne(["_id": 1], session: session)
+                            let n = (try? current?["n", as: Int.self]) ?? 0
+                            try await counters.updateOne(
+                                ["_id": 1], ["$set": ["n": .int64(Int64(n + 1))]], session: session)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // Read, then write, in each: without the retries on write conflicts
+            // some increments would be lost or some transactions fail.
+            #expect(try await counters.findOne(["_id": 1])?["n", as: Int.self] == 4)
+        }
+    }
+}

@@ -9,35 +9,37 @@ import Testing
 
 extension SeededSuites {
     @Suite struct RescueTransitionTests {
-        @Test func aRescueMovesOneStepOnlyFromTheStatusTheCallerSaw() async throws {
+        @Test func aRescueMovesOneStepOnlyFromTheStatusTheCallerSawAndItsAssignmentWithIt() async throws {
             try await SeededDatabase.with { fixture in
-                let requested = try #require(
-                    try await fixture.collection(.rescueRequests).findOne(["status": "requested"]))
-                guard case .objectID(let id)? = requested["_id"] else { throw CancellationError() }
+                let matched = try #require(
+                    try await fixture.collection(.rescueRequests).findOne(["status": "matched"]))
+                guard case .objectID(let id)? = matched["_id"] else { throw CancellationError() }
                 let user = try await Callers.firstUser(.admin, in: fixture.database)
                 let admin = try await Callers.principal(user: user, in: fixture.database)
                 let move =
-                    "mutation($from: RescueStatus!, $to: RescueStatus!) { transitionRescue(id: \"\(id.hex)\", from: $from, to: $to, reason: \"test\") { id status matchedAt statusHistory { fromStatus toStatus changedBy } } }"
+                    "mutation($from: RescueStatus!, $to: RescueStatus!) { transitionRescue(id: \"\(id.hex)\", from: $from, to: $to, reason: \"test\") { id status acceptedAt statusHistory { fromStatus toStatus changedBy } } }"
                 let before = try await fixture.collection(.rescueStatusHistories).countDocuments([
                     "rescueId": .objectID(id)
                 ]
                 )
-                let moved = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"], principal: admin)
+                let moved = await fixture.run(move, ["from": "MATCHED", "to": "ACCEPTED"], principal: admin)
                 #expect(moved.errors.map(\.message) == [])
-                #expect(moved.data?["transitionRescue", "status"] == .string("MATCHED"))
-                #expect(moved.data?["transitionRescue", "matchedAt"]?.stringValue != nil)
+                #expect(moved.data?["transitionRescue", "status"] == .string("ACCEPTED"))
+                #expect(moved.data?["transitionRescue", "acceptedAt"]?.stringValue != nil)
                 let history = moved.data?["transitionRescue", "statusHistory"]?.listValue ?? []
                 #expect(history.count == before + 1)
                 #expect(history.last?["changedBy"] == .string(user.hex))
-                // The same move again: the rescue is no longer REQUESTED.
-                let stale = await fixture.run(move, ["from": "REQUESTED", "to": "MATCHED"])
+                let assignment = try await fixture.collection(.rescueAssignments).findOne(["rescueId": .objectID(id)])
+                #expect(assignment?["status"] == .string("accepted"))
+                // The same move again: the rescue is no longer MATCHED.
+                let stale = await fixture.run(move, ["from": "MATCHED", "to": "ACCEPTED"])
                 #expect(stale.errors.first?.extensions.first { $0.key == "code" }?.value == .string("CONFLICT"))
-                #expect(stale.errors.first?.message == "The rescue is MATCHED, not REQUESTED.")
+                #expect(stale.errors.first?.message == "The rescue is ACCEPTED, not MATCHED.")
                 // Skipping a step is refused before the database is asked.
-                let skip = await fixture.run(move, ["from": "MATCHED", "to": "COMPLETED"])
+                let skip = await fixture.run(move, ["from": "ACCEPTED", "to": "COMPLETED"])
                 #expect(skip.errors.first?.extensions.first { $0.key == "code" }?.value == .string("BAD_USER_INPUT"))
                 let stored = try await fixture.collection(.rescueRequests).findOne(["_id": .objectID(id)])
-                #expect(stored?["status"] == .string("matched"))
+                #expect(stored?["status"] == .string("accepted"))
             }
         }
 

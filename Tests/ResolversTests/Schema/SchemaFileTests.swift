@@ -28,8 +28,9 @@ struct SchemaFileTests {
 
     /// The permission catalogue; `@requires` may name only these.
     static let permissionCatalogue: Set<String> = [
-        "rescues:read", "rescues:write", "drivers:read", "riders:read", "users:read", "payments:read", "payouts:read",
-        "ratings:read", "notifications:read", "notifications:write", "auditlogs:read", "apikeys:manage", "twilio:read",
+        "rescues:read", "rescues:write", "assignments:write", "drivers:read", "drivers:write", "riders:read",
+        "users:read", "payments:read", "payouts:read", "ratings:read", "notifications:read", "notifications:write",
+        "auditlogs:read", "apikeys:manage", "twilio:read",
         "pii:contact",
         "pii:identity", "pii:financial",
     ]
@@ -220,7 +221,7 @@ struct SchemaFileTests {
         #expect(
             unknown.isEmpty,
             "Not in the catalogue: \(unknown.sorted()) on \(unknown.flatMap { named[$0] ?? [] }.sorted())")
-        // `rescues:write` guards the mutation; every other one guards something to read.
+        // The `:write` permissions guard mutations; every other one guards something to read.
         #expect(Set(named.keys) == Self.permissionCatalogue)
     }
 

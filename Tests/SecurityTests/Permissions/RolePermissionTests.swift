@@ -8,7 +8,9 @@ struct RolePermissionTests {
     static let table: [String: (rider: Bool, driver: Bool, support: Bool, admin: Bool)] = [
         "rescues:read": (true, true, true, true),
         "rescues:write": (true, true, true, true),
+        "assignments:write": (false, true, true, true),
         "drivers:read": (true, true, true, true),
+        "drivers:write": (false, true, true, true),
         "riders:read": (true, true, true, true),
         "users:read": (true, true, true, true),
         "payments:read": (true, true, true, true),

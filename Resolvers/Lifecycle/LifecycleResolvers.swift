@@ -1,0 +1,16 @@
+import GraphQLEngine
+
+/// The rescue lifecycle's mutations (`README.md`, "Rescue lifecycle"):
+/// requesting a rescue, dispatching a driver, the driver's answer, its
+/// availability and position. `transitionRescue` is `RescueTransitions`.
+enum LifecycleResolvers {
+    static let map: ResolverMap = [
+        "Mutation": [
+            "createRescueRequest": .sync { try CreateRescueRequest.resolve($0) },
+            "assignDriver": .sync { try AssignDriver.resolve($0) },
+            "respondToAssignment": .sync { try RespondToAssignment.resolve($0) },
+            "setDriverAvailability": .sync { try DriverAvailability.resolve($0) },
+            "updateDriverLocation": .sync { try DriverLocationUpdate.resolve($0) },
+        ]
+    ]
+}
