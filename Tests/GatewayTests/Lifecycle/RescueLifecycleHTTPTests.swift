@@ -1,5 +1,6 @@
 import DataModel
 import Enforcement
+import Gateway
 import GraphQLEngine
 import MongoStore
 import Security
@@ -21,7 +22,11 @@ struct RescueLifecycleHTTPTests {
 
     @Test("a rider asks, support dispatches, the driver accepts, reports and completes: every document follows")
     func fromRequestToCompletion() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        // The whole walk is under test, not its speed: a minute per operation, so a
+        // machine loaded by the rest of the suite cannot turn a slow geo query into a 504.
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.limits.executionTimeout = .seconds(60)
+        try await GatewayFixture.with(configuration: configuration, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let rider = try await fixture.user(.rider)
             let driver = try await fixture.user(.driver)
