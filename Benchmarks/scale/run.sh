@@ -2,8 +2,10 @@
 # The gateway at the data model's scale: the critical queries of
 # docs/DATA-MODEL.md sent raw to the database (pymongo, the company model's own
 # form) next to their GraphQL equivalents through the gateway, plus `me`, the
-# 50-rescue nested query, `{ __typename }` and /healthz; one client, then eight
-# (wrk). Prints one Markdown table and the machine.
+# 50-rescue nested query, `{ __typename }`, /healthz, and the two frequent
+# writes (a driver's position, a rescue request) next to the same writes sent
+# raw; one client, then eight (wrk). Prints one Markdown table and the machine.
+# The rescues the write rows add are removed at the end.
 #
 #   Benchmarks/scale/run.sh                  100,000 rescues, 10,000 riders, 10,000 drivers
 #   RESCUES=5000 Benchmarks/scale/run.sh     a quick run
@@ -61,6 +63,7 @@ cleanup() {
     wait "$gateway_pid" 2>/dev/null || true
   fi
   for id in "${key_ids[@]}"; do "$bin" apikey revoke "$id" >/dev/null 2>&1 || true; done
+  if [ -e "$state/writing" ]; then py tidy --uri "$MONGODB_URI" && rm -f "$state/writing"; fi
   if [ -n "$started_db" ] && [ -z "${KEEP_DB:-}" ]; then scripts/db stop --name "$db_name" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -71,6 +74,8 @@ MONGODB_URI=$(scripts/db start --name "$db_name" --storage-path "$state/db")
 export MONGODB_URI SUPPORTCARR_DB=supportcarr SUPPORTCARR_ENV=development
 seed_args=(--riders "$riders" --drivers "$drivers" --rescues "$rescues" --random-seed "$random_seed")
 
+# A run stopped before its end may have left the write rows' rescues behind.
+if [ -e "$state/writing" ]; then py tidy --uri "$MONGODB_URI" && rm -f "$state/writing"; fi
 if py seeded --uri "$MONGODB_URI" --marker "$marker" "${seed_args[@]}"; then
   echo "scale: reusing the seed in $state ($(tr -d '\n ' <"$marker"))" >&2
 else
@@ -126,6 +131,7 @@ done
 
 echo "scale: rider $RIDER_PROFILE ($RIDER_RESCUES rescues), driver $DRIVER_PROFILE ($DRIVER_ASSIGNMENTS assignments)," \
   "active driver $ACTIVE_DRIVER_PROFILE, near $NEAR_LNG,$NEAR_LAT; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+touch "$state/writing"
 py bench --uri "$MONGODB_URI" --url "$url" --keys "$keys_json" --ids "$ids_json" \
   --requests "${REQUESTS:-200}" --warmup "${WARMUP:-20}" --max-seconds "${MAX_SECONDS:-60}" \
   --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-15}" --timeout "${TIMEOUT:-30}" --only "${ONLY:-}" \

@@ -18,6 +18,7 @@ never waited out.
 """
 
 import argparse
+import datetime
 import http.client
 import json
 import math
@@ -50,6 +51,14 @@ NEARBY = (
 )
 ME = "{ me { id } }"
 TYPENAME = "{ __typename }"
+LOCATION = (
+    "mutation Move($at: GeoPointInput!) { updateDriverLocation(location: $at) { id lastLocationUpdate } }"
+)
+CREATE_RESCUE = (
+    "mutation Ask($input: CreateRescueRequestInput!) { createRescueRequest(input: $input) { id status estimatedPrice } }"
+)
+# What the benchmark's own rescues say, so that the run can remove them afterwards.
+BENCH_DESCRIPTION = "scale benchmark: remove after the run"
 
 
 def database(args):
@@ -85,6 +94,27 @@ def cmd_seeded(args):
     for name, count in counts.items():
         if db[name].estimated_document_count() != count:
             return 1
+    return 0
+
+
+def cmd_tidy(args):
+    """Removes what the write rows added: the benchmark's rescues, their status
+    rows and audit entries, and their count on the rider, so the seed stays
+    the seed (`seeded` compares counts)."""
+    db = database(args)
+    rescues = list(db.rescuerequests.find({"description": BENCH_DESCRIPTION}, {"_id": 1, "riderId": 1}))
+    ids = [r["_id"] for r in rescues]
+    if ids:
+        db.rescuestatushistories.delete_many({"rescueId": {"$in": ids}})
+        db.auditlogs.delete_many({"entityId": {"$in": ids}})
+        db.notifications.delete_many({"data.rescueId": {"$in": ids}})
+        db.rescuerequests.delete_many({"_id": {"$in": ids}})
+        per_rider = {}
+        for r in rescues:
+            per_rider[r["riderId"]] = per_rider.get(r["riderId"], 0) + 1
+        for rider, count in per_rider.items():
+            db.riderprofiles.update_one({"_id": rider}, {"$inc": {"totalRescues": -count}})
+    print(f"scale: removed the {len(ids)} rescues the write rows added", file=sys.stderr)
     return 0
 
 
@@ -367,8 +397,55 @@ def cmd_bench(args):
         )
     )
 
+    # The writes, raw in the data model's own form: a driver's position (the
+    # profile, then the live assignment's position and its last 100 points),
+    # and a rescue request (the rescue, its first status row and the rider's
+    # count, in one transaction).
+    active_user = ObjectId(ids["ACTIVE_DRIVER_USER"])
+    point = {"type": "Point", "coordinates": [near["lng"], near["lat"]]}
+
+    def raw_location_write():
+        now = datetime.datetime.now(datetime.timezone.utc)
+        db.driverprofiles.update_one(
+            {"_id": active_driver}, {"$set": {"location": point, "lastLocationUpdate": now, "updatedAt": now}}
+        )
+        db.rescueassignments.update_one(
+            {"driverId": active_driver, "status": {"$in": ACTIVE}},
+            {
+                "$set": {"driverLocation": point, "updatedAt": now},
+                "$push": {"locationHistory": {"$each": [{"location": point, "timestamp": now}], "$slice": -100}},
+            },
+        )
+
+    def raw_rescue_write():
+        now = datetime.datetime.now(datetime.timezone.utc)
+        with db.client.start_session() as session:
+            with session.start_transaction():
+                rescue = db.rescuerequests.insert_one(
+                    {
+                        "riderId": rider_profile, "status": "requested", "type": "flat_tire",
+                        "pickupLocation": dict(point, address="1 Bench St"), "description": BENCH_DESCRIPTION,
+                        "priority": "normal", "estimatedPrice": 4500, "requestedAt": now, "createdAt": now,
+                        "updatedAt": now,
+                    },
+                    session=session,
+                )
+                db.rescuestatushistories.insert_one(
+                    {"rescueId": rescue.inserted_id, "toStatus": "requested", "timestamp": now, "createdAt": now},
+                    session=session,
+                )
+                db.riderprofiles.update_one(
+                    {"_id": rider_profile}, {"$inc": {"totalRescues": 1}, "$set": {"updatedAt": now}}, session=session
+                )
+
+    rescue_input = {
+        "pickup": {"lng": near["lng"], "lat": near["lat"], "address": "1 Bench St"},
+        "type": "FLAT_TIRE",
+        "description": BENCH_DESCRIPTION,
+    }
+
     rows = [
-        # label, raw measurement or None, path, GraphQL document, variables, key name
+        # label, raw measurement or None, path, GraphQL document, variables, key name[, loaded run]
         (
             f"1. nearby drivers within 5 km, 20 of {ids['NEAR_AVAILABLE']} (rider key)",
             raw_nearby, "/graphql", NEARBY, {"near": near}, "rider"),
@@ -386,13 +463,25 @@ def cmd_bench(args):
         ("50 rescues, nested (`load/queries/rescues.graphql`, admin key)", None, "/graphql", rescues, None, "admin"),
         (f"`{TYPENAME}` (rider key)", None, "/graphql", TYPENAME, None, "rider"),
         ("`GET /healthz`", None, "/healthz", None, None, None),
+        (
+            "10. `updateDriverLocation`, driver on an active rescue",
+            raw(raw_location_write), "/graphql", LOCATION, {"at": near}, "active_driver",
+        ),
+        # One client only: a loaded run would add thousands of rescues to the seed.
+        (
+            "11. `createRescueRequest`, rider key (one client only)",
+            raw(raw_rescue_write), "/graphql", CREATE_RESCUE, {"input": rescue_input}, "rider", False,
+        ),
     ]
     only = set(args.only.split(",")) if args.only else None
     pids = [int(p) for p in args.pids.split(",") if p]
     measured = []
-    for number, (label, raw_call, path, document, variables, key_name) in enumerate(rows, start=1):
+    no_load = set()
+    for number, (label, raw_call, path, document, variables, key_name, *rest) in enumerate(rows, start=1):
         if only and str(number) not in only:
             continue
+        if rest and not rest[0]:
+            no_load.add(label)
         key = keys[key_name] if key_name else None
         body = None
         if document is not None:
@@ -424,12 +513,16 @@ def cmd_bench(args):
             notes.append(busy[label])
         if not settle(pids):
             notes.append(f"{args.concurrency} clients started while the database was still busy")
-        print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
-        loaded = wrk(args.url, path, body, key, args)
+        if label in no_load:
+            loaded = {"error": "not run"}
+        else:
+            print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
+            loaded = wrk(args.url, path, body, key, args)
         if raw_series and raw_series.problems():
             notes.append("raw: " + ", ".join(raw_series.problems()))
         if "error" in loaded:
-            notes.append("wrk: " + loaded["error"])
+            if label not in no_load:
+                notes.append("wrk: " + loaded["error"])
             loaded_p50 = loaded_rps = "—"
         else:
             loaded_p50 = fmt(loaded["p50_ms"]) if loaded["requests"] else "—"
@@ -517,6 +610,8 @@ def main():
     p.add_argument("--seconds", type=float, required=True)
     p = sub.add_parser("pick")
     db_args(p)
+    p = sub.add_parser("tidy")
+    db_args(p)
     p = sub.add_parser("bench")
     db_args(p)
     p.add_argument("--url", required=True)
@@ -532,7 +627,7 @@ def main():
     p.add_argument("--only", default="", help="comma-separated row numbers")
     p.add_argument("--pids", default="", help="database and gateway processes to wait on between runs")
     args = parser.parse_args()
-    command = {"seeded": cmd_seeded, "mark": cmd_mark, "pick": cmd_pick, "bench": cmd_bench}[args.command]
+    command = {"seeded": cmd_seeded, "mark": cmd_mark, "pick": cmd_pick, "tidy": cmd_tidy, "bench": cmd_bench}[args.command]
     sys.exit(command(args))
 
 

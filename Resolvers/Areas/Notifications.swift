@@ -25,7 +25,8 @@ enum NotificationResolvers {
                 // Only a notification the caller may see is changed or returned.
                 let own = context.restrict(["_id": .objectID(id)], in: .notifications)
                 return .async {
-                    _ = try await collection.findOneAndUpdate(
+                    // An update and a read, not `findAndModify` (a collection scan on the embedded database).
+                    _ = try await collection.updateOne(
                         own.and(["read": ["$ne": true]]),
                         ["$set": ["read": true, "readAt": .date(BSONDate.now())]])
                     return try await collection.findOne(own).map { .object(DocumentSource($0)) } ?? .null
