@@ -4,13 +4,17 @@ import GraphQLEngine
 /// requesting a rescue, dispatching a driver, the driver's answer, its
 /// availability and position. `transitionRescue` is `RescueTransitions`.
 enum LifecycleResolvers {
-    static let map: ResolverMap = [
-        "Mutation": [
-            "createRescueRequest": .sync { try CreateRescueRequest.resolve($0) },
-            "assignDriver": .sync { try AssignDriver.resolve($0) },
-            "respondToAssignment": .sync { try RespondToAssignment.resolve($0) },
-            "setDriverAvailability": .sync { try DriverAvailability.resolve($0) },
-            "updateDriverLocation": .sync { try DriverLocationUpdate.resolve($0) },
+    /// The mutations, with the surge of `createRescueRequest` counting free
+    /// drivers in `locator` while it can answer (nil: in the database).
+    static func map(locator: DriverLocator?) -> ResolverMap {
+        [
+            "Mutation": [
+                "createRescueRequest": .sync { try CreateRescueRequest.resolve($0, locator: locator) },
+                "assignDriver": .sync { try AssignDriver.resolve($0) },
+                "respondToAssignment": .sync { try RespondToAssignment.resolve($0) },
+                "setDriverAvailability": .sync { try DriverAvailability.resolve($0) },
+                "updateDriverLocation": .sync { try DriverLocationUpdate.resolve($0) },
+            ]
         ]
-    ]
+    }
 }

@@ -63,7 +63,7 @@ struct RescuePrice: Sendable, Hashable {
 /// - base: 29.00 by day, 39.00 at night (22:00 to 06:00 at the pickup's
 ///   solar time: UTC plus one hour per 15° of longitude east);
 /// - distance fee 2.75 a mile, time fee 0.40 a minute on the job;
-/// - surge: `(open requests within 5 km + 1) / max(available drivers within 5 km, 1)`,
+/// - surge: `(open requests of the last hour within 5 km + 1) / max(available drivers within 5 km, 1)`,
 ///   held between 1 and 2; the surge fee is the subtotal times (surge − 1);
 /// - tax: 8.625% (San Francisco sales tax) of subtotal + surge, to the cent.
 enum RescuePricing {

@@ -16,7 +16,7 @@ public enum SupportCarrSchema {
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
             VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
             RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
-            RescueTransitions.map, LifecycleResolvers.map,
+            RescueTransitions.map, LifecycleResolvers.map(locator: locator),
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
