@@ -173,6 +173,10 @@ struct GraphQLEndpoint: Sendable {
             let (service, gate) = (self.service, self.gate)
             let variables = parameters.variables
             let deadline = ContinuousClock.now + limits.executionTimeout
+            // Introspection (and `__typename`) runs none of our resolvers, so
+            // it never blocks on the database: it stays on the cooperative
+            // pool instead of paying two thread hops to the request executor.
+            let executor = operation.isIntrospectionOnly ? nil : self.executor
             let executed = await RoundTripCounter.$current.withValue(counter) {
                 await MongoDeadline.$current.withValue(deadline) {
                     await withDeadline(limits.executionTimeout, executor: executor) { () -> Executed in

@@ -52,9 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Schema file (default: $SUPPORTCARR_SCHEMA, else ./Schema.graphql).") var schema: String?
 
     func run() async throws {
+        let logLevel = try Self.logLevel(ProcessInfo.processInfo.environment["SUPPORTCARR_LOG_LEVEL"])
+        BufferedLogOutput.shared.startFlushing()
+        defer { BufferedLogOutput.shared.flush() }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = .info
+            var handler = LevelFlushingLogHandler(label: label)
+            handler.logLevel = logLevel
             return handler
         }
         let environment = overriddenEnvironment(ProcessInfo.processInfo.environment)
@@ -132,6 +135,17 @@ struct ServeCommand: AsyncParsableCommand {
             if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
         }
         logger.info("stopped")
+    }
+
+    /// `SUPPORTCARR_LOG_LEVEL`: `trace`, `debug`, `info` (the default, one
+    /// line per request), `notice`, `warning`, `error` or `critical`.
+    static func logLevel(_ text: String?) throws -> Logger.Level {
+        guard let text, !text.isEmpty else { return .info }
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigurationProblem("SUPPORTCARR_LOG_LEVEL: \"\(text)\" is not one of \(names)")
+        }
+        return level
     }
 
     /// The process environment with each given flag written over its variable.
