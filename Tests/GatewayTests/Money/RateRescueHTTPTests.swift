@@ -103,6 +103,48 @@ struct RateRescueHTTPTests {
         }
     }
 
+    @Test("ratings at once: of two for one direction one wins and the other gets CONFLICT; a driver's stay exact")
+    func concurrent() async throws {
+        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+            _ = try await Migrator().migrate(fixture.database)
+            let parties = try await MoneyParties.make(in: fixture)
+            let db = fixture.database
+            let contested = try await parties.rescue(in: db)
+            var made: [ObjectID] = []
+            for _ in 0..<6 { made.append(try await parties.rescue(in: db)) }
+            let rescues = made
+            let (race, spread) = try await fixture.live { client in
+                async let first = fixture.post(
+                    Self.rate, variables: Self.variables(contested, 5), key: parties.rider.key, client: client)
+                async let second = fixture.post(
+                    Self.rate, variables: Self.variables(contested, 1), key: parties.rider.key, client: client)
+                let race = [try await first, try await second]
+                let spread = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
+                    for (index, rescue) in rescues.enumerated() {
+                        group.addTask {
+                            try await fixture.post(
+                                Self.rate, variables: Self.variables(rescue, 1 + index % 5), key: parties.rider.key,
+                                client: client)
+                        }
+                    }
+                    var answers: [JSONValue?] = []
+                    for try await answer in group { answers.append(answer) }
+                    return answers
+                }
+                return (race, spread)
+            }
+            #expect(race.filter { $0?["errors"] == nil }.count == 1, "\(race)")
+            #expect(race.filter { Self.code($0) == "CONFLICT" }.count == 1, "\(race)")
+            #expect(spread.allSatisfy { $0?["errors"] == nil }, "\(spread)")
+            let ratings = try await db.collection(.ratings).find(["toUserId": .objectID(parties.driver.id)])
+            #expect(ratings.count == 7)
+            let sum = ratings.reduce(0) { $0 + ((try? $1["rating", as: Int.self]) ?? 0) }
+            let profile = try await db.collection(.driverProfiles).findOne(["_id": .objectID(parties.driverProfile)])
+            #expect(try profile?["ratingCount", as: Int.self] == 7)
+            #expect(try profile?["ratingSum", as: Int.self] == sum)
+        }
+    }
+
     @Test("after many ratings the cached averages equal an aggregate over ratings, ratings from before included")
     func noDrift() async throws {
         try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in

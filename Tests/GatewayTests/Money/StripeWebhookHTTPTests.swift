@@ -162,6 +162,15 @@ struct StripeWebhookHTTPTests {
         #expect(!capture.all.contains { "\($0.message) \($0.metadata)".contains("pi_bad_1") })
     }
 
+    @Test("a body over 256 KiB is refused with 413 before its signature is checked")
+    func tooLarge() async throws {
+        try await WebhookGateway.with { hooks in
+            let body = Array(repeating: UInt8(ascii: " "), count: 256 * 1024 + 1)
+            let answer = try await hooks.live { client in try await Self.post(body, client: client) }
+            #expect(answer.status == 413)
+        }
+    }
+
     @Test("without STRIPE_WEBHOOK_SECRET the route answers 503")
     func unconfigured() async throws {
         try await WebhookGateway.with(settings: WebhookSettings(twilioAuthToken: WebhookGateway.twilioToken)) {
