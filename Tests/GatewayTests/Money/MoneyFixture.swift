@@ -10,6 +10,17 @@ import Security
 import SupportCarrData
 import Testing
 
+extension GatewayConfiguration {
+    /// A free port, and a minute per operation: what is under test is the
+    /// writes, not their speed, and a machine loaded by the rest of the suite
+    /// (or other builds) can take a rating past the default 10 s.
+    static var money: GatewayConfiguration {
+        var configuration = GatewayConfiguration(port: 0)
+        configuration.limits.executionTimeout = .seconds(60)
+        return configuration
+    }
+}
+
 /// What the rating, refund and webhook tests share: a rider and a driver
 /// with profiles and keys, completed rescues between them, payments, and a
 /// gateway with the webhook routes wired to `SupportCarrData`'s recorders.

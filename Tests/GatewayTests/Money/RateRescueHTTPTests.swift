@@ -29,7 +29,7 @@ struct RateRescueHTTPTests {
 
     @Test("the rider rates the driver and the driver the rider, each once; the second gets CONFLICT from the index")
     func onceEachWay() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let parties = try await MoneyParties.make(in: fixture)
             let rescue = try await parties.rescue(in: fixture.database)
@@ -69,7 +69,7 @@ struct RateRescueHTTPTests {
         "a score out of 1...5 is BAD_USER_INPUT; an open rescue is CONFLICT; staff may not rate; strangers find nothing"
     )
     func refusals() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let parties = try await MoneyParties.make(in: fixture)
             let done = try await parties.rescue(in: fixture.database)
@@ -105,7 +105,7 @@ struct RateRescueHTTPTests {
 
     @Test("ratings at once: of two for one direction one wins and the other gets CONFLICT; a driver's stay exact")
     func concurrent() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let parties = try await MoneyParties.make(in: fixture)
             let db = fixture.database
@@ -147,7 +147,7 @@ struct RateRescueHTTPTests {
 
     @Test("after many ratings the cached averages equal an aggregate over ratings, ratings from before included")
     func noDrift() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             // A profile as the seed leaves it: a cached rating and count, no sum.
             let parties = try await MoneyParties.make(

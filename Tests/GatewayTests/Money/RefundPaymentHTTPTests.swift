@@ -24,7 +24,7 @@ struct RefundPaymentHTTPTests {
 
     @Test("a partial refund, one over what is left (refused), then the rest: REFUNDED, and nothing more after")
     func partialThenFull() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let parties = try await MoneyParties.make(in: fixture)
             let (payment, _) = try await parties.payment(in: fixture.database, amount: 5000)
@@ -70,7 +70,7 @@ struct RefundPaymentHTTPTests {
 
     @Test("riders and drivers may not refund; a pending payment cannot be; an unknown id is NOT_FOUND")
     func refusals() async throws {
-        try await GatewayFixture.with(schema: try SecuritySchema.make()) { fixture in
+        try await GatewayFixture.with(configuration: .money, schema: try SecuritySchema.make()) { fixture in
             _ = try await Migrator().migrate(fixture.database)
             let parties = try await MoneyParties.make(in: fixture)
             let (paid, _) = try await parties.payment(in: fixture.database)
