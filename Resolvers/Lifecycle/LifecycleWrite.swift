@@ -40,39 +40,13 @@ struct LifecycleWrite: Sendable {
 
     /// A compare-and-set: the document matching `filter` (its expected state)
     /// updated, as it is after the update (or before it, with `.before`); nil
-    /// when none matches.
-    ///
-    /// An `updateOne` whose filter holds the expected state, then a read by
-    /// `_id` in the same transaction, not one `findAndModify`: the embedded
-    /// database runs `findAndModify` as a scan of the collection (1.5 s per
-    /// call at 100,000 assignments, 135 ms at 10,000 driver profiles, against
-    /// 5 ms for the `updateOne`), while every server plans an update's filter
-    /// on its index. Inside the transaction the read sees exactly this write,
-    /// and a concurrent write of the same document is a write conflict, which
-    /// retries the whole transaction. When the filter names no single `_id`
-    /// (or the state before is wanted) the document is found first and its
-    /// `_id` added to the update's filter.
+    /// when none matches (`MongoCollection.updateAndRead`: no `findAndModify`).
     func update(
         _ filter: BSONDocument, _ update: BSONDocument, in collection: Collections,
         returning: ReturnDocument = .after, upsert: Bool = false
     ) async throws -> BSONDocument? {
-        let documents = self.collection(collection)
-        var filter = filter
-        var before: BSONDocument?
-        let namesOneID = filter["_id"].map { if case .document = $0 { false } else { true } } ?? false
-        if returning == .before || !namesOneID {
-            before = try await documents.findOne(filter, session: session)
-            if let id = before?["_id"] {
-                filter["_id"] = id
-            } else if !upsert {
-                return nil
-            }
-        }
-        let result = try await documents.updateOne(filter, update, upsert: upsert, session: session)
-        guard result.matchedCount > 0 || result.upsertedID != nil else { return nil }
-        if returning == .before { return before }
-        guard let id = result.upsertedID ?? filter["_id"] else { return nil }
-        return try await documents.findOne(["_id": id], session: session)
+        try await self.collection(collection).updateAndRead(
+            filter, update, returning: returning, upsert: upsert, session: session)
     }
 
     @discardableResult

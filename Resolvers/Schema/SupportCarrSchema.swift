@@ -17,6 +17,7 @@ public enum SupportCarrSchema {
             VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
             RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
             RescueTransitions.map, LifecycleResolvers.map(locator: locator),
+            MoneyResolvers.map,
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }

@@ -45,6 +45,8 @@ public struct Gateway: Sendable {
     /// per call); nil executes them on Swift's cooperative pool.
     public let requestExecutor: (any TaskExecutor)?
     public let logger: Logger
+    /// `POST /webhooks/stripe` and `/webhooks/twilio`; nil mounts neither.
+    public let webhooks: Webhooks?
     /// The bounded queue in front of execution (`GatewayLimits.maxConcurrentExecutions`,
     /// `maxQueuedExecutions`).
     let executionGate: ExecutionGate
@@ -57,8 +59,9 @@ public struct Gateway: Sendable {
         configuration: GatewayConfiguration, schema: ExecutableSchema, authenticator: any RequestAuthenticator,
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
         requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
-        logger: Logger = Logger(label: "supportcarr.gateway")
+        logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil
     ) {
+        self.webhooks = webhooks
         self.configuration = configuration
         // The engine's validation and the document limits, checked once per
         // document text before any resolver, their verdict cached with it.
@@ -106,6 +109,7 @@ public struct Gateway: Sendable {
         HealthRoutes.add(to: router, readiness: readiness)
         MetricsRoutes.add(to: router, metrics: metrics, access: configuration.metricsAccess)
         if let playground { PlaygroundRoutes.add(to: router, assets: playground) }
+        if let webhooks { WebhookRoutes.add(to: router, webhooks: webhooks, logger: logger) }
         return router
     }
     /// The Hummingbird application, for running under a caller's own

@@ -132,6 +132,11 @@ public enum IndexCatalogue {
             .payments, [.asc("stripePaymentIntentId")], unique: true, sparse: true,
             reason: "data model: { stripePaymentIntentId: 1 } UNIQUE SPARSE"),
         IndexSpec(.payments, [.asc("status"), .desc("createdAt")], reason: "data model: { status: 1, createdAt: -1 }"),
+        // Money writes.
+        IndexSpec(
+            .payments, [.asc("stripeEventIds")], unique: true, sparse: true,
+            reason: "ours: the Stripe events applied to a payment; unique, so an event is applied to one payment "
+                + "at most (the webhook's idempotency by event id)"),
     ]
 
     static let payouts: [IndexSpec] = [
@@ -139,6 +144,14 @@ public enum IndexCatalogue {
             .payouts, [.asc("driverId"), .asc("periodStart")], reason: "data model: { driverId: 1, periodStart: 1 }"),
         IndexSpec(.payouts, [.asc("status"), .desc("createdAt")], reason: "data model: { status: 1, createdAt: -1 }"),
         IndexSpec(.payouts, [.asc("stripePayoutId")], sparse: true, reason: "data model: { stripePayoutId: 1 } SPARSE"),
+        // Money writes.
+        IndexSpec(
+            .payouts, [.asc("payoutKey")], unique: true, sparse: true,
+            reason: "ours: `<driverId>:<ISO week>` of the payouts `supportcarr payouts run` makes; unique, so one "
+                + "payout per driver and week however often it runs (sparse: older payouts have none)"),
+        IndexSpec(
+            .payouts, [.asc("rescueIds")],
+            reason: "ours: `payouts run` leaves out the rescues a payout already covers"),
     ]
 
     static let ratings: [IndexSpec] = [

@@ -16,6 +16,15 @@ enum FormQuery {
         return values
     }
 
+    /// Every name and value in order, repeated names included: a form body
+    /// whose signature covers all of them (Twilio's).
+    static func pairs(_ form: String) -> [(name: String, value: String)] {
+        form.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
     static func decode(_ bytes: some Collection<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -30,11 +30,15 @@ public struct RecordedWrite: Sendable, Hashable {
     public var at: BSONDate
     public var ipAddress: String?
     public var userAgent: String?
+    /// Who wrote when no key did (`userId` and `keyId` nil): a webhook
+    /// (`webhook:stripe`, `webhook:twilio`) or a command (`cli:payouts`),
+    /// as `changes.principal`.
+    public var principal: String?
 
     public init(
         userId: ObjectID?, keyId: ObjectID?, requestId: ObjectID, action: String, collection: Collections,
         entityId: ObjectID, fields: [String], otherCollections: [Collections] = [], at: BSONDate,
-        ipAddress: String? = nil, userAgent: String? = nil
+        ipAddress: String? = nil, userAgent: String? = nil, principal: String? = nil
     ) {
         self.userId = userId
         self.keyId = keyId
@@ -47,6 +51,7 @@ public struct RecordedWrite: Sendable, Hashable {
         self.at = at
         self.ipAddress = ipAddress
         self.userAgent = userAgent
+        self.principal = principal
     }
 
     /// The `auditlogs` document. Client-sent text (address, user agent) is cut
@@ -58,6 +63,7 @@ public struct RecordedWrite: Sendable, Hashable {
         ]
         changes["apiKeyId"] = keyId.map(BSONValue.objectID) ?? .null
         changes["requestId"] = .objectID(requestId)
+        if let principal { changes["principal"] = .string(principal) }
         var document: BSONDocument = [
             "_id": .objectID(ObjectID()), "userId": userId.map(BSONValue.objectID) ?? .null,
             "action": .string(action), "entity": .string(collection.name), "entityId": .objectID(entityId),

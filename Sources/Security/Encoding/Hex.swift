@@ -31,6 +31,9 @@ enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `character` is a hexadecimal digit (either case).
+    static func isDigit(_ character: UInt8) -> Bool { value(of: character) != nil }
+
     private static func value(of character: UInt8) -> UInt8? {
         switch character {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")

@@ -43,6 +43,10 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static let paymentsRead = Permission("payments:read", "Payments and riders' payment methods.")
     public static let payoutsRead = Permission("payouts:read", "Payouts and drivers' earnings.")
     public static let ratingsRead = Permission("ratings:read", "Ratings.")
+    // Writes of ratings and money.
+    public static let ratingsWrite = Permission(
+        "ratings:write", "Rating the other party of a completed rescue, once.")
+    public static let paymentsWrite = Permission("payments:write", "Refunding payments.")
     public static let notificationsRead = Permission("notifications:read", "Notifications.")
     public static let notificationsWrite = Permission("notifications:write", "Marking notifications read.")
     public static let auditLogsRead = Permission("auditlogs:read", "The audit log.")
@@ -59,6 +63,7 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static let all: [Permission] = [
         rescuesRead, rescuesWrite, assignmentsWrite, driversRead, driversWrite, ridersRead, usersRead, paymentsRead,
         payoutsRead, ratingsRead,
+        ratingsWrite, paymentsWrite,
         notificationsRead, notificationsWrite, auditLogsRead, apiKeysManage, twilioRead, piiContact, piiIdentity,
         piiFinancial,
     ]

@@ -32,6 +32,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     ///   `notifications:write` (marking a user's notification read, audited),
     ///   `pii:contact` and `pii:identity`; not `pii:financial` (bank details stay
     ///   with admins) and not `apikeys:manage`.
+    /// - ratings and money: riders and drivers hold `ratings:write` (each rates
+    ///   the other side of its completed rescues), and support with them (it
+    ///   holds what a driver may), though `RoleWritePolicy.rateRescue` lets
+    ///   only a rescue's own rider and driver rate; support holds
+    ///   `payments:write` (refunds).
     /// - admin: everything.
     ///
     /// No role below admin holds `pii:financial`: bank details, card expiry and
@@ -49,18 +54,21 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     private static let riderPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .ratingsRead,
         .notificationsRead, .notificationsWrite, .piiContact,
+        .ratingsWrite,
     ]
 
     private static let driverPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact,
         .piiIdentity,
+        .ratingsWrite,
     ]
 
     private static let supportPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead,
         .twilioRead, .piiContact, .piiIdentity,
+        .ratingsWrite, .paymentsWrite,
     ]
 
     /// Whether the role's rows are limited by `RowScope` rules (riders and

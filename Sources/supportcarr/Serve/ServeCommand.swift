@@ -8,6 +8,7 @@ import MongoStore
 import Resolvers
 import Security
 import ServiceLifecycle
+import SupportCarrData
 
 /// `supportcarr serve`: the GraphQL gateway over HTTP until SIGTERM/SIGINT.
 ///
@@ -29,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             SUPPORTCARR_RATE_LIMIT_RIDER, _DRIVER, _SUPPORT, _ADMIN, _ANONYMOUS (REQUESTS/COST a minute, or off), \
             SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS, SUPPORTCARR_METRICS_TOKEN, \
             SUPPORTCARR_SCHEMA, SUPPORTCARR_API_KEY_PEPPER, SUPPORTCARR_ENCRYPTION_KEYS, ENCRYPTION_KEY, \
-            SUPPORTCARR_BLIND_INDEX_KEY, SUPPORTCARR_LEGACY_CIPHERTEXTS. Flags override the environment.
+            SUPPORTCARR_BLIND_INDEX_KEY, SUPPORTCARR_LEGACY_CIPHERTEXTS, STRIPE_WEBHOOK_SECRET, \
+            TWILIO_AUTH_TOKEN, SUPPORTCARR_PUBLIC_URL. Flags override the environment.
             """
     )
 
@@ -63,6 +65,12 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = overriddenEnvironment(ProcessInfo.processInfo.environment)
         let settings = try ServeSettings.read(environment: environment, schemaFlag: schema, database: database)
         let logger = Logger(label: "supportcarr.gateway")
+        let webhookSettings: WebhookSettings
+        do throws(ConfigurationError) {
+            webhookSettings = try WebhookSettings.fromEnvironment(environment)
+        } catch {
+            throw ConfigurationProblem(error.description)
+        }
 
         let client: MongoClient
         do {
@@ -119,7 +127,11 @@ struct ServeCommand: AsyncParsableCommand {
                 ReadinessCondition(reason: "driver locator loading") { locator.hasLoaded },
             ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
-            requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger)
+            requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger,
+            // The gateway verifies the senders' signatures; SupportCarrData's recorders write.
+            webhooks: Webhooks(
+                settings: webhookSettings, stripe: StripeEventRecorder(database: db),
+                twilio: TwilioStatusRecorder(database: db)))
         let (host, deployment, playground, metricsAccess) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground,
             settings.gateway.metricsAccess
@@ -133,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
             if playground { logger.info("playground at http://\(host):\(port)/playground") }
             if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
+            for notice in webhookSettings.startupNotices { logger.warning("\(notice)") }
         }
         logger.info("stopped")
     }

@@ -16,6 +16,8 @@ struct RolePermissionTests {
         "payments:read": (true, true, true, true),
         "payouts:read": (false, true, true, true),
         "ratings:read": (true, true, true, true),
+        "ratings:write": (true, true, true, true),
+        "payments:write": (false, false, true, true),
         "notifications:read": (true, true, true, true),
         "notifications:write": (true, true, true, true),
         "auditlogs:read": (false, false, true, true),
