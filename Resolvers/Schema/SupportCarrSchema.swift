@@ -6,17 +6,22 @@ public import GraphQLEngine
 public enum SupportCarrSchema {
     /// Every area's resolvers, merged (an area may add fields to `Query`),
     /// with `nearbyDrivers` answered by the database alone.
+    /// Mutations seal personal data with the development keys.
     public static var resolvers: ResolverMap { resolverMap(locator: nil) }
 
     /// Every area's resolvers, with `nearbyDrivers` answered from `locator`
-    /// while it can (`NearbyDrivers`).
-    public static func resolverMap(locator: DriverLocator?) -> ResolverMap {
+    /// while it can (`NearbyDrivers`), and the mutations that write personal
+    /// data sealing it with `sealer` (the keys the field pipeline decrypts with).
+    public static func resolverMap(
+        locator: DriverLocator?, sealer: PersonalDataSealer = .development, rights: UserDataRights = .development
+    ) -> ResolverMap {
         var merged: ResolverMap = [:]
         let areas: [ResolverMap] = [
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
             VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
             RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
-            RescueTransitions.map, LifecycleResolvers.map,
+            RescueTransitions.map, LifecycleResolvers.map, PeopleResolvers.map(sealer: sealer),
+            UserDataResolvers.map(rights: rights),
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
@@ -46,7 +51,10 @@ public enum SupportCarrSchema {
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
-            schema: schema, resolvers: resolverMap(locator: locator), security: security, middleware: middleware,
+            schema: schema,
+            resolvers: resolverMap(
+                locator: locator, sealer: security.sealer, rights: security.userDataRights), security: security,
+            middleware: middleware,
             exposesInternalErrors: exposesInternalErrors)
     }
 

@@ -16,6 +16,7 @@ public struct WritePolicyMiddleware: FieldMiddleware {
     /// The policies of the gateway's mutations.
     public static let standardPolicies: [any WritePolicy] =
         [RescueMovePolicy(), NotificationMarkPolicy()] + RoleWritePolicy.lifecycle.map { $0 as any WritePolicy }
+        + PeopleWritePolicies.all
 
     /// The gateway's policies, auditing into `audit`.
     public static func standard(audit: FieldAudit = .none) -> WritePolicyMiddleware {

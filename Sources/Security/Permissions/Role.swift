@@ -32,7 +32,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     ///   `notifications:write` (marking a user's notification read, audited),
     ///   `pii:contact` and `pii:identity`; not `pii:financial` (bank details stay
     ///   with admins) and not `apikeys:manage`.
-    /// - admin: everything.
+    /// - every role below admin: `profiles:write`, its own profile, vehicles
+    ///   and payment methods (row rules and the write policies keep a rider or
+    ///   driver to its own; support may not change a driver's license,
+    ///   insurance or bank details).
+    /// - admin: everything, `users:erase` (GDPR erasure) included.
     ///
     /// No role below admin holds `pii:financial`: bank details, card expiry and
     /// processor ids are edited in Stripe's own hosted flows, not read through
@@ -48,19 +52,19 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
 
     private static let riderPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .ratingsRead,
-        .notificationsRead, .notificationsWrite, .piiContact,
+        .notificationsRead, .notificationsWrite, .piiContact, .profilesWrite,
     ]
 
     private static let driverPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact,
-        .piiIdentity,
+        .piiIdentity, .profilesWrite,
     ]
 
     private static let supportPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead,
-        .twilioRead, .piiContact, .piiIdentity,
+        .twilioRead, .piiContact, .piiIdentity, .profilesWrite,
     ]
 
     /// Whether the role's rows are limited by `RowScope` rules (riders and

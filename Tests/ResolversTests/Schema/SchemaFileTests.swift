@@ -31,6 +31,7 @@ struct SchemaFileTests {
         "rescues:read", "rescues:write", "assignments:write", "drivers:read", "drivers:write", "riders:read",
         "users:read", "payments:read", "payouts:read", "ratings:read", "notifications:read", "notifications:write",
         "auditlogs:read", "apikeys:manage", "twilio:read",
+        "profiles:write", "users:erase",
         "pii:contact",
         "pii:identity", "pii:financial",
     ]

@@ -21,6 +21,8 @@ struct RolePermissionTests {
         "auditlogs:read": (false, false, true, true),
         "apikeys:manage": (false, false, false, true),
         "twilio:read": (false, false, true, true),
+        "profiles:write": (true, true, true, true),
+        "users:erase": (false, false, false, true),
         "pii:contact": (true, true, true, true),
         "pii:identity": (false, true, true, true),
         "pii:financial": (false, false, false, true),
