@@ -16,6 +16,7 @@ enum PeopleResolvers {
                 "addPaymentMethod": .sync { try PaymentMethodWrites.add($0) },
                 "setDefaultPaymentMethod": .sync { try PaymentMethodWrites.setDefault($0) },
                 "removePaymentMethod": .sync { try PaymentMethodWrites.remove($0) },
+                "registerRider": .sync { try RegisterRider.resolve($0, sealer: sealer) },
             ]
         ]
     }

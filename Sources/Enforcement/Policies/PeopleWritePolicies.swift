@@ -25,9 +25,14 @@ public enum PeopleWritePolicies {
     /// `eraseUser`: admins only (the permission, `users:erase`, is theirs alone too).
     public static let eraseUser = RoleWritePolicy(fieldName: "eraseUser", roles: [.admin], doing: "erase a user")
 
+    /// `registerRider`: a partner for its customers, support and admin.
+    public static let registerRider = RoleWritePolicy(
+        fieldName: "registerRider", roles: [.partner, .support, .admin], doing: "register a rider")
+
     /// Every policy of the people mutations.
     public static let all: [any WritePolicy] =
-        [updateRiderProfile, DriverProfileWritePolicy(), eraseUser] + vehicles.map { $0 as any WritePolicy }
+        [updateRiderProfile, DriverProfileWritePolicy(), eraseUser, registerRider]
+        + vehicles.map { $0 as any WritePolicy }
         + paymentMethods.map { $0 as any WritePolicy }
 }
 
