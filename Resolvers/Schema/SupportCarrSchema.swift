@@ -10,18 +10,17 @@ public enum SupportCarrSchema {
     public static var resolvers: ResolverMap { resolverMap(locator: nil) }
 
     /// Every area's resolvers, with `nearbyDrivers` answered from `locator`
-    /// while it can (`NearbyDrivers`), and the mutations that write personal
-    /// data sealing it with `sealer` (the keys the field pipeline decrypts with).
-    public static func resolverMap(
-        locator: DriverLocator?, sealer: PersonalDataSealer = .development, rights: UserDataRights = .development
-    ) -> ResolverMap {
+    /// while it can (`NearbyDrivers`), and the fields that write, export,
+    /// erase or search personal data using `security`'s keys (those the field
+    /// pipeline decrypts with).
+    public static func resolverMap(locator: DriverLocator?, security: FieldSecurity = .development) -> ResolverMap {
         var merged: ResolverMap = [:]
         let areas: [ResolverMap] = [
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
             VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
             RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
-            RescueTransitions.map, LifecycleResolvers.map, PeopleResolvers.map(sealer: sealer),
-            UserDataResolvers.map(rights: rights),
+            RescueTransitions.map, LifecycleResolvers.map, PeopleResolvers.map(sealer: security.sealer),
+            UserDataResolvers.map(rights: security.userDataRights), LookupResolvers.map(lookup: security.lookup),
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
@@ -52,8 +51,7 @@ public enum SupportCarrSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
             schema: schema,
-            resolvers: resolverMap(
-                locator: locator, sealer: security.sealer, rights: security.userDataRights), security: security,
+            resolvers: resolverMap(locator: locator, security: security), security: security,
             middleware: middleware,
             exposesInternalErrors: exposesInternalErrors)
     }

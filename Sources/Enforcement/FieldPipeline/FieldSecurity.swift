@@ -37,6 +37,10 @@ public struct FieldSecurity: Sendable {
     /// decrypts with (`exportUserData`, `eraseUser`).
     public var userDataRights: UserDataRights { UserDataRights(cipher: cipher) }
 
+    /// The support console's look-ups through the blind indexes (`userByPhone`,
+    /// `riderByEmail`, `vehicleByPlate`).
+    public var lookup: PersonalDataLookup { PersonalDataLookup(sealer: sealer) }
+
     /// The development key ring, no audit (tests and a laptop's demo data).
     public static var development: FieldSecurity { FieldSecurity(cipher: FieldCipher(keyRing: .development)) }
 
