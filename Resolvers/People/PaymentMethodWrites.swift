@@ -12,9 +12,18 @@ import MongoStore
 /// card number is refused before anything is written. A rider has exactly
 /// one default method whenever it has any: every change of the default
 /// (adding the first or a default one, choosing another, removing the
-/// default) moves it in one transaction.
+/// default) moves it in one transaction, which first writes the rider's
+/// profile (`claim`): two such transactions for one rider conflict on it, so
+/// the second runs again after the first and sees its method.
 enum PaymentMethodWrites {
     static let types = ["CARD", "BANK_ACCOUNT"]
+
+    /// Writes the rider profile's `updatedAt` in `write`'s transaction (nil:
+    /// no such profile among those `filter` admits), so that concurrent
+    /// changes of one rider's methods are serialised by the write conflict.
+    static func claim(_ filter: BSONDocument, _ write: LifecycleWrite) async throws -> BSONDocument? {
+        try await write.update(filter, ["$set": ["updatedAt": .date(write.now)]], in: .riderProfiles)
+    }
 
     struct Method: Sendable {
         var riderId: ObjectID?
@@ -67,8 +76,7 @@ enum PaymentMethodWrites {
                 method.riderId, own: context.principal.riderProfileID, argument: "input.riderId")
             let id = ObjectID()
             let document = try await LifecycleWrite.run(in: context) { write in
-                let rider = try await write.findOne(
-                    context.restrict(["_id": .objectID(riderId)], in: .riderProfiles), in: .riderProfiles)
+                let rider = try await claim(context.restrict(["_id": .objectID(riderId)], in: .riderProfiles), write)
                 guard rider != nil else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
                 let others = try await write.collection(.paymentMethods).countDocuments(
                     ["riderId": .objectID(riderId)], session: write.session)
@@ -88,7 +96,8 @@ enum PaymentMethodWrites {
                 stored["updatedAt"] = .date(write.now)
                 try await write.insert(stored, into: .paymentMethods)
                 try await write.audit(
-                    "paymentMethod.add", .paymentMethods, id, fields: stored.keys.filter { $0 != "_id" })
+                    "paymentMethod.add", .paymentMethods, id, fields: stored.keys.filter { $0 != "_id" },
+                    also: [.riderProfiles])
                 return stored
             }
             return .object(DocumentSource(document))
@@ -106,6 +115,7 @@ enum PaymentMethodWrites {
                 guard let method = try await write.findOne(filter, in: .paymentMethods),
                     case .objectID(let riderId)? = method["riderId"]
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
+                _ = try await claim(["_id": .objectID(riderId)], write)
                 try await write.updateMany(
                     ["riderId": .objectID(riderId), "isDefault": true, "_id": ["$ne": .objectID(id)]],
                     ["$set": ["isDefault": false, "updatedAt": .date(write.now)]], in: .paymentMethods)
@@ -113,7 +123,8 @@ enum PaymentMethodWrites {
                     let updated = try await write.update(
                         filter, ["$set": ["isDefault": true, "updatedAt": .date(write.now)]], in: .paymentMethods)
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
-                try await write.audit("paymentMethod.setDefault", .paymentMethods, id, fields: ["isDefault"])
+                try await write.audit(
+                    "paymentMethod.setDefault", .paymentMethods, id, fields: ["isDefault"], also: [.riderProfiles])
                 return updated
             }
             return .object(DocumentSource(document))
@@ -133,7 +144,8 @@ enum PaymentMethodWrites {
                         filter, session: write.session),
                     case .objectID(let riderId)? = removed["riderId"]
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
-                var others: [Collections] = []
+                _ = try await claim(["_id": .objectID(riderId)], write)
+                var others: [Collections] = [.riderProfiles]
                 if removed["isDefault"] == .bool(true) {
                     let promoted = try await write.collection(.paymentMethods).findOneAndUpdate(
                         ["riderId": .objectID(riderId)],

@@ -131,6 +131,22 @@ struct VehicleAndPaymentMethodHTTPTests {
                 #expect(People.error(refused).code == "BAD_USER_INPUT", "\(input)")
                 #expect(People.error(refused).argument == argument, "\(input)")
             }
+            // Two choices at once: the transactions conflict on the rider, so one default is left.
+            let third = try await fixture.send(
+                Self.addMethod, #"{"input": {"stripePaymentMethodId": "pm_3Bank", "type": "BANK_ACCOUNT"}}"#,
+                as: rider.key)
+            let thirdId = try #require(ObjectID(third?["data"]?["addPaymentMethod"]?["id"]?.stringValueForTest ?? ""))
+            try await fixture.live { client in
+                async let one = fixture.post(
+                    choose, variables: #"{"id": "\#(firstId.hex)"}"#, key: rider.key, client: client)
+                async let two = fixture.post(
+                    choose, variables: #"{"id": "\#(thirdId.hex)"}"#, key: rider.key, client: client)
+                _ = try await (one, two)
+            }
+            #expect(try await Self.defaults(fixture, rider.profile).count == 1)
+            let removeThird = try await fixture.send(remove, #"{"id": "\#(thirdId.hex)"}"#, as: rider.key)
+            #expect(People.data(removeThird, "removePaymentMethod") == .bool(true))
+            #expect(try await Self.defaults(fixture, rider.profile) == [firstId])
             let stored = try await fixture.database.collection(.paymentMethods).find([
                 "riderId": .objectID(rider.profile)
             ])
