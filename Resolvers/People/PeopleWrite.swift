@@ -69,6 +69,20 @@ enum PeopleWrite {
         }
     }
 
+    /// Gives account `userId` a new phone number in `write`'s transaction:
+    /// sealed, with its hash (the unique index refuses one another account
+    /// holds), and not verified (the code sent to the old number no longer
+    /// proves anything).
+    static func changePhone(
+        _ phone: String, of userId: ObjectID, in write: LifecycleWrite, with sealer: PersonalDataSealer
+    ) async throws {
+        var set = try sealed(phone, .users, "phoneNumber", of: userId, with: sealer)
+        set["phoneVerified"] = false
+        set["updatedAt"] = .date(write.now)
+        let unset: BSONDocument = ["phoneVerificationCode": "", "phoneVerificationExpiry": ""]
+        _ = try await write.update(["_id": .objectID(userId)], update(set: set, unset: unset), in: .users)
+    }
+
     /// A `$set` (and `$unset` when it has fields) update.
     static func update(set: BSONDocument, unset: BSONDocument = [:]) -> BSONDocument {
         var update: BSONDocument = ["$set": .document(set)]

@@ -87,9 +87,7 @@ enum UpdateDriverProfile {
                 else { throw NotFoundError(argument: "input.driverId", what: "driver profile") }
                 var others: [Collections] = []
                 if let phone = change.phoneNumber {
-                    var account = try PeopleWrite.sealed(phone, .users, "phoneNumber", of: userId, with: sealer)
-                    account["updatedAt"] = .date(write.now)
-                    _ = try await write.update(["_id": .objectID(userId)], ["$set": .document(account)], in: .users)
+                    try await PeopleWrite.changePhone(phone, of: userId, in: write, with: sealer)
                     others.append(.users)
                 }
                 let fields = (set.keys + unset.keys + (change.phoneNumber == nil ? [] : ["phoneNumber"]))

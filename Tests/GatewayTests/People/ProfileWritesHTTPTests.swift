@@ -54,6 +54,7 @@ struct ProfileWritesHTTPTests {
             let account = try await fixture.stored(.users, rider.user)
             #expect(People.open(account, .users, "phoneNumber") == "+14155550123")
             #expect(account["phoneNumberHash"] == .string(try BlindIndex.development.phoneNumberHash("+14155550123")))
+            #expect(account["phoneVerified"] == .bool(false))  // the new number is not verified yet
 
             let audit = try #require(
                 try await fixture.database.collection(.auditLogs).findOne([
