@@ -13,10 +13,12 @@ import Testing
 /// what was stored, and errors read out of a response.
 extension GatewayFixture {
     /// The real schema over a migrated database (the unique blind indexes in place).
-    static func withPeople<R>(_ body: (GatewayFixture) async throws -> R) async throws -> R {
+    static func withPeople<R>(
+        security: FieldSecurity = .development, _ body: (GatewayFixture) async throws -> R
+    ) async throws -> R {
         var configuration = GatewayConfiguration(port: 0)
         configuration.limits.executionTimeout = .seconds(60)
-        return try await GatewayFixture.with(configuration: configuration, schema: try SecuritySchema.make()) {
+        return try await GatewayFixture.with(configuration: configuration, schema: try SecuritySchema.make(security)) {
             fixture in
             _ = try await Migrator().migrate(fixture.database)
             return try await body(fixture)
