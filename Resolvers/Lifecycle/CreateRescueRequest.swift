@@ -211,6 +211,8 @@ enum CreateRescueRequest {
         rescue["bikeDetails"] = .document(request.bikeDetails)
         rescue["priority"] = .string(request.priority)
         rescue["driverId"] = .null
+        // A partner's rescue carries its tenant, which the partner's row rule finds it by.
+        if let tenant = write.context.principal.tenantID { rescue["partnerId"] = .objectID(tenant) }
         rescue["requestedAt"] = .date(now)
         rescue["createdAt"] = .date(now)
         rescue["updatedAt"] = .date(now)

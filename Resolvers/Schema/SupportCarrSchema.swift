@@ -6,18 +6,22 @@ public import GraphQLEngine
 public enum SupportCarrSchema {
     /// Every area's resolvers, merged (an area may add fields to `Query`),
     /// with `nearbyDrivers` answered by the database alone.
+    /// Mutations seal personal data with the development keys.
     public static var resolvers: ResolverMap { resolverMap(locator: nil) }
 
     /// Every area's resolvers, with `nearbyDrivers` answered from `locator`
-    /// while it can (`NearbyDrivers`).
-    public static func resolverMap(locator: DriverLocator?) -> ResolverMap {
+    /// while it can (`NearbyDrivers`), and the fields that write, export,
+    /// erase or search personal data using `security`'s keys (those the field
+    /// pipeline decrypts with).
+    public static func resolverMap(locator: DriverLocator?, security: FieldSecurity = .development) -> ResolverMap {
         var merged: ResolverMap = [:]
         let areas: [ResolverMap] = [
             UserResolvers.map, RiderResolvers.map, DriverResolvers.map, NearbyDrivers.map(locator: locator),
             VehicleResolvers.map, RescueResolvers.map, PaymentResolvers.map, PayoutResolvers.map,
             RatingResolvers.map, NotificationResolvers.map, AuditLogResolvers.map, TwilioResolvers.map,
             RescueTransitions.map, LifecycleResolvers.map(locator: locator),
-            MoneyResolvers.map,
+            MoneyResolvers.map, PeopleResolvers.map(sealer: security.sealer),
+            UserDataResolvers.map(rights: security.userDataRights), LookupResolvers.map(lookup: security.lookup),
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
@@ -47,7 +51,9 @@ public enum SupportCarrSchema {
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
-            schema: schema, resolvers: resolverMap(locator: locator), security: security, middleware: middleware,
+            schema: schema,
+            resolvers: resolverMap(locator: locator, security: security), security: security,
+            middleware: middleware,
             exposesInternalErrors: exposesInternalErrors)
     }
 

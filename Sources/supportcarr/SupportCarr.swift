@@ -8,7 +8,7 @@ struct SupportCarr: AsyncParsableCommand {
         abstract: "SupportCarr Gateway: GraphQL over the SupportCarr MongoDB database.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, APIKeyCommand.self, KeysCommand.self,
-            SchemaCommand.self, PayoutsCommand.self,
+            SchemaCommand.self, PayoutsCommand.self, GDPRCommand.self,
         ]
     )
 }

@@ -43,6 +43,9 @@ public enum IndexCatalogue {
                 + "accounts without a phone number (API-key users made by `supportcarr apikey create`) can coexist"),
         IndexSpec(.users, [.asc("role"), .desc("createdAt")], reason: "data model: { role: 1, createdAt: -1 }"),
         IndexSpec(.users, [.asc("refreshToken")], sparse: true, reason: "data model: { refreshToken: 1 } SPARSE"),
+        IndexSpec(
+            .users, [.asc("partnerId")], sparse: true,
+            reason: "ours: a partner key's row rule (the rider accounts it registered, tenant field partnerId)"),
     ]
 
     static let riderProfiles: [IndexSpec] = [
@@ -56,6 +59,9 @@ public enum IndexCatalogue {
         IndexSpec(
             .riderProfiles, [.asc("emailHash")], unique: true, sparse: true,
             reason: "data model schema: email sparse unique, on the blind index (email is encrypted)"),
+        IndexSpec(
+            .riderProfiles, [.asc("partnerId")], sparse: true,
+            reason: "ours: a partner key's row rule (the riders it registered, tenant field partnerId)"),
     ]
 
     static let driverProfiles: [IndexSpec] = [
@@ -101,6 +107,9 @@ public enum IndexCatalogue {
             .rescueRequests, [.asc("idempotencyKey")], unique: true, sparse: true,
             reason: "ours: createRescueRequest's idempotency key (the caller's user id and the client's key): of "
                 + "two requests with one key only one rescue can be inserted"),
+        IndexSpec(
+            .rescueRequests, [.asc("partnerId"), .desc("createdAt")], sparse: true,
+            reason: "ours: a partner key's row rule and its newest rescues first (tenant field partnerId)"),
     ]
 
     static let rescueAssignments: [IndexSpec] = [

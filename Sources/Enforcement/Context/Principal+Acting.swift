@@ -19,6 +19,14 @@ extension Principal {
         }
     }
 
+    /// The tenant a partner's writes are stamped with (`partnerId`: the
+    /// partner key's user), so that its row rules find them again; nil for
+    /// every other caller.
+    public var tenantID: ObjectID? {
+        guard let caller, caller.key.role == .partner else { return nil }
+        return caller.key.userId
+    }
+
     /// The caller's own rider profile (a rider's key), nil otherwise.
     public var riderProfileID: ObjectID? { caller?.scope.riderProfileId }
 

@@ -8,16 +8,38 @@ public import Security
 public struct FieldSecurity: Sendable {
     let cipher: FieldCipher
     let audit: FieldAudit
+    /// The key of the blind indexes that writes keep beside encrypted fields.
+    let blindIndex: BlindIndex
 
     /// - Parameters:
     ///   - audit: where support and admin reads of personal data, and their
     ///     writes to other users' data, are recorded; nil records nothing.
     ///   - requiresAudit: refuse what `audit` cannot record now with
     ///     `AUDIT_UNAVAILABLE` instead of serving it unrecorded (production).
-    public init(cipher: FieldCipher, audit: PersonalDataAuditRecorder? = nil, requiresAudit: Bool = false) {
+    ///   - blindIndex: the key of the blind indexes mutations write beside
+    ///     the fields that have one (`PersonalDataSealer`).
+    public init(
+        cipher: FieldCipher, audit: PersonalDataAuditRecorder? = nil, requiresAudit: Bool = false,
+        blindIndex: BlindIndex = .development
+    ) {
         self.cipher = cipher
         self.audit = FieldAudit(recorder: audit, isRequired: requiresAudit)
+        self.blindIndex = blindIndex
     }
+
+    /// Encryption on write with the same keys the pipeline decrypts with:
+    /// what the schema's mutations seal personal data with.
+    public var sealer: PersonalDataSealer {
+        PersonalDataSealer(cipher: FieldCipher(keyRing: cipher.keyRing), blindIndex: blindIndex)
+    }
+
+    /// Export and erasure of a user's data with the keys the pipeline
+    /// decrypts with (`exportUserData`, `eraseUser`).
+    public var userDataRights: UserDataRights { UserDataRights(cipher: cipher) }
+
+    /// The support console's look-ups through the blind indexes (`userByPhone`,
+    /// `riderByEmail`, `vehicleByPlate`).
+    public var lookup: PersonalDataLookup { PersonalDataLookup(sealer: sealer) }
 
     /// The development key ring, no audit (tests and a laptop's demo data).
     public static var development: FieldSecurity { FieldSecurity(cipher: FieldCipher(keyRing: .development)) }

@@ -20,7 +20,7 @@ public struct RescueMovePolicy: WritePolicy {
         switch role {
         case .support, .admin:
             return true
-        case .rider:
+        case .rider, .partner:
             return to == "CANCELLED"
         case .driver:
             if to == "CANCELLED" { return true }

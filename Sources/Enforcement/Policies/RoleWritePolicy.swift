@@ -24,9 +24,10 @@ public struct RoleWritePolicy: WritePolicy {
     }
 
     /// `createRescueRequest`: a rider for itself; support and admin for a
-    /// rider they name. A driver does not ask for rescues.
+    /// rider they name; a partner for a rider it registered (its row rule
+    /// finds no other). A driver does not ask for rescues.
     public static let createRescueRequest = RoleWritePolicy(
-        fieldName: "createRescueRequest", roles: [.rider, .support, .admin], doing: "request a rescue")
+        fieldName: "createRescueRequest", roles: [.rider, .support, .admin, .partner], doing: "request a rescue")
 
     /// `assignDriver`: dispatching is support's and admin's.
     public static let assignDriver = RoleWritePolicy(

@@ -17,6 +17,7 @@ public struct WritePolicyMiddleware: FieldMiddleware {
     public static let standardPolicies: [any WritePolicy] =
         [RescueMovePolicy(), NotificationMarkPolicy()] + RoleWritePolicy.lifecycle.map { $0 as any WritePolicy }
         + RoleWritePolicy.money.map { $0 as any WritePolicy }
+        + PeopleWritePolicies.all
 
     /// The gateway's policies, auditing into `audit`.
     public static func standard(audit: FieldAudit = .none) -> WritePolicyMiddleware {

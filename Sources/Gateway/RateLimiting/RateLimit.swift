@@ -57,6 +57,8 @@ public struct RateLimits: Sendable, Equatable {
     public var driver: RateLimit
     public var support: RateLimit
     public var admin: RateLimit
+    /// A partner integration's keys: one key serves many riders.
+    public var partner: RateLimit
     /// Requests without a key (development's introspection), counted per client address.
     public var anonymous: RateLimit
     /// Most clients (keys and anonymous addresses) whose counters are kept;
@@ -72,19 +74,22 @@ public struct RateLimits: Sendable, Equatable {
         support: RateLimit = RateLimit(requestsPerMinute: 1_200, costPerMinute: 1_000_000),
         admin: RateLimit = RateLimit(requestsPerMinute: 1_200, costPerMinute: 1_000_000),
         anonymous: RateLimit = RateLimit(requestsPerMinute: 60, costPerMinute: 300_000),
-        maxClients: Int = defaultMaxClients
+        maxClients: Int = defaultMaxClients,
+        partner: RateLimit = RateLimit(requestsPerMinute: 600, costPerMinute: 500_000)
     ) {
         self.rider = rider
         self.driver = driver
         self.support = support
         self.admin = admin
+        self.partner = partner
         self.anonymous = anonymous
         self.maxClients = max(1, maxClients)
     }
 
     /// No limit for anyone.
     public static let unlimited = RateLimits(
-        rider: .unlimited, driver: .unlimited, support: .unlimited, admin: .unlimited, anonymous: .unlimited)
+        rider: .unlimited, driver: .unlimited, support: .unlimited, admin: .unlimited, anonymous: .unlimited,
+        partner: .unlimited)
 
     /// The limit of a role's keys.
     public subscript(role: Role) -> RateLimit {
@@ -94,6 +99,7 @@ public struct RateLimits: Sendable, Equatable {
             case .driver: driver
             case .support: support
             case .admin: admin
+            case .partner: partner
             }
         }
         set {
@@ -102,6 +108,7 @@ public struct RateLimits: Sendable, Equatable {
             case .driver: driver = newValue
             case .support: support = newValue
             case .admin: admin = newValue
+            case .partner: partner = newValue
             }
         }
     }

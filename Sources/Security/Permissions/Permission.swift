@@ -52,6 +52,10 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
     public static let auditLogsRead = Permission("auditlogs:read", "The audit log.")
     public static let apiKeysManage = Permission("apikeys:manage", "API keys.")
     public static let twilioRead = Permission("twilio:read", "SMS, voice and verification delivery logs.")
+    public static let profilesWrite = Permission(
+        "profiles:write", "Changing profiles, vehicles and payment methods (one's own, or as staff anyone's).")
+    public static let usersErase = Permission(
+        "users:erase", "Erasing a user's personal data (GDPR, CCPA).")
     public static let piiContact = Permission(
         "pii:contact", "Names, email addresses, phone numbers, saved addresses and message texts.")
     public static let piiIdentity = Permission(
@@ -64,7 +68,8 @@ public struct Permission: Sendable, Hashable, Comparable, CustomStringConvertibl
         rescuesRead, rescuesWrite, assignmentsWrite, driversRead, driversWrite, ridersRead, usersRead, paymentsRead,
         payoutsRead, ratingsRead,
         ratingsWrite, paymentsWrite,
-        notificationsRead, notificationsWrite, auditLogsRead, apiKeysManage, twilioRead, piiContact, piiIdentity,
+        notificationsRead, notificationsWrite, auditLogsRead, apiKeysManage, twilioRead, profilesWrite, usersErase,
+        piiContact, piiIdentity,
         piiFinancial,
     ]
 

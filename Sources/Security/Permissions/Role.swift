@@ -6,6 +6,10 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     case driver
     case support
     case admin
+    /// A partner integration (a bike shop's or an insurer's system): it
+    /// registers riders and requests rescues for them, and sees only the
+    /// riders and rescues it created (the `partnerId` tenant field).
+    case partner
 
     public var description: String { rawValue }
 
@@ -37,7 +41,12 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     ///   holds what a driver may), though `RoleWritePolicy.rateRescue` lets
     ///   only a rescue's own rider and driver rate; support holds
     ///   `payments:write` (refunds).
-    /// - admin: everything.
+    /// - every role below admin: `profiles:write`, its own profile, vehicles
+    ///   and payment methods (row rules and the write policies keep a rider or
+    ///   driver to its own; support may not change a driver's license,
+    ///   insurance or bank details).
+    /// - admin: everything, `users:erase` (GDPR erasure) included.
+    /// - partner: see `partnerPermissions`.
     ///
     /// No role below admin holds `pii:financial`: bank details, card expiry and
     /// processor ids are edited in Stripe's own hosted flows, not read through
@@ -48,26 +57,36 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
         case .driver: Self.driverPermissions
         case .support: Self.supportPermissions
         case .admin: .everything
+        case .partner: Self.partnerPermissions
         }
     }
 
     private static let riderPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .rescuesRead, .rescuesWrite, .paymentsRead, .ratingsRead,
-        .notificationsRead, .notificationsWrite, .piiContact,
+        .notificationsRead, .notificationsWrite, .piiContact, .profilesWrite,
         .ratingsWrite,
     ]
 
     private static let driverPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .piiContact,
-        .piiIdentity,
+        .piiIdentity, .profilesWrite,
         .ratingsWrite,
+    ]
+
+    /// A partner registers riders (`profiles:write`), reads them with their
+    /// contact data (`riders:read`, `users:read`, `pii:contact`: the row rules
+    /// keep it to the riders it registered) and requests and follows their
+    /// rescues (`rescues:read`, `rescues:write`). No drivers, payments or
+    /// anything else of anyone.
+    private static let partnerPermissions: PermissionSet = [
+        .usersRead, .ridersRead, .rescuesRead, .rescuesWrite, .piiContact, .profilesWrite,
     ]
 
     private static let supportPermissions: PermissionSet = [
         .usersRead, .ridersRead, .driversRead, .driversWrite, .rescuesRead, .rescuesWrite, .assignmentsWrite,
         .paymentsRead, .payoutsRead, .ratingsRead, .notificationsRead, .notificationsWrite, .auditLogsRead,
-        .twilioRead, .piiContact, .piiIdentity,
+        .twilioRead, .piiContact, .piiIdentity, .profilesWrite,
         .ratingsWrite, .paymentsWrite,
     ]
 

@@ -26,7 +26,7 @@ public struct RowRelationsLoader: Sendable {
     /// a rider's or driver's profile id, none for support and admin.
     public func scope(userId: ObjectID, role: Role) async throws(MongoError) -> RowScope {
         switch role {
-        case .support, .admin:
+        case .support, .admin, .partner:
             return RowScope(role: role, userId: userId)
         case .rider:
             let profile = try await profileId(in: .riderProfiles, userId: userId)

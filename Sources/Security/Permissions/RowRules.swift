@@ -20,6 +20,7 @@ public enum RowRules {
         case .support, .admin: .everything
         case .rider: riderVisibility[collection] ?? .nothing
         case .driver: driverVisibility[collection] ?? .nothing
+        case .partner: partnerVisibility[collection] ?? .nothing
         }
     }
 
@@ -61,7 +62,18 @@ public enum RowRules {
     ]
 
     /// Every collection a rule names (what a full row scope loads relations for).
-    public static var collections: Set<Collections> { Set(riderVisibility.keys).union(driverVisibility.keys) }
+    public static var collections: Set<Collections> {
+        Set(riderVisibility.keys).union(driverVisibility.keys).union(partnerVisibility.keys)
+    }
+
+    /// A partner sees what it created: the riders it registered (their
+    /// accounts and profiles) and the rescues it requested, by the tenant
+    /// field `partnerId` (its user's id) its writes put on each; nothing else.
+    static let partnerVisibility: [Collections: RowRule] = [
+        .users: .equals(field: "partnerId", .userId),
+        .riderProfiles: .equals(field: "partnerId", .userId),
+        .rescueRequests: .equals(field: "partnerId", .userId),
+    ]
 
     static let riderVisibility: [Collections: RowRule] = [
         .users: .equals(field: "_id", .userId),

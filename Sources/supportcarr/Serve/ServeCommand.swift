@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         let schema = try settings.makeSchema(
             security: FieldSecurity(
                 cipher: FieldCipher(keyRing: settings.keyRing, legacy: legacy), audit: audit,
-                requiresAudit: settings.deployment == .production),
+                requiresAudit: settings.deployment == .production, blindIndex: settings.blindIndex),
             locator: locator)
         let repository = APIKeyRepository(database: db, hasher: settings.hasher)
         let usage = repository.usageRecorder()

@@ -13,6 +13,9 @@ struct ServeSettings {
     var gateway: GatewayConfiguration
     var hasher: APIKeyHasher
     var keyRing: KeyRing
+    /// `SUPPORTCARR_BLIND_INDEX_KEY`: the hashes mutations write beside phone
+    /// numbers, emails and plates.
+    var blindIndex: BlindIndex
     /// `SUPPORTCARR_LEGACY_CIPHERTEXTS`; nil when unset (decided once the
     /// database is open: `legacyCiphertexts(lastRotation:)`).
     var legacyCiphertexts: LegacyCiphertexts?
@@ -40,7 +43,7 @@ struct ServeSettings {
             let (path, text) = try SchemaFile.load(path: schemaFlag, environment: environment)
             return ServeSettings(
                 uri: uri, databaseName: name, deployment: deployment, gateway: gateway, hasher: hasher,
-                keyRing: keyRing, legacyCiphertexts: legacy, schemaPath: path, schemaText: text)
+                keyRing: keyRing, blindIndex: blindIndex, legacyCiphertexts: legacy, schemaPath: path, schemaText: text)
         } catch let error as ConfigurationError {
             throw ConfigurationProblem(error.description)
         }

@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func ridersAskStaffDispatchAndOnlyDriversAnswerOrReportTheirOwnState() {
-        #expect(RoleWritePolicy.createRescueRequest.roles == [.rider, .support, .admin])
+        #expect(RoleWritePolicy.createRescueRequest.roles == [.rider, .support, .admin, .partner])
         #expect(RoleWritePolicy.assignDriver.roles == [.support, .admin])
         for policy in [
             RoleWritePolicy.respondToAssignment, .setDriverAvailability, .updateDriverLocation,

@@ -44,8 +44,13 @@ struct GracefulShutdownTests {
                         TestClient.Request(
                             "/graphql", method: .post, headers: headers, body: graphQLBody("{ slow(ms: 1000) }")))
                 }
-                // Shut down once the request is being executed.
-                while fixture.calls.count == 0 { try await Task.sleep(for: .milliseconds(20)) }
+                // Shut down once the request is being executed (bounded: a
+                // request that failed before executing must fail the test, not hang it).
+                let started = ContinuousClock.now
+                while fixture.calls.count == 0 {
+                    try #require(ContinuousClock.now - started < .seconds(60), "the slow request never started")
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 await group.triggerGracefulShutdown()
                 let response = try await inFlight
                 #expect(response.status == .ok)

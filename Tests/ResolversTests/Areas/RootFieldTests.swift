@@ -58,6 +58,10 @@ extension SeededSuites {
                     "notifications(userId: \"\(user)\") { edges { node { id type data } } }",
                     "auditLogs { edges { node { id action changes } } }",
                     "twilioEventLogs { edges { node { id type status rawEvent } } }",
+                    "exportUserData(userId: \"\(user)\")",
+                    "userByPhone(phoneNumber: \"+14155550100\") { id }",
+                    "riderByEmail(email: \"nobody@example.com\") { id }",
+                    "vehicleByPlate(plateNumber: \"NOPE 1\") { id }",
                 ]
                 // Every root field of the schema is exercised above or here.
                 let exercised = Set(lookups.map(\.0) + lists.map { String($0.prefix { $0.isLetter }) })

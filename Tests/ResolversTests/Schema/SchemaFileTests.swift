@@ -32,6 +32,7 @@ struct SchemaFileTests {
         "users:read", "payments:read", "payouts:read", "ratings:read", "notifications:read", "notifications:write",
         "auditlogs:read", "apikeys:manage", "twilio:read",
         "ratings:write", "payments:write",
+        "profiles:write", "users:erase",
         "pii:contact",
         "pii:identity", "pii:financial",
     ]

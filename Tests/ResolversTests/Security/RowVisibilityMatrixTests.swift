@@ -53,6 +53,12 @@ import Testing
         switch role {
         case .support, .admin:
             return everyone
+        case .partner:
+            // What it stamped with its tenant field: the riders it registered, the rescues it requested.
+            switch collection {
+            case .users, .riderProfiles, .rescueRequests: return ["partnerId": .objectID(user)]
+            default: return nobody
+            }
         case .rider:
             let rider = try await profile("riderprofiles")
             let rescues = try await ids("rescuerequests", "_id", ["riderId": rider])

@@ -19,6 +19,12 @@ struct SeededPeople {
     let otherRiderProfile: ObjectID
     let supportUser: ObjectID
     let adminUser: ObjectID
+    /// A partner user added to the seeded data (the seed has none), with
+    /// nothing stamped as its yet.
+    let partnerUser: ObjectID
+
+    /// The roles whose expectations the permission matrix spells out.
+    static let matrixRoles: [Role] = [.rider, .driver, .support, .admin]
 
     static func find(in database: MongoDatabase) async throws -> SeededPeople {
         func id(_ document: BSONDocument?, _ field: String = "_id") throws -> ObjectID {
@@ -61,7 +67,17 @@ struct SeededPeople {
             driverProfile: driverProfile, vehicle: try id(vehicle), otherDriverProfile: try id(other),
             otherRiderProfile: try id(otherRider),
             supportUser: try await Callers.firstUser(.support, in: database),
-            adminUser: try await Callers.firstUser(.admin, in: database))
+            adminUser: try await Callers.firstUser(.admin, in: database), partnerUser: try await partner(in: database))
+    }
+
+    /// A new partner user (the demo seed makes none).
+    static func partner(in database: MongoDatabase) async throws -> ObjectID {
+        let id = ObjectID()
+        try await database.collection("users").insertOne([
+            "_id": .objectID(id), "role": "partner", "phoneVerified": false, "createdAt": .date(.now()),
+            "updatedAt": .date(.now()),
+        ])
+        return id
     }
 
     func user(of role: Role) -> ObjectID {
@@ -70,6 +86,7 @@ struct SeededPeople {
         case .driver: driverUser
         case .support: supportUser
         case .admin: adminUser
+        case .partner: partnerUser
         }
     }
 

@@ -36,7 +36,7 @@ struct ReadmePermissionTablesTests {
     @Test func theRoleTableMatchesEachRolesMaximalPermissions() throws {
         let rows = try Self.rows(after: "### What each role may hold", in: try Self.readme())
         #expect(rows.count == Permission.all.count)
-        let roles: [Role] = [.rider, .driver, .support, .admin]
+        let roles: [Role] = [.rider, .driver, .support, .admin, .partner]
         for row in rows {
             let permission = try #require(
                 Permission(name: row[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))

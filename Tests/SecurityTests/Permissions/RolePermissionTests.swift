@@ -5,27 +5,29 @@ import Testing
 @Suite("Roles and effective permissions")
 struct RolePermissionTests {
     /// The role table of the README (## Permissions): ✓ = the role may hold it.
-    static let table: [String: (rider: Bool, driver: Bool, support: Bool, admin: Bool)] = [
-        "rescues:read": (true, true, true, true),
-        "rescues:write": (true, true, true, true),
-        "assignments:write": (false, true, true, true),
-        "drivers:read": (true, true, true, true),
-        "drivers:write": (false, true, true, true),
-        "riders:read": (true, true, true, true),
-        "users:read": (true, true, true, true),
-        "payments:read": (true, true, true, true),
-        "payouts:read": (false, true, true, true),
-        "ratings:read": (true, true, true, true),
-        "ratings:write": (true, true, true, true),
-        "payments:write": (false, false, true, true),
-        "notifications:read": (true, true, true, true),
-        "notifications:write": (true, true, true, true),
-        "auditlogs:read": (false, false, true, true),
-        "apikeys:manage": (false, false, false, true),
-        "twilio:read": (false, false, true, true),
-        "pii:contact": (true, true, true, true),
-        "pii:identity": (false, true, true, true),
-        "pii:financial": (false, false, false, true),
+    static let table: [String: (rider: Bool, driver: Bool, support: Bool, admin: Bool, partner: Bool)] = [
+        "rescues:read": (true, true, true, true, true),
+        "rescues:write": (true, true, true, true, true),
+        "assignments:write": (false, true, true, true, false),
+        "drivers:read": (true, true, true, true, false),
+        "drivers:write": (false, true, true, true, false),
+        "riders:read": (true, true, true, true, true),
+        "users:read": (true, true, true, true, true),
+        "payments:read": (true, true, true, true, false),
+        "payouts:read": (false, true, true, true, false),
+        "ratings:read": (true, true, true, true, false),
+        "ratings:write": (true, true, true, true, false),
+        "payments:write": (false, false, true, true, false),
+        "notifications:read": (true, true, true, true, false),
+        "notifications:write": (true, true, true, true, false),
+        "auditlogs:read": (false, false, true, true, false),
+        "apikeys:manage": (false, false, false, true, false),
+        "twilio:read": (false, false, true, true, false),
+        "profiles:write": (true, true, true, true, true),
+        "users:erase": (false, false, false, true, false),
+        "pii:contact": (true, true, true, true, true),
+        "pii:identity": (false, true, true, true, false),
+        "pii:financial": (false, false, false, true, false),
     ]
 
     @Test("each role may hold exactly the permissions of the role table", arguments: Role.allCases)
@@ -39,6 +41,7 @@ struct RolePermissionTests {
                 case .driver: row.driver
                 case .support: row.support
                 case .admin: row.admin
+                case .partner: row.partner
                 }
             #expect(role.maximalPermissions.contains(permission) == expected, "\(role) / \(permission)")
         }

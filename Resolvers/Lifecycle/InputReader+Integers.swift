@@ -1,6 +1,6 @@
 import GraphQLEngine
 
-/// Integer arguments: a score, an amount of cents.
+/// Integer arguments: a score, an amount of cents, a year or month.
 extension InputReader {
     /// A required `Int` within `range`.
     func int(in range: ClosedRange<Int>) throws(UserInputError) -> Int {
