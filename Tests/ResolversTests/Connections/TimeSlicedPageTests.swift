@@ -19,10 +19,10 @@ struct TimeSlicedPageTests {
         var random = SeededRandom(seed: 11)
         let now = BSONDate.now().millisecondsSinceEpoch
         var keys: [Int64] = []
-        // A burst of 300 rows within two minutes, ten hours ago.
-        keys += (0..<300).map { _ in now - 10 * hour - Int64.random(in: 0...120_000, using: &random) }
-        // 200 rows over the hundred days before it.
-        keys += (0..<200).map { _ in now - 11 * hour - Int64.random(in: 0...(100 * day), using: &random) }
+        // A burst of 150 rows within two minutes, ten hours ago.
+        keys += (0..<150).map { _ in now - 10 * hour - Int64.random(in: 0...120_000, using: &random) }
+        // 80 rows over the hundred days before it.
+        keys += (0..<80).map { _ in now - 11 * hour - Int64.random(in: 0...(100 * day), using: &random) }
         // Ten rows on one millisecond, three before 1970, two in the future.
         keys += Array(repeating: now - 30 * day, count: 10)
         keys += [-5 * 365 * day, -day, -1]
@@ -46,8 +46,8 @@ struct TimeSlicedPageTests {
     }
 
     @Test(
-        "Every page equals the one-find page, for page sizes 1 to 60 and filters matching all, a seventh, a range",
-        arguments: [1, 7, 50, 60])
+        "Every page equals the one-find page, for page sizes 6 and 50 and filters matching all, a seventh, a range",
+        arguments: [6, 50])
     func pagesEqualOneSortedFind(first: Int) async throws {
         try await LiveDatabase.withDatabase { _, database in
             let collection = database.collection("rescuerequests")
