@@ -55,9 +55,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logLevel = try Self.logLevel(ProcessInfo.processInfo.environment["SUPPORTCARR_LOG_LEVEL"])
+        let json = try Self.logsJSON(ProcessInfo.processInfo.environment["SUPPORTCARR_LOG_FORMAT"])
         BufferedLogOutput.shared.startFlushing()
         defer { BufferedLogOutput.shared.flush() }
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = logLevel
+                return handler
+            }
             var handler = LevelFlushingLogHandler(label: label)
             handler.logLevel = logLevel
             return handler
@@ -159,6 +165,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ConfigurationProblem("SUPPORTCARR_LOG_LEVEL: \"\(text)\" is not one of \(names)")
         }
         return level
+    }
+
+    /// `SUPPORTCARR_LOG_FORMAT`: `text` (swift-log's, the default) or `json`
+    /// (one object per line); true for JSON.
+    static func logsJSON(_ text: String?) throws -> Bool {
+        switch text?.lowercased() {
+        case nil, "", "text": return false
+        case "json": return true
+        case let other?: throw ConfigurationProblem("SUPPORTCARR_LOG_FORMAT: \"\(other)\" is not text or json")
+        }
     }
 
     /// The process environment with each given flag written over its variable.

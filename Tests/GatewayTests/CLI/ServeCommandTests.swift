@@ -22,6 +22,7 @@ struct ServeCommandTests {
         arguments: [
             ("MONGODB_URI", nil), ("PORT", "eighty"), ("SUPPORTCARR_ENV", "staging"),
             ("SUPPORTCARR_MAX_BODY_BYTES", "-1"), ("SUPPORTCARR_SCHEMA", "/nonexistent/Schema.graphql"),
+            ("SUPPORTCARR_LOG_LEVEL", "loud"), ("SUPPORTCARR_LOG_FORMAT", "xml"),
         ] as [(String, String?)])
     func badSetting(variable: String, value: String?) async throws {
         var environment = try Self.baseEnvironment()
@@ -98,27 +99,62 @@ struct ServeCommandTests {
         #expect(process.stderr.hasPrefix("Error: SUPPORTCARR_EXECUTION_TIMEOUT_MS"), "\(process.stderr)")
     }
 
+    /// The port a starting `serve` reports in its log; nil (the process
+    /// killed, an issue recorded) when it reports none within 20 s.
+    static func port(of process: Subprocess) async throws -> Int? {
+        for _ in 0..<200 {
+            if let range = process.stdout.range(of: #"http://127\.0\.0\.1:(\d+)/graphql"#, options: .regularExpression)
+            {
+                let url = process.stdout[range]
+                return Int(url.split(separator: ":").last?.split(separator: "/").first ?? "")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.signal(SIGKILL)
+        Issue.record("serve did not report its port: \(process.stdout) \(process.stderr)")
+        return nil
+    }
+
+    @Test("SUPPORTCARR_LOG_FORMAT=json writes every log line as one JSON object, a request's fields as metadata")
+    func jsonLog() async throws {
+        var environment = try Self.baseEnvironment()
+        environment["PORT"] = "0"
+        environment["SUPPORTCARR_LOG_FORMAT"] = "json"
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+        defer { process.removeFiles() }
+        guard let port = try await Self.port(of: process) else { return }
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            try await client.execute(
+                TestClient.Request(
+                    "/graphql", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"query":"query Probe { __typename }"}"#)))
+        }
+        #expect(response.status == .ok)
+        process.signal(SIGTERM)
+        _ = try await process.exitStatus(within: .seconds(60))
+        let lines = process.stdout.split(separator: "\n")
+        #expect(lines.count >= 3, "\(process.stdout)")
+        var requestLines: [[String: Any]] = []
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            let parsed = try #require(object, "not a JSON object: \(line)")
+            #expect(parsed["time"] is String && parsed["level"] is String && parsed["label"] is String)
+            if parsed["message"] as? String == "graphql request" { requestLines.append(parsed) }
+        }
+        let request = try #require(requestLines.first, "no request line in \(process.stdout)")
+        let metadata = try #require(request["metadata"] as? [String: Any])
+        #expect(metadata["graphql.operation"] as? String == "Probe")
+        #expect(metadata["http.status"] as? String == "200")
+        #expect(request["level"] as? String == "info")
+    }
+
     @Test("serve answers over HTTP and exits 0 on SIGTERM")
     func servesAndStopsOnSIGTERM() async throws {
         var environment = try Self.baseEnvironment()
         environment["PORT"] = "0"
         let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
         defer { process.removeFiles() }
-        var port: Int?
-        for _ in 0..<200 where port == nil {
-            if let range = process.stdout.range(of: #"http://127\.0\.0\.1:(\d+)/graphql"#, options: .regularExpression)
-            {
-                let url = process.stdout[range]
-                port = Int(url.split(separator: ":").last?.split(separator: "/").first ?? "")
-            } else {
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-        guard let port else {
-            process.signal(SIGKILL)
-            Issue.record("serve did not report its port: \(process.stdout) \(process.stderr)")
-            return
-        }
+        guard let port = try await Self.port(of: process) else { return }
         let (response, playground) = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
             let response = try await client.execute(
                 TestClient.Request(
