@@ -83,6 +83,27 @@ enum PeopleWrite {
         _ = try await write.update(["_id": .objectID(userId)], update(set: set, unset: unset), in: .users)
     }
 
+    /// The end of a profile update in `write`'s transaction: the profile's
+    /// compare-and-set (`NOT_FOUND` naming `argument` when `filter` matches
+    /// nothing the caller may change), the account's new phone number when
+    /// there is one, and the audit entry naming every field written.
+    static func finishProfileUpdate(
+        _ filter: BSONDocument, set: BSONDocument, unset: BSONDocument, phone: String?, of userId: ObjectID,
+        profile: (collection: Collections, id: ObjectID, action: String, argument: String, what: String),
+        in write: LifecycleWrite, with sealer: PersonalDataSealer
+    ) async throws -> BSONDocument {
+        guard let updated = try await write.update(filter, update(set: set, unset: unset), in: profile.collection)
+        else { throw NotFoundError(argument: profile.argument, what: profile.what) }
+        var others: [Collections] = []
+        if let phone {
+            try await changePhone(phone, of: userId, in: write, with: sealer)
+            others.append(.users)
+        }
+        let fields = (set.keys + unset.keys + (phone == nil ? [] : ["phoneNumber"])).filter { $0 != "updatedAt" }
+        try await write.audit(profile.action, profile.collection, profile.id, fields: fields, also: others)
+        return updated
+    }
+
     /// A `$set` (and `$unset` when it has fields) update.
     static func update(set: BSONDocument, unset: BSONDocument = [:]) -> BSONDocument {
         var update: BSONDocument = ["$set": .document(set)]

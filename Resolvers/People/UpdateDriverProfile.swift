@@ -81,19 +81,10 @@ enum UpdateDriverProfile {
                 }
                 set.merge(change.dates)
                 let unset: BSONDocument = change.removesEmail ? ["email": ""] : [:]
-                guard
-                    let updated = try await write.update(
-                        filter, PeopleWrite.update(set: set, unset: unset), in: .driverProfiles)
-                else { throw NotFoundError(argument: "input.driverId", what: "driver profile") }
-                var others: [Collections] = []
-                if let phone = change.phoneNumber {
-                    try await PeopleWrite.changePhone(phone, of: userId, in: write, with: sealer)
-                    others.append(.users)
-                }
-                let fields = (set.keys + unset.keys + (change.phoneNumber == nil ? [] : ["phoneNumber"]))
-                    .filter { $0 != "updatedAt" }
-                try await write.audit("driver.update", .driverProfiles, driverId, fields: fields, also: others)
-                return updated
+                return try await PeopleWrite.finishProfileUpdate(
+                    filter, set: set, unset: unset, phone: change.phoneNumber, of: userId,
+                    profile: (.driverProfiles, driverId, "driver.update", "input.driverId", "driver profile"),
+                    in: write, with: sealer)
             }
         }
     }

@@ -102,19 +102,10 @@ enum UpdateRiderProfile {
                 }
                 if let locations = change.savedLocations { set["savedLocations"] = .array(locations) }
                 set.merge(change.preferences)
-                guard
-                    let updated = try await write.update(
-                        filter, PeopleWrite.update(set: set, unset: unset), in: .riderProfiles)
-                else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
-                var others: [Collections] = []
-                if let phone = change.phoneNumber {
-                    try await PeopleWrite.changePhone(phone, of: userId, in: write, with: sealer)
-                    others.append(.users)
-                }
-                let fields = (set.keys + unset.keys + (change.phoneNumber == nil ? [] : ["phoneNumber"]))
-                    .filter { $0 != "updatedAt" }
-                try await write.audit("rider.update", .riderProfiles, riderId, fields: fields, also: others)
-                return updated
+                return try await PeopleWrite.finishProfileUpdate(
+                    filter, set: set, unset: unset, phone: change.phoneNumber, of: userId,
+                    profile: (.riderProfiles, riderId, "rider.update", "input.riderId", "rider profile"), in: write,
+                    with: sealer)
             }
         }
     }

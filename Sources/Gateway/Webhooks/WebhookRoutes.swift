@@ -61,23 +61,8 @@ enum WebhookRoutes {
             logger.warning("webhook refused", metadata: ["route": "stripe", "reason": "not a Stripe event"])
             return WebhookAnswer.refused("not a Stripe event")
         }
-        do {
-            let outcome = try await handler.handle(event)
-            logger.info(
-                "webhook",
-                metadata: [
-                    "route": "stripe", "event": "\(event.id.prefix(100))", "type": "\(event.type.prefix(100))",
-                    "outcome": "\(outcome.rawValue)",
-                ])
-            return WebhookAnswer.received(outcome)
-        } catch {
-            logger.error(
-                "webhook failed",
-                metadata: [
-                    "route": "stripe", "event": "\(event.id.prefix(100))", "error": "\(String(reflecting: error))",
-                ])
-            return WebhookAnswer.failed
-        }
+        let identity: Logger.Metadata = ["event": "\(event.id.prefix(100))", "type": "\(event.type.prefix(100))"]
+        return await apply(route: "stripe", identity: identity, logger: logger) { try await handler.handle(event) }
     }
 
     static func twilio(
@@ -100,21 +85,29 @@ enum WebhookRoutes {
             logger.warning("webhook refused", metadata: ["route": "twilio", "reason": "not a status callback"])
             return WebhookAnswer.refused("not a message status callback")
         }
+        let identity: Logger.Metadata = [
+            "messageSid": "\(callback.messageSid)", "status": "\(callback.status)",
+        ]
+        return await apply(route: "twilio", identity: identity, logger: logger) { try await handler.handle(callback) }
+    }
+
+    /// Hands a verified delivery to its handler and answers with the
+    /// outcome, logged with the delivery's ids (never its body); 500 when
+    /// the handler failed, so that the sender delivers it again.
+    static func apply(
+        route: String, identity: Logger.Metadata, logger: Logger,
+        _ handle: () async throws -> WebhookOutcome
+    ) async -> Response {
+        var metadata = identity
+        metadata["route"] = "\(route)"
         do {
-            let outcome = try await handler.handle(callback)
-            logger.info(
-                "webhook",
-                metadata: [
-                    "route": "twilio", "messageSid": "\(callback.messageSid)", "status": "\(callback.status)",
-                    "outcome": "\(outcome.rawValue)",
-                ])
+            let outcome = try await handle()
+            metadata["outcome"] = "\(outcome.rawValue)"
+            logger.info("webhook", metadata: metadata)
             return WebhookAnswer.received(outcome)
         } catch {
-            logger.error(
-                "webhook failed",
-                metadata: [
-                    "route": "twilio", "messageSid": "\(callback.messageSid)", "error": "\(String(reflecting: error))",
-                ])
+            metadata["error"] = "\(String(reflecting: error))"
+            logger.error("webhook failed", metadata: metadata)
             return WebhookAnswer.failed
         }
     }

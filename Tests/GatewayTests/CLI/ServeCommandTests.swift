@@ -23,6 +23,7 @@ struct ServeCommandTests {
             ("MONGODB_URI", nil), ("PORT", "eighty"), ("SUPPORTCARR_ENV", "staging"),
             ("SUPPORTCARR_MAX_BODY_BYTES", "-1"), ("SUPPORTCARR_SCHEMA", "/nonexistent/Schema.graphql"),
             ("SUPPORTCARR_LOG_LEVEL", "loud"), ("SUPPORTCARR_LOG_FORMAT", "xml"),
+            ("SUPPORTCARR_PUBLIC_URL", "hooks.example.com"),
         ] as [(String, String?)])
     func badSetting(variable: String, value: String?) async throws {
         var environment = try Self.baseEnvironment()
@@ -100,9 +101,9 @@ struct ServeCommandTests {
     }
 
     /// The port a starting `serve` reports in its log; nil (the process
-    /// killed, an issue recorded) when it reports none within 20 s.
+    /// killed, an issue recorded) when it reports none within 30 s.
     static func port(of process: Subprocess) async throws -> Int? {
-        for _ in 0..<200 {
+        for _ in 0..<300 {
             if let range = process.stdout.range(of: #"http://127\.0\.0\.1:(\d+)/graphql"#, options: .regularExpression)
             {
                 let url = process.stdout[range]
