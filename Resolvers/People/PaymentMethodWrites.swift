@@ -139,27 +139,19 @@ enum PaymentMethodWrites {
         let filter = context.restrict(["_id": .objectID(id)], in: .paymentMethods)
         return .async {
             try await LifecycleWrite.run(in: context) { write in
-                // A find and a delete in the transaction, not `findAndModify`
-                // (a collection scan on the embedded database).
-                let methods = write.collection(.paymentMethods)
-                guard let removed = try await methods.findOne(filter, session: write.session),
-                    case .objectID(let riderId)? = removed["riderId"],
-                    try await methods.deleteOne(["_id": .objectID(id)], session: write.session).deletedCount == 1
+                guard
+                    let removed = try await write.collection(.paymentMethods).findOneAndDelete(
+                        filter, session: write.session),
+                    case .objectID(let riderId)? = removed["riderId"]
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
                 _ = try await claim(["_id": .objectID(riderId)], write)
                 var others: [Collections] = [.riderProfiles]
                 if removed["isDefault"] == .bool(true) {
-                    // The newest remaining method becomes the default (a rider has few).
-                    let newest = try await methods.find(
+                    let promoted = try await write.collection(.paymentMethods).findOneAndUpdate(
                         ["riderId": .objectID(riderId)],
-                        options: FindOptions(sort: ["createdAt": -1, "_id": -1], limit: 1), session: write.session
-                    ).first
-                    if let promoted = newest?["_id"] {
-                        _ = try await methods.updateOne(
-                            ["_id": promoted], ["$set": ["isDefault": true, "updatedAt": .date(write.now)]],
-                            session: write.session)
-                        others.append(.paymentMethods)
-                    }
+                        ["$set": ["isDefault": true, "updatedAt": .date(write.now)]],
+                        sort: ["createdAt": -1, "_id": -1], session: write.session)
+                    if promoted != nil { others.append(.paymentMethods) }
                 }
                 try await write.audit("paymentMethod.remove", .paymentMethods, id, fields: [], also: others)
                 return .json(.bool(true))

@@ -34,12 +34,13 @@ struct TrustedWrite: Sendable {
     }
 
     /// A compare-and-set: the document matching `filter` updated, as it is
-    /// after; nil when none matches (`MongoCollection.updateAndRead`: no
-    /// `findAndModify`, a collection scan on the embedded database).
+    /// after; nil when none matches (one `findAndModify` in the transaction,
+    /// as the lifecycle's `LifecycleWrite.update` explains).
     func update(_ filter: BSONDocument, _ update: BSONDocument, in collection: Collections) async throws
         -> BSONDocument?
     {
-        try await self.collection(collection).updateAndRead(filter, update, session: session)
+        try await self.collection(collection).findOneAndUpdate(
+            filter, update, returnDocument: .after, session: session)
     }
 
     /// The write's `auditlogs` entry, in the same transaction.
