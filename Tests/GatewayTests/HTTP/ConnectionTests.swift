@@ -126,12 +126,12 @@ struct ConnectionTests {
                 // ...but one still incomplete at the timeout is cut off.
                 try await RawConnection.with(port: port) { connection in
                     await connection.send("GET /healthz HTTP/1.1\r\nHost: local")
-                    let sender = Self.trickle(connection, "h", every: .milliseconds(100), count: 200)
+                    let sender = Self.trickle(connection, "h", every: .milliseconds(100), count: 400)
                     defer { sender.cancel() }
-                    let closed = try #require(await connection.readUntilClosed(within: .seconds(30)))
+                    let closed = try #require(await connection.readUntilClosed(within: .seconds(60)))
                     #expect(closed.text.isEmpty, "\(closed.text)")
-                    // Cut off while the head was still arriving, not idle after the trickle's 20 s.
-                    #expect(closed.after < .seconds(19), "closed after \(closed.after)")
+                    // Cut off while the head was still arriving, not idle after the trickle's 40 s.
+                    #expect(closed.after < .seconds(39), "closed after \(closed.after)")
                 }
             }
         }
@@ -146,15 +146,16 @@ struct ConnectionTests {
                 let port = try #require(client.port)
                 try await RawConnection.with(port: port) { connection in
                     await connection.send(Self.head(fixture, framing: "Content-Length: 200"))
-                    // A byte every 100 ms keeps the connection from being idle; 200 would take 20 s.
-                    let sender = Self.trickle(connection, " ", every: .milliseconds(100), count: 200)
+                    // A byte every 100 ms keeps the connection from being idle; the 200
+                    // bytes would take 20 s, and the sender goes on for 40 s.
+                    let sender = Self.trickle(connection, " ", every: .milliseconds(100), count: 400)
                     defer { sender.cancel() }
-                    // Generous bounds for a loaded machine (the full suite starves the
-                    // event loops for seconds); closing before the trickle's 20 s is what
-                    // tells the read timeout from a body that finally arrived.
-                    let closed = await connection.readUntilClosed(within: .seconds(30))
-                    let after = try #require(closed, "the connection was still open after 30 s").after
-                    #expect(after >= .milliseconds(900) && after < .seconds(19), "closed after \(after)")
+                    // Generous bounds for a loaded machine (the full suite has delayed the
+                    // event loops' timers by more than 15 s); closing before the body's
+                    // 20 s is what tells the read timeout from a body that finally arrived.
+                    let closed = await connection.readUntilClosed(within: .seconds(60))
+                    let after = try #require(closed, "the connection was still open after 60 s").after
+                    #expect(after >= .milliseconds(900) && after < .seconds(20), "closed after \(after)")
                 }
                 #expect(fixture.calls.count == 0)
             }
