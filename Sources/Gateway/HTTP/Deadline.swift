@@ -1,5 +1,3 @@
-import NIOCore
-import NIOPosix
 import Synchronization
 
 /// Runs `work` in its own task and returns its result, or nil when `limit`
@@ -11,75 +9,45 @@ import Synchronization
 /// call) would hold the answer past the limit. The work inherits the caller's
 /// task-local values (the round-trip counter) and runs on `executor` when one
 /// is given (an unstructured task does not inherit the caller's preference).
-///
-/// One task per call: the work's own, which answers when it ends. The limit
-/// is a timer on an event loop (a heap entry, cancelled when the work wins),
-/// not a second task sleeping and a third waiting: a request's tasks are what
-/// a cheap request's throughput is spent on (scheduling, not work).
 func withDeadline<T: Sendable>(
     _ limit: Duration, executor: (any TaskExecutor)? = nil, _ work: @escaping @Sendable () async -> T
 ) async -> T? {
     let first = FirstResult<T?>()
-    return await withTaskCancellationHandler {
+    let worker = Task(executorPreference: executor) { await work() }
+    let answer: T? = await withTaskCancellationHandler {
         await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
             first.install(continuation)
-            let (seconds, attoseconds) = limit.components
-            let nanoseconds = seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000
-            let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(nanoseconds)) {
-                if first.resume(with: nil) { first.cancelWork() }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                if !Task.isCancelled, first.resume(with: nil) { worker.cancel() }
             }
-            first.setWork(
-                Task(executorPreference: executor) {
-                    let value = await work()
-                    if first.resume(with: value) { timer.cancel() }
-                })
+            Task {
+                let value = await worker.value
+                if first.resume(with: value) { timer.cancel() }
+            }
         }
     } onCancel: {
-        first.cancelWork()
+        worker.cancel()
     }
+    return answer
 }
 
 /// A continuation resumed exactly once, by whichever side gets there first.
 /// It is installed before either side starts (inside `withCheckedContinuation`'s
 /// body), so a resume never finds it missing.
 private final class FirstResult<T: Sendable>: Sendable {
-    private struct State {
-        var continuation: CheckedContinuation<T, Never>?
-        var work: Task<Void, Never>?
-        /// Set when the work is to stop (the limit passed, the caller was
-        /// cancelled), also before its task is known.
-        var stop = false
-    }
-
-    private let state = Mutex(State())
+    private let continuation = Mutex<CheckedContinuation<T, Never>?>(nil)
 
     func install(_ continuation: CheckedContinuation<T, Never>) {
-        state.withLock { $0.continuation = continuation }
-    }
-
-    /// The work's task, cancelled at once when it was stopped before.
-    func setWork(_ task: Task<Void, Never>) {
-        let stop = state.withLock { state in
-            state.work = task
-            return state.stop
-        }
-        if stop { task.cancel() }
-    }
-
-    func cancelWork() {
-        let task = state.withLock { state in
-            state.stop = true
-            return state.work
-        }
-        task?.cancel()
+        self.continuation.withLock { $0 = continuation }
     }
 
     /// Resumes with `value` if nothing did before; true when this call won.
     func resume(with value: T) -> Bool {
         guard
-            let continuation = state.withLock({ state -> CheckedContinuation<T, Never>? in
-                defer { state.continuation = nil }
-                return state.continuation
+            let continuation = self.continuation.withLock({ slot -> CheckedContinuation<T, Never>? in
+                defer { slot = nil }
+                return slot
             })
         else { return false }
         continuation.resume(returning: value)
