@@ -43,12 +43,11 @@ struct LifecycleWrite: Sendable {
     /// when none matches.
     ///
     /// One `findAndModify`, although the embedded database runs it as a scan
-    /// of the collection (`docs/DATA-MODEL.md`, "Embedded database"):
-    /// `MongoCollection.updateAndRead` (an `updateOne` and a read by `_id`)
-    /// is fast there, but inside transactions, with the test suite's
-    /// concurrent transactions on the same server, it left writes waiting
-    /// until their 60 s limit; until that is understood, transactions keep
-    /// the one command. Writes outside a transaction use `updateAndRead`.
+    /// of the collection (`docs/DATA-MODEL.md`, "Embedded database"): an
+    /// `updateOne` holding the expected state and a read by `_id` is fast
+    /// there, and was tried here, but the full test suite's transactional
+    /// writes stalled for 60 s in the same weeks with either form, so the
+    /// one command stays until that stall is understood and measured.
     func update(
         _ filter: BSONDocument, _ update: BSONDocument, in collection: Collections,
         returning: ReturnDocument = .after, upsert: Bool = false
