@@ -45,8 +45,10 @@ let package = Package(
         // MARK: GraphQL engine (pure Swift, no I/O)
         .target(name: "GraphQLEngine", swiftSettings: strict),
         .testTarget(
-            name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"], exclude: ["Validation/Oracle"],
+            name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "TestNode"], exclude: ["Validation/Oracle"],
             swiftSettings: strict),
+        // Node.js for the comparisons with graphql-js and the Node services, off Swift's cooperative pool.
+        .target(name: "TestNode", path: "Tests/TestNode", swiftSettings: strict),
 
         // MARK: MongoDB layer
         .systemLibrary(
@@ -74,7 +76,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SecurityTests", dependencies: ["Security", "DataModel", "MongoStore", "TestSupport"],
+            name: "SecurityTests", dependencies: ["Security", "DataModel", "MongoStore", "TestSupport", "TestNode"],
             exclude: ["Fixtures"], swiftSettings: strict),
 
         // MARK: Enforcement: authentication, the request context, the field pipeline (permissions,
@@ -107,7 +109,7 @@ let package = Package(
             name: "ResolversTests",
             dependencies: [
                 "Resolvers", "Enforcement", "GraphQLEngine", "MongoStore", "DataModel", "Security", "SupportCarrData",
-                "TestSupport",
+                "TestSupport", "TestNode",
             ],
             swiftSettings: strict),
 

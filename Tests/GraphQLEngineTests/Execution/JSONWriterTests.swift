@@ -12,9 +12,9 @@ import Testing
         0.5, 1e100, 1.2345678901234567e-100, 299_792_458, 6.02214076e23, 1e-5, 12345.678e10,
     ]
 
-    @Test func doublesAreWrittenAsJavaScriptWritesThem() throws {
+    @Test func doublesAreWrittenAsJavaScriptWritesThem() async throws {
         let ours = JSONValue.list(Self.doubles.map { .double($0) }).jsonString
-        let theirs = try NodeRunner.run(
+        let theirs = try await NodeRunner.run(
             "const fs = require('fs'); process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], 'utf8'))))",
             input: "[" + Self.doubles.map { "\($0)" }.joined(separator: ",") + "]")
         #expect(ours == theirs)
@@ -25,10 +25,10 @@ import Testing
         "é ü ß 日本 🚲", "slash / stays", "\u{2028}\u{2029}", "mixed \u{1B}[0m end", "",
     ]
 
-    @Test func stringsAreEscapedAsJSONStringifyEscapesThem() throws {
+    @Test func stringsAreEscapedAsJSONStringifyEscapesThem() async throws {
         let ours = JSONValue.list(Self.strings.map { .string($0) }).jsonString
         // Node reads the strings from our output and writes them again.
-        let theirs = try NodeRunner.run(
+        let theirs = try await NodeRunner.run(
             "const fs = require('fs'); process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], 'utf8'))))",
             input: ours)
         #expect(ours == theirs)

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import TestNode
 import Testing
 
 /// Introspection (https://spec.graphql.org/October2021/#sec-Introspection),
@@ -155,18 +156,18 @@ import Testing
     }
 
     static func compare(sdl: String) async throws -> Comparison {
-        let query = try NodeRunner.run(referenceScript, input: #"{"mode":"query"}"#)
+        let query = try await NodeRunner.run(referenceScript, input: #"{"mode":"query"}"#)
         #expect(query.contains("__schema"))
         let schema = try ExecutableSchema(schema: try buildSchema(sdl: sdl))
         let response = await execute(schema: schema, document: try Parser.parse(query))
         #expect(response.errors.isEmpty, "\(response.errors)")
         let ourJSON = response.jsonString()
         let input: JSONValue = ["mode": "compare", "sdl": .string(sdl), "result": .string(ourJSON)]
-        let output = try JSONValue(parsingJSON: try NodeRunner.run(referenceScript, input: input.jsonString))
+        let output = try JSONValue(parsingJSON: try await NodeRunner.run(referenceScript, input: input.jsonString))
         guard case .string(let expected)? = output["expected"], case .string(let fromOurs)? = output["fromOurs"],
             case .string(let referenceJSON)? = output["referenceJSON"]
         else {
-            throw NodeRunner.Failure(description: "unexpected reference output")
+            throw NodeProcess.Failure(description: "unexpected reference output")
         }
         return Comparison(expected: expected, fromOurs: fromOurs, referenceJSON: referenceJSON, ourJSON: ourJSON)
     }
@@ -211,7 +212,7 @@ import Testing
     }
 
     @Test func introspectionThroughItsResolversAnswersWhatTheExecutorAnswers() async throws {
-        let fullQuery = try NodeRunner.run(IntrospectionTests.referenceScript, input: #"{"mode":"query"}"#)
+        let fullQuery = try await NodeRunner.run(IntrospectionTests.referenceScript, input: #"{"mode":"query"}"#)
         let metaQuery = """
             {
               unit: __type(name: "Unit") { kind name all: enumValues(includeDeprecated: true) { name isDeprecated } }

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import GraphQLEngine
@@ -50,32 +51,11 @@ import Testing
     }
 
     /// Runs the cases through graphql-js and returns its outcomes in order.
-    static func referenceOutcomes(_ cases: [Case]) throws -> [Outcome] {
-        guard let node = nodePath() else {
-            throw ReferenceError(
-                "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
-        }
+    static func referenceOutcomes(_ cases: [Case]) async throws -> [Outcome] {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("gql-corpus-\(UUID()).json")
         try JSONEncoder().encode(cases).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script, input.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReferenceError("graphql-js run failed (is node-graphql installed?): \(errorText)")
-        }
+        let data = try await NodeProcess.script(script, arguments: [input.path])
         do {
             return try JSONDecoder().decode([Outcome].self, from: data)
         } catch {
@@ -125,13 +105,13 @@ import Testing
         #expect(outcomes.filter { $0.message != nil }.count >= 30)
     }
 
-    @Test func everyCorpusEntryParsesAndPrintsExactlyAsGraphQLJSDoes() throws {
-        #expect(try Self.compare(Self.allCases) == 0)
+    @Test func everyCorpusEntryParsesAndPrintsExactlyAsGraphQLJSDoes() async throws {
+        #expect(try await Self.compare(Self.allCases) == 0)
     }
 
     /// Compares our outcome with graphql-js's for each case, recording each mismatch.
-    static func compare(_ cases: [Case]) throws -> Int {
-        let reference = try referenceOutcomes(cases)
+    static func compare(_ cases: [Case]) async throws -> Int {
+        let reference = try await referenceOutcomes(cases)
         try #require(reference.count == cases.count)
         var mismatches = 0
         for (testCase, expected) in zip(cases, reference) {
@@ -156,18 +136,18 @@ import Testing
         return mismatches
     }
 
-    @Test func everyPrefixAndOneCharacterDeletionOfTheKitchenSinksBehavesAsInGraphQLJS() throws {
+    @Test func everyPrefixAndOneCharacterDeletionOfTheKitchenSinksBehavesAsInGraphQLJS() async throws {
         let texts =
             ReferenceCorpus.mutations(of: ReferenceCorpus.kitchenSinkQuery)
             + ReferenceCorpus.mutations(of: ReferenceCorpus.kitchenSinkSchema)
         let cases = texts.map { Case(mode: "document", text: $0) }
         #expect(cases.count > 5_000)
-        #expect(try Self.compare(cases) == 0)
+        #expect(try await Self.compare(cases) == 0)
     }
 
-    @Test func randomStringAndBlockStringLiteralsParseAndPrintAsInGraphQLJS() throws {
+    @Test func randomStringAndBlockStringLiteralsParseAndPrintAsInGraphQLJS() async throws {
         let cases = ReferenceCorpus.randomStringLiterals(count: 3_000).map { Case(mode: "value", text: $0) }
-        #expect(try Self.compare(cases) == 0)
+        #expect(try await Self.compare(cases) == 0)
     }
 
     @Test func printedOutputOfTheCorpusReparsesToTheSameText() throws {

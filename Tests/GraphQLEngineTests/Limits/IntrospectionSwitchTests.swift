@@ -74,7 +74,7 @@ import Testing
             process.stdout.write(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true,
               directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
             """#
-        let query = try NodeRunner.run(script)
+        let query = try await NodeRunner.run(script)
         let service = try LimitFixtures.service(QueryLimits())
         let response = await service.execute(GraphQLRequest(query: query))
         #expect(response.errors.isEmpty, "\(response.errors)")

@@ -53,7 +53,7 @@ import Testing
             process.stdout.write(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true,
               directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }));
             """#
-        let query = try NodeRunner.run(script)
+        let query = try await NodeRunner.run(script)
         let schema = try SchemaFileIntrospectionTests.buildFileSchema()
         #expect(QueryLimits().check(try Parser.parse(query), schema: schema).isEmpty)
         #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 
 @testable import GraphQLEngine
 
@@ -52,38 +53,12 @@ enum GraphQLJSSchemaReference {
         process.stdout.write(JSON.stringify(out));
         """
 
-    static func nodePath() -> String? {
-        ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
-
     /// graphql-js's outcome for each document, in order.
-    static func referenceOutcomes(_ documents: [String]) throws -> [Outcome] {
-        guard let node = nodePath() else {
-            throw ReferenceError(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
-        }
+    static func referenceOutcomes(_ documents: [String]) async throws -> [Outcome] {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("gql-sdl-\(UUID()).json")
         try JSONEncoder().encode(documents).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script, input.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReferenceError(description: "graphql-js run failed (is node-graphql installed?): \(errorText)")
-        }
+        let data = try await NodeProcess.script(script, arguments: [input.path])
         return try JSONDecoder().decode([Outcome].self, from: data)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import GraphQLEngine
@@ -32,9 +33,9 @@ struct InputCoercionTests {
     ]
 
     @Test("values coerce and fail as graphql-js 16's coerceInputValue makes them")
-    func matchesGraphQLJS() throws {
+    func matchesGraphQLJS() async throws {
         let schema = try buildSchema(sdl: Self.sdl)
-        let reference = try Self.reference()
+        let reference = try await Self.reference()
         #expect(reference.count == Self.cases.count)
         for (testCase, expected) in zip(Self.cases, reference) {
             let result = schema.coerceInputValue(testCase.value, to: TypeRef(try Parser.parseType(testCase.type)))
@@ -62,7 +63,7 @@ struct InputCoercionTests {
         #expect(fine.value == ["points": [["x": 1, "y": 5, "color": "RED"]]])
     }
 
-    static func reference() throws -> [[String]] {
+    static func reference() async throws -> [[String]] {
         let cases =
             "["
             + Self.cases.map { "[\($0.javaScript), \(JSONValue.jsonQuoted($0.type))]" }
@@ -81,24 +82,7 @@ struct InputCoercionTests {
             });
             process.stdout.write(JSON.stringify(out));
             """
-        guard let node = GraphQLJSSchemaReference.nodePath() else {
-            throw GraphQLJSSchemaReference.ReferenceError(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GraphQLJSSchemaReference.ReferenceError(description: "graphql-js run failed")
-        }
+        let data = try await NodeProcess.script(script)
         return try JSONDecoder().decode([[String]].self, from: data)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import GraphQLEngine
@@ -28,9 +29,9 @@ struct LiteralCoercionTests {
     static let variables: [String: JSONValue] = ["i": 3, "n": .null, "s": "str"]
 
     @Test("literals coerce as graphql-js 16's valueFromAST coerces them")
-    func matchesGraphQLJS() throws {
+    func matchesGraphQLJS() async throws {
         let schema = try buildSchema(sdl: Self.sdl)
-        let reference = try Self.reference()
+        let reference = try await Self.reference()
         #expect(reference.count == Self.cases.count)
         for ((literal, type), expected) in zip(Self.cases, reference) {
             let value = schema.coerceLiteral(
@@ -49,7 +50,7 @@ struct LiteralCoercionTests {
         #expect(schema.coerceLiteral(try Parser.parseValue("$v"), to: .named("Int")) == nil)
     }
 
-    static func reference() throws -> [String] {
+    static func reference() async throws -> [String] {
         let cases =
             "["
             + Self.cases.map { "[\(JSONValue.jsonQuoted($0.literal)), \(JSONValue.jsonQuoted($0.type))]" }
@@ -64,24 +65,7 @@ struct LiteralCoercionTests {
             });
             process.stdout.write(JSON.stringify(out));
             """
-        guard let node = GraphQLJSSchemaReference.nodePath() else {
-            throw GraphQLJSSchemaReference.ReferenceError(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GraphQLJSSchemaReference.ReferenceError(description: "graphql-js run failed")
-        }
+        let data = try await NodeProcess.script(script)
         return try JSONDecoder().decode([String].self, from: data)
     }
 }

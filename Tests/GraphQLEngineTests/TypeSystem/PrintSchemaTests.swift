@@ -85,8 +85,8 @@ struct PrintSchemaTests {
     ]
 
     @Test("printSchema matches graphql-js 16's printSchema(buildSchema(sdl))")
-    func matchesGraphQLJS() throws {
-        let reference = try GraphQLJSSchemaReference.referenceOutcomes(Self.documents)
+    func matchesGraphQLJS() async throws {
+        let reference = try await GraphQLJSSchemaReference.referenceOutcomes(Self.documents)
         for (sdl, expected) in zip(Self.documents, reference) {
             #expect(expected.printed != nil, "graphql-js rejected:\n\(sdl)\n\(expected)")
             let ours = GraphQLJSSchemaReference.ourOutcome(sdl)

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import GraphQLEngine
@@ -89,8 +90,8 @@ struct ScalarCoercionTests {
     }
 
     @Test("serialize, parseValue and parseLiteral agree with graphql-js 16 on every value and literal")
-    func matchesGraphQLJS() throws {
-        let reference = try Self.reference()
+    func matchesGraphQLJS() async throws {
+        let reference = try await Self.reference()
         var index = 0
         for scalarName in Self.scalars {
             let scalar = try #require(BuiltInScalars.scalar(named: scalarName))
@@ -141,7 +142,7 @@ struct ScalarCoercionTests {
         }
     }
 
-    static func reference() throws -> [String] {
+    static func reference() async throws -> [String] {
         let values = "[" + Self.values.map(\.javaScript).joined(separator: ", ") + "]"
         let literals = "[" + Self.literals.map { JSONValue.jsonQuoted($0) }.joined(separator: ", ") + "]"
         let script = """
@@ -160,24 +161,7 @@ struct ScalarCoercionTests {
             }
             process.stdout.write(JSON.stringify(out));
             """
-        guard let node = GraphQLJSSchemaReference.nodePath() else {
-            throw GraphQLJSSchemaReference.ReferenceError(
-                description: "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run this test")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GraphQLJSSchemaReference.ReferenceError(description: "graphql-js run failed")
-        }
+        let data = try await NodeProcess.script(script)
         return try JSONDecoder().decode([String].self, from: data)
     }
 }

@@ -43,8 +43,8 @@ struct SchemaDifferentialTests {
     }()
 
     @Test("every one-line deletion of the rich SDL gives graphql-js's outcome")
-    func oneLineDeletionsMatch() throws {
-        try Self.compare(Self.oneLineDeletions)
+    func oneLineDeletionsMatch() async throws {
+        try await Self.compare(Self.oneLineDeletions)
     }
 
     /// The rich SDL with each character removed in turn (characters inside
@@ -60,13 +60,13 @@ struct SchemaDifferentialTests {
     }
 
     @Test("every one-character deletion of the rich SDL gives graphql-js's outcome")
-    func oneCharacterDeletionsMatch() throws {
-        try Self.compare(Self.oneCharacterDeletions)
+    func oneCharacterDeletionsMatch() async throws {
+        try await Self.compare(Self.oneCharacterDeletions)
     }
 
     @Test("swapped parts of a small schema give graphql-js's outcome")
-    func swapsMatch() throws {
-        try Self.compare(Self.swaps)
+    func swapsMatch() async throws {
+        try await Self.compare(Self.swaps)
     }
 
     /// Where we deliberately differ: graphql-js does not check the argument
@@ -83,8 +83,8 @@ struct SchemaDifferentialTests {
         return errors.allSatisfy { $0.message.hasPrefix("Argument \"") && $0.message.contains("\" has invalid value ") }
     }
 
-    static func compare(_ documents: [String]) throws {
-        let reference = try GraphQLJSSchemaReference.referenceOutcomes(documents)
+    static func compare(_ documents: [String]) async throws {
+        let reference = try await GraphQLJSSchemaReference.referenceOutcomes(documents)
         #expect(reference.count == documents.count)
         var deviations = 0
         for (sdl, graphQLJS) in zip(documents, reference) {

@@ -83,7 +83,7 @@ import Testing
         }
     }
 
-    @Test func damagedDocumentsGetTheSameErrorsInTheSameOrder() throws {
+    @Test func damagedDocumentsGetTheSameErrorsInTheSameOrder() async throws {
         var documents: [String] = []
         for base in Self.baseDocuments {
             documents.append(base)
@@ -91,7 +91,7 @@ import Testing
             documents += Self.deletions(of: base)
         }
         let schema = try ValidationHarness.testSchema.get()
-        let reference = try GraphQLJSValidationOracle.verdicts(
+        let reference = try await GraphQLJSValidationOracle.verdicts(
             schema: ValidationTestSchema.sdl, documents: documents, rules: Self.ruleNames)
         var compared = 0
         var invalid = 0
@@ -135,7 +135,7 @@ import Testing
         #expect(unknownErrors.map(\.locations.first?.line) == [1])
     }
 
-    @Test func theErrorCapMatchesGraphQLJS() throws {
+    @Test func theErrorCapMatchesGraphQLJS() async throws {
         let documents = [
             "{ a b c d e f }",
             "{ a b c }",
@@ -143,10 +143,10 @@ import Testing
             "query ($x: Int, $x: Int) { ...A ...B ...C } fragment A on Query { nope }",
         ]
         for cap in [1, 2, 3] {
-            try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+            try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
                 rules: Self.ruleNames, documents: documents, maxErrors: cap, requireValidAndInvalid: false)
         }
-        let reference = try GraphQLJSValidationOracle.verdicts(
+        let reference = try await GraphQLJSValidationOracle.verdicts(
             schema: ValidationTestSchema.sdl, documents: ["{ a b c d e f }"], rules: nil, maxErrors: 2)
         #expect(reference[0].errors?.last?.message == ValidationContext.tooManyErrorsMessage)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import GraphQLEngine
@@ -49,17 +50,12 @@ enum GraphQLJSValidationOracle {
     static let scriptPath = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("Oracle/validate.js").path
 
-    static func nodePath() -> String? {
-        ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// graphql-js's verdicts on each document, in order. `rules: nil` runs
     /// graphql-js's `specifiedRules`.
     static func verdicts(
         schema: String, documents: [String], rules: [String]?, maxErrors: Int? = nil
-    ) throws -> [ValidationVerdict] {
-        let output = try run(Request(schema: schema, rules: rules, maxErrors: maxErrors, documents: documents))
+    ) async throws -> [ValidationVerdict] {
+        let output = try await run(Request(schema: schema, rules: rules, maxErrors: maxErrors, documents: documents))
         let verdicts = try JSONDecoder().decode([ValidationVerdict].self, from: output)
         guard verdicts.count == documents.count else {
             throw Failure(
@@ -69,44 +65,12 @@ enum GraphQLJSValidationOracle {
     }
 
     /// The names of graphql-js's `specifiedRules`, in order.
-    static func specifiedRuleNames() throws -> [String] {
-        try JSONDecoder().decode([String].self, from: run(Request(listRules: true)))
+    static func specifiedRuleNames() async throws -> [String] {
+        try JSONDecoder().decode([String].self, from: await run(Request(listRules: true)))
     }
 
-    private static func run(_ request: Request) throws -> Data {
-        guard let node = nodePath() else {
-            throw Failure(
-                description:
-                    "Node.js not found: install `nodejs` and `node-graphql` (Debian) to run the graphql-js comparisons"
-            )
-        }
-        let input = try JSONEncoder().encode(request)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [scriptPath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Feed stdin from another thread so a full stdout pipe cannot deadlock us.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "graphql-js oracle failed (is node-graphql installed?): \(errorText)")
-        }
-        return output
+    private static func run(_ request: Request) async throws -> Data {
+        try await NodeProcess.run([scriptPath], input: try JSONEncoder().encode(request))
     }
 }
 
@@ -157,10 +121,10 @@ enum ValidationHarness {
         rules: [String]?, documents: [String], schemaSDL: String = ValidationTestSchema.sdl,
         maxErrors: Int? = nil, requireValidAndInvalid: Bool = true,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) throws -> [ValidationVerdict] {
+    ) async throws -> [ValidationVerdict] {
         let schema =
             schemaSDL == ValidationTestSchema.sdl ? try testSchema.get() : try buildSchema(sdl: schemaSDL)
-        let reference = try GraphQLJSValidationOracle.verdicts(
+        let reference = try await GraphQLJSValidationOracle.verdicts(
             schema: schemaSDL, documents: documents, rules: rules, maxErrors: maxErrors)
         for (text, expected) in zip(documents, reference) {
             let ours = try ourVerdict(schema: schema, document: text, rules: rules, maxErrors: maxErrors ?? 100)

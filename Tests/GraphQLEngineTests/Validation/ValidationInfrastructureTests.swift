@@ -72,17 +72,17 @@ private final class TypeInfoRecorder: ValidationRule {
         schema = try ValidationHarness.testSchema.get()
     }
 
-    @Test func theTestSchemaIsValidForUsAndForGraphQLJS() throws {
+    @Test func theTestSchemaIsValidForUsAndForGraphQLJS() async throws {
         #expect(validateSchema(schema).isEmpty)
-        let verdicts = try GraphQLJSValidationOracle.verdicts(
+        let verdicts = try await GraphQLJSValidationOracle.verdicts(
             schema: ValidationTestSchema.sdl, documents: ["{ count }", "{ zzzzzz }"], rules: nil)
         #expect(verdicts[0].isValid)
         #expect(verdicts[1].errors?.first?.message == #"Cannot query field "zzzzzz" on type "Query"."#)
     }
 
-    @Test func specifiedRulesAreGraphQLJSRulesInGraphQLJSOrder() throws {
+    @Test func specifiedRulesAreGraphQLJSRulesInGraphQLJSOrder() async throws {
         let ours = specifiedRules.map { $0.ruleName }
-        let reference = try GraphQLJSValidationOracle.specifiedRuleNames()
+        let reference = try await GraphQLJSValidationOracle.specifiedRuleNames()
         #expect(reference.count == 26)
         #expect(Set(ours).count == ours.count)
         // The 17 rules of operations, fragments, fields and variables come

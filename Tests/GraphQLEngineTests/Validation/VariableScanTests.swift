@@ -3,12 +3,16 @@ import Testing
 @testable import GraphQLEngine
 
 @Suite struct VariableScanTests {
+    struct NoFragment: Error {
+        let text: String
+    }
+
     func fragment(_ text: String) throws -> FragmentDefinition {
         let document = try Parser.parse(text)
         for definition in document.definitions {
             if case .fragment(let fragment) = definition { return fragment }
         }
-        throw NodeRunner.Failure(description: "no fragment in \(text)")
+        throw NoFragment(text: text)
     }
 
     @Test func aVariableAnywhereInAFragmentIsFound() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQLEngine
+import TestNode
 import Testing
 
 /// Checks on the gateway's own `Schema.graphql` (the repository root): it
@@ -96,44 +97,24 @@ struct SchemaFileTests {
 
     /// graphql-js 16's `printSchema(buildSchema(sdl))`, run by Node.js with
     /// Debian's `node-graphql` (`NODE_PATH=/usr/share/nodejs`).
-    static func graphQLJSPrintedSchema(fileAt url: URL) throws -> String {
-        let candidates = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
-        guard let node = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw SchemaFileError(
-                description: "Node.js not found (looked in \(candidates.joined(separator: ", "))): "
-                    + "install Debian's `nodejs` and `node-graphql` to run this test")
-        }
+    static func graphQLJSPrintedSchema(fileAt url: URL) async throws -> String {
         let script = """
             const g = require('graphql');
             if (!g.version.startsWith('16.')) { console.error('graphql-js ' + g.version + ', not 16'); process.exit(2); }
             const sdl = require('fs').readFileSync(process.argv[1], 'utf8');
             process.stdout.write(g.printSchema(g.buildSchema(sdl)));
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script, url.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NODE_PATH"] = "/usr/share/nodejs"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SchemaFileError(
-                description: "graphql-js could not build Schema.graphql (is node-graphql 16 installed?):\n\(errorText)")
+        do {
+            return try await NodeProcess.scriptText(script, arguments: [url.path])
+        } catch {
+            throw SchemaFileError(description: "graphql-js could not build Schema.graphql: \(error)")
         }
-        return printed
     }
 
     @Test("graphql-js 16 builds Schema.graphql and prints it exactly as our printer does")
-    func printsAsGraphQLJSDoes() throws {
+    func printsAsGraphQLJSDoes() async throws {
         let ours = printSchema(try Self.buildFileSchema())
-        let theirs = try Self.graphQLJSPrintedSchema(fileAt: Self.schemaURL)
+        let theirs = try await Self.graphQLJSPrintedSchema(fileAt: Self.schemaURL)
         let ourLines = ours.split(separator: "\n", omittingEmptySubsequences: false)
         let theirLines = theirs.split(separator: "\n", omittingEmptySubsequences: false)
         if let line = zip(ourLines, theirLines).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {

@@ -4,6 +4,7 @@ import GraphQLEngine
 import MongoStore
 import Security
 import SupportCarrData
+import TestNode
 import Testing
 
 @testable import Resolvers
@@ -16,28 +17,12 @@ import Testing
     static let legacyKeyHex = "3c6f1d2a9b8e7f60514233241506f7e8d9cabbac9d8e7f60514233241506f7e8"
 
     /// The data model's Node `encrypt` of each plaintext.
-    static func nodeEncrypt(_ plaintexts: [String]) throws -> [String] {
-        let node = try #require(
-            ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
-                FileManager.default.isExecutableFile(atPath: $0)
-            },
-            "node (Node.js) is required for the interoperability test")
+    static func nodeEncrypt(_ plaintexts: [String]) async throws -> [String] {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SecurityTests/Fixtures/seed-encrypt.js")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [fixture.path]
-        process.environment = ["ENCRYPTION_KEY": legacyKeyHex]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(plaintexts))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let data = try await NodeProcess.run(
+            [fixture.path], input: try JSONEncoder().encode(plaintexts), graphQL: false,
+            environment: ["ENCRYPTION_KEY": legacyKeyHex])
         struct Item: Decodable { var ciphertext: String }
         return try JSONDecoder().decode([Item].self, from: data).map(\.ciphertext)
     }
@@ -46,7 +31,7 @@ import Testing
         try await SeededDatabase.with { fixture in
             let people = try await SeededPeople.find(in: fixture.database)
             let bank = #"{"accountHolderName":"Dana Ruiz","accountNumber":"000123456789","routingNumber":"121000358"}"#
-            let values = try Self.nodeEncrypt(["Dana Ruiz", bank])
+            let values = try await Self.nodeEncrypt(["Dana Ruiz", bank])
             #expect(values.allSatisfy { $0.split(separator: ":").count == 3 })
             _ = try await fixture.collection(.driverProfiles).updateOne(
                 ["_id": .objectID(people.driverProfile)],

@@ -1,4 +1,5 @@
 import Foundation
+import TestNode
 import Testing
 
 @testable import Security
@@ -17,39 +18,19 @@ struct LegacyInteropTests {
 
     /// Runs the fixture on `plaintexts`; fails the test with a clear message when
     /// node is not installed.
-    func seedEncrypt(_ plaintexts: [String]) throws -> [FixtureOutput] {
-        let data = try Self.runFixture(
+    func seedEncrypt(_ plaintexts: [String]) async throws -> [FixtureOutput] {
+        let data = try await Self.runFixture(
             "seed-encrypt.js", input: try JSONEncoder().encode(plaintexts),
             environment: ["ENCRYPTION_KEY": Self.legacyKeyHex])
         return try JSONDecoder().decode([FixtureOutput].self, from: data)
     }
 
     /// Runs `Fixtures/<name>` under node with `input` on standard input; returns standard output.
-    static func runFixture(_ name: String, input: Data, environment: [String: String] = [:]) throws -> Data {
-        let node = try #require(
-            ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first {
-                FileManager.default.isExecutableFile(atPath: $0)
-            },
-            "node (Node.js) is required for the interoperability test: apt-get install nodejs"
-        )
+    static func runFixture(_ name: String, input: Data, environment: [String: String] = [:]) async throws -> Data {
         let fixture = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/\(name)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [fixture.path]
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(name) exited with \(process.terminationStatus)")
-        return data
+        return try await NodeProcess.run([fixture.path], input: input, graphQL: false, environment: environment)
     }
 
     var legacyCipher: FieldCipher {
@@ -61,13 +42,13 @@ struct LegacyInteropTests {
     let binding = FieldBinding(collection: "users", field: "phoneNumber", documentId: "65f0a1b2c3d4e5f601234567")
 
     @Test("ciphertexts from the Node services' encrypt decrypt to the same text")
-    func nodeCiphertextsDecrypt() throws {
+    func nodeCiphertextsDecrypt() async throws {
         let plaintexts = [
             "+14155550123", "", "Zoë Ångström", "🚲 bike rescue", "dana.ruiz@example.com",
             #"{"accountNumber":"000123456789","routingNumber":"121000358","accountHolderName":"Dana Ruiz"}"#,
             String(repeating: "long ", count: 500),
         ]
-        let outputs = try seedEncrypt(plaintexts)
+        let outputs = try await seedEncrypt(plaintexts)
         #expect(outputs.count == plaintexts.count)
         let cipher = try legacyCipher
         for output in outputs {
@@ -81,15 +62,15 @@ struct LegacyInteropTests {
     }
 
     @Test("a legacy ciphertext is refused when no legacy key is configured")
-    func noLegacyKey() throws {
-        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+    func noLegacyKey() async throws {
+        let output = try #require(try await seedEncrypt(["+14155550123"]).first)
         let cipher = FieldCipher(keyRing: .development)
         #expect(throws: FieldCipherError.legacyKeyNotConfigured) { try cipher.decrypt(output.ciphertext, for: binding) }
     }
 
     @Test("with the legacy format refused, a legacy value opens nowhere, not even copied elsewhere; v1 still does")
-    func legacyRefused() throws {
-        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+    func legacyRefused() async throws {
+        let output = try #require(try await seedEncrypt(["+14155550123"]).first)
         let keyRing = try KeyRing(keys: KeyRing.development.keys, legacyKeyHex: Self.legacyKeyHex)
         let elsewhere = FieldBinding(collection: "users", field: "phoneNumber", documentId: "000000000000000000000000")
         // Accepted, a legacy value opens wherever it is put: that is the weakness.
@@ -104,7 +85,7 @@ struct LegacyInteropTests {
     }
 
     @Test("SUPPORTCARR_LEGACY_CIPHERTEXTS is accept or refuse; unset, production refuses once a rotation left none")
-    func legacySetting() throws {
+    func legacySetting() async throws {
         #expect(try LegacyCiphertexts.fromEnvironment([:]) == nil)
         #expect(try LegacyCiphertexts.fromEnvironment(["SUPPORTCARR_LEGACY_CIPHERTEXTS": " Refuse "]) == .refuse)
         #expect(try LegacyCiphertexts.fromEnvironment(["SUPPORTCARR_LEGACY_CIPHERTEXTS": "accept"]) == .accept)
@@ -125,8 +106,8 @@ struct LegacyInteropTests {
     }
 
     @Test("a tampered legacy ciphertext fails authentication")
-    func tamperedLegacy() throws {
-        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+    func tamperedLegacy() async throws {
+        let output = try #require(try await seedEncrypt(["+14155550123"]).first)
         var parts = output.ciphertext.split(separator: ":").map(String.init)
         let last = parts[2].removeLast()
         parts[2].append(last == "0" ? "1" : "0")
@@ -136,28 +117,28 @@ struct LegacyInteropTests {
     }
 
     @Test("a legacy ciphertext under another key fails authentication")
-    func wrongLegacyKey() throws {
-        let output = try #require(try seedEncrypt(["+14155550123"]).first)
+    func wrongLegacyKey() async throws {
+        let output = try #require(try await seedEncrypt(["+14155550123"]).first)
         let cipher = FieldCipher(
             keyRing: try KeyRing(keys: KeyRing.development.keys, legacyKeyHex: String(repeating: "11", count: 32)))
         #expect(throws: FieldCipherError.tampered) { try cipher.decrypt(output.ciphertext, for: binding) }
     }
 
     @Test("a whole object the Node services wrote as JSON text decrypts into the type")
-    func legacyObject() throws {
+    func legacyObject() async throws {
         struct Bank: Codable, Equatable {
             var accountNumber: String
             var routingNumber: String
             var accountHolderName: String
         }
         let json = #"{"accountNumber":"000123456789","routingNumber":"121000358","accountHolderName":"Dana Ruiz"}"#
-        let output = try #require(try seedEncrypt([json]).first)
+        let output = try #require(try await seedEncrypt([json]).first)
         let bank = try legacyCipher.decryptJSON(Bank.self, from: output.ciphertext, for: binding)
         #expect(bank == Bank(accountNumber: "000123456789", routingNumber: "121000358", accountHolderName: "Dana Ruiz"))
     }
 
     @Test("an independent Node reader written from the format's documentation opens our v1 ciphertexts")
-    func versionedFormatIsDocumented() throws {
+    func versionedFormatIsDocumented() async throws {
         struct Item: Encodable {
             var stored, collection, field, documentId: String
         }
@@ -177,7 +158,7 @@ struct LegacyInteropTests {
         moved.documentId = "000000000000000000000000"
         items.append(moved)
         let keys = Dictionary(uniqueKeysWithValues: KeyRing.developmentKeyText.map { ($0.id, $0.hex) })
-        let data = try Self.runFixture(
+        let data = try await Self.runFixture(
             "versioned-decrypt.js", input: try JSONEncoder().encode(Input(keys: keys, items: items)))
         let opened = try JSONDecoder().decode([String?].self, from: data)
         #expect(opened == plaintexts + [nil])

@@ -5,8 +5,8 @@ import Testing
 @Suite struct FragmentsOnCompositeTypesRuleTests {
     let rules = ["FragmentsOnCompositeTypesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "fragment F on Rider { id } { ...F }",

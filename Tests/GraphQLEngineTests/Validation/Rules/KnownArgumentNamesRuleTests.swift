@@ -5,8 +5,8 @@ import Testing
 @Suite struct KnownArgumentNamesRuleTests {
     let rules = ["KnownArgumentNamesRule"]
 
-    @Test func argumentsAreKnownAsGraphQLJSJudgesThem() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func argumentsAreKnownAsGraphQLJSJudgesThem() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ rider(id: 1, email: \"a\") { name(short: true) } }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct KnownDirectivesRuleTests {
     let rules = ["KnownDirectivesRule"]
 
-    @Test func directivesAreKnownAndWellPlacedAsGraphQLJSJudgesThem() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func directivesAreKnownAndWellPlacedAsGraphQLJSJudgesThem() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ count bike { id } }",
@@ -28,8 +28,8 @@ import Testing
             ])
     }
 
-    @Test func directivesOnTypeSystemDefinitionsAreCheckedToo() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func directivesOnTypeSystemDefinitionsAreCheckedToo() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 """

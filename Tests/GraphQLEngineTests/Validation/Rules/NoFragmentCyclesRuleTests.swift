@@ -5,8 +5,8 @@ import Testing
 @Suite struct NoFragmentCyclesRuleTests {
     let rules = ["NoFragmentCyclesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "fragment A on Query { ...B } fragment B on Query { count }",

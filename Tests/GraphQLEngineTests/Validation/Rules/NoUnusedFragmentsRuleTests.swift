@@ -5,8 +5,8 @@ import Testing
 @Suite struct NoUnusedFragmentsRuleTests {
     let rules = ["NoUnusedFragmentsRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ ...F } fragment F on Query { count }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct NoUnusedVariablesRuleTests {
     let rules = ["NoUnusedVariablesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "query ($id: ID!) { rescue(id: $id) { id } }",

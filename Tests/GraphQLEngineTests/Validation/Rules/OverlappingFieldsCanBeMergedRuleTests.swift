@@ -5,8 +5,8 @@ import Testing
 @Suite struct OverlappingFieldsCanBeMergedRuleTests {
     let rules = ["OverlappingFieldsCanBeMergedRule"]
 
-    @Test func fieldsOfOneSelectionSetMergeAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func fieldsOfOneSelectionSetMergeAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ count count c: count }",
@@ -26,8 +26,8 @@ import Testing
             ])
     }
 
-    @Test func fieldsOnDifferentTypesMergeAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func fieldsOnDifferentTypesMergeAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ vehicle { ... on Bike { serial } ... on EBike { serial } } }",
@@ -47,8 +47,8 @@ import Testing
             ])
     }
 
-    @Test func fragmentsMergeAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func fragmentsMergeAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 """
@@ -103,8 +103,8 @@ import Testing
             ])
     }
 
-    @Test func repeatedConflictsAreEachReportedInGraphQLJSOrder() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func repeatedConflictsAreEachReportedInGraphQLJSOrder() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ x: count x: count x: echo(message: \"a\") x: count x: echo(message: \"a\") x: echo(message: \"b\") }",
@@ -114,7 +114,7 @@ import Testing
                 "{ vehicle { ... on Bike { x: gears } ... on EBike { x: motorWatts } ... on Bike { x: gears } ... on Powered { x: wheels } } }",
                 "{ x: count x: count y: count x: count y: count }",
             ])
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ " + String(repeating: "x: count x: echo(message: \"a\") ", count: 30) + "}",

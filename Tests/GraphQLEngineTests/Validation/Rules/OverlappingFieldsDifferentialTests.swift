@@ -72,12 +72,12 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6])
-    func generatedDocumentsGetTheSameErrorsAsInGraphQLJS(seed: UInt64) throws {
+    func generatedDocumentsGetTheSameErrorsAsInGraphQLJS(seed: UInt64) async throws {
         var generator = Generator(state: seed)
         let documents = (0..<120).map { _ in
             "{ " + Self.selectionSet(on: "Query", depth: 0, &generator) + " }\n" + Self.fragments
         }
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: ["OverlappingFieldsCanBeMergedRule"], documents: documents)
     }
 }

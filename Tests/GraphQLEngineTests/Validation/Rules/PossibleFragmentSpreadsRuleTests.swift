@@ -5,8 +5,8 @@ import Testing
 @Suite struct PossibleFragmentSpreadsRuleTests {
     let rules = ["PossibleFragmentSpreadsRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ bike { ... on Bike { id } ... on Vehicle { id } ... on Ride { __typename } ... on Node { id } } }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct ProvidedRequiredArgumentsRuleTests {
     let rules = ["ProvidedRequiredArgumentsRule"]
 
-    @Test func requiredArgumentsAreGivenAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func requiredArgumentsAreGivenAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ node(id: 1) { id } echo(message: \"hi\") }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct SingleFieldSubscriptionsRuleTests {
     let rules = ["SingleFieldSubscriptionsRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "subscription { heartbeat }",

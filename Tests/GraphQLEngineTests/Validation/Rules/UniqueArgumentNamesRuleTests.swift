@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueArgumentNamesRuleTests {
     let rules = ["UniqueArgumentNamesRule"]
 
-    @Test func argumentsAreGivenOnceAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func argumentsAreGivenOnceAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ rider(id: 1, email: \"a\") { id } }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueDirectivesPerLocationRuleTests {
     let rules = ["UniqueDirectivesPerLocationRule"]
 
-    @Test func nonRepeatableDirectivesAppearOnceAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func nonRepeatableDirectivesAppearOnceAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ count @onField }",

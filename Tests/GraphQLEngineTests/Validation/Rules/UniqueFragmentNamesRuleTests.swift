@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueFragmentNamesRuleTests {
     let rules = ["UniqueFragmentNamesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ ...A ...B } fragment A on Query { count } fragment B on Query { count }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueInputFieldNamesRuleTests {
     let rules = ["UniqueInputFieldNamesRule"]
 
-    @Test func inputFieldsAreGivenOnceAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func inputFieldsAreGivenOnceAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ rescues(filter: { status: OPEN, radiusKm: 1 }) { id } }",

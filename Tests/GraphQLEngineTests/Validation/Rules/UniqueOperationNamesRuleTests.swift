@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueOperationNamesRuleTests {
     let rules = ["UniqueOperationNamesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ count }",

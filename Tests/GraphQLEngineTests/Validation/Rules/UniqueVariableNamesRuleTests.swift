@@ -5,8 +5,8 @@ import Testing
 @Suite struct UniqueVariableNamesRuleTests {
     let rules = ["UniqueVariableNamesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "query ($a: Int, $b: String, $c: Boolean) { count }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct ValuesOfCorrectTypeRuleTests {
     let rules = ["ValuesOfCorrectTypeRule"]
 
-    @Test func scalarLiteralsAreJudgedAsGraphQLJSJudgesThem() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func scalarLiteralsAreJudgedAsGraphQLJSJudgesThem() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ args { intArg(intArg: 2) floatArg(floatArg: 1.5) stringArg(stringArg: \"s\") booleanArg(booleanArg: true) idArg(idArg: 1) } }",
@@ -23,8 +23,8 @@ import Testing
             ])
     }
 
-    @Test func enumLiteralsAreJudgedAsGraphQLJSJudgesThem() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func enumLiteralsAreJudgedAsGraphQLJSJudgesThem() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ args { enumArg(enumArg: HIGH) } }",
@@ -36,8 +36,8 @@ import Testing
             ])
     }
 
-    @Test func listsAndInputObjectsAreJudgedAsGraphQLJSJudgesThem() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func listsAndInputObjectsAreJudgedAsGraphQLJSJudgesThem() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "{ args { stringListArg(stringListArg: [\"a\", null, \"b\"]) s2: stringListArg(stringListArg: \"single\") } }",

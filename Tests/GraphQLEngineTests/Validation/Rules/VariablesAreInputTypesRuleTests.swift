@@ -5,8 +5,8 @@ import Testing
 @Suite struct VariablesAreInputTypesRuleTests {
     let rules = ["VariablesAreInputTypesRule"]
 
-    @Test func verdictsMatchGraphQLJS() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func verdictsMatchGraphQLJS() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "query ($a: String, $b: [Boolean!]!, $c: ComplexInput, $d: Severity) { count }",

@@ -5,8 +5,8 @@ import Testing
 @Suite struct VariablesInAllowedPositionRuleTests {
     let rules = ["VariablesInAllowedPositionRule"]
 
-    @Test func variablesAreUsedWhereAllowedAsGraphQLJSJudgesIt() throws {
-        try ValidationHarness.expectSameVerdictsAsGraphQLJS(
+    @Test func variablesAreUsedWhereAllowedAsGraphQLJSJudgesIt() async throws {
+        try await ValidationHarness.expectSameVerdictsAsGraphQLJS(
             rules: rules,
             documents: [
                 "query Q($id: ID!) { node(id: $id) { id } }",
