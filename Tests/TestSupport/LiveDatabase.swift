@@ -1,5 +1,6 @@
 public import Foundation
 public import MongoStore
+import Testing
 
 /// The live database the integration tests of every target run against: the
 /// server `MONGODB_URI` names (`scripts/test` starts one and sets it). A
@@ -11,8 +12,24 @@ public enum LiveDatabase {
         }
     }
 
+    /// The server for the calling test. `scripts/test` starts two embedded
+    /// servers and lists both in `MONGODB_TEST_URIS` (space-separated): one
+    /// SecantusDB process runs on one core, and the suite keeps both busy. A
+    /// test always gets the same one (chosen from its id, so a child process
+    /// it starts with this URI sees its databases); outside a test, and
+    /// without the list, it is `MONGODB_URI`.
     public static func uri() throws -> String {
-        guard let uri = ProcessInfo.processInfo.environment["MONGODB_URI"], !uri.isEmpty else { throw MissingURI() }
+        let environment = ProcessInfo.processInfo.environment
+        let servers = (environment["MONGODB_TEST_URIS"] ?? "").split(separator: " ").map(String.init)
+        if !servers.isEmpty, let test = Test.current {
+            // FNV-1a: Swift's own hashing is seeded per process.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in String(describing: test.id).utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return servers[Int(hash % UInt64(servers.count))]
+        }
+        guard let uri = environment["MONGODB_URI"], !uri.isEmpty else { throw MissingURI() }
         return uri
     }
 

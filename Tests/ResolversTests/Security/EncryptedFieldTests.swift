@@ -7,7 +7,7 @@ import Testing
 
 @testable import Resolvers
 
-extension SeededSuites {
+extension SeededSecuritySuites {
     @Suite struct EncryptedFieldTests {
         @Test func encryptedFieldsAreServedDecryptedUnderTheirBinding() async throws {
             try await SeededDatabase.with { fixture in
