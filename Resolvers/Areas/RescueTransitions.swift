@@ -201,7 +201,7 @@ enum RescueTransitions {
                 pickupLng: pickupLongitude(of: rescue), surge: 1)
         var rescue = rescue
         rescue["finalPrice"] = .int64(Int64(price.amount))
-        _ = try await write.update(
+        try await write.updateOne(
             ["_id": rescue["_id"] ?? .null], ["$set": ["finalPrice": .int64(Int64(price.amount))]],
             in: .rescueRequests)
         try await write.insert(
@@ -221,7 +221,7 @@ enum RescueTransitions {
                 ("completedRescues", .int32(1)), ("totalEarnings", .int64(Int64(price.driverPayout))),
                 ("totalDistance", .double(miles)), ("totalTime", .int64(Int64(minutes))),
             ])
-        _ = try await write.update(
+        try await write.updateOne(
             ["_id": .objectID(driverId)],
             [
                 "$inc": ["completedRescues": .int32(1), "totalEarnings": .int64(Int64(price.driverPayout))],

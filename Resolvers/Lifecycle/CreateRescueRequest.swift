@@ -224,10 +224,10 @@ enum CreateRescueRequest {
                 "toStatus": "requested", "changedBy": write.context.principal.userID.map(BSONValue.objectID) ?? .null,
                 "timestamp": .date(now), "riderId": .objectID(riderId), "driverId": .null,
             ], into: .rescueStatusHistories)
-        let counted = try await write.update(
+        let counted = try await write.updateOne(
             ["_id": .objectID(riderId)], ["$inc": ["totalRescues": 1], "$set": ["updatedAt": .date(now)]],
             in: .riderProfiles)
-        guard counted != nil else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
+        guard counted else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
         try await write.audit(
             "rescue.create", .rescueRequests, id, fields: rescue.keys.filter { $0 != "_id" },
             also: [.rescueStatusHistories, .riderProfiles])

@@ -65,7 +65,7 @@ extension LifecycleWrite {
         let taken = max(offers - declined, 0)
         let acceptance = offers > 0 ? Double(taken) / Double(offers) : 0
         let completion = taken > 0 ? min(1, Double(completed) / Double(taken)) : 0
-        _ = try await update(
+        try await updateOne(
             ["_id": stats["_id"] ?? .null],
             ["$set": ["acceptanceRate": .double(acceptance), "completionRate": .double(completion)]],
             in: .driverStats)
@@ -75,7 +75,7 @@ extension LifecycleWrite {
     /// available only while online (`docs/DATA-MODEL.md`, "driverprofiles":
     /// available means online and not busy).
     func freeDriver(_ driverId: ObjectID) async throws {
-        _ = try await update(
+        try await updateOne(
             ["_id": .objectID(driverId), "isOnline": true],
             ["$set": ["isAvailable": true, "updatedAt": .date(now)]], in: .driverProfiles)
     }

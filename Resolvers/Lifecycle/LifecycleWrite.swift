@@ -56,6 +56,18 @@ struct LifecycleWrite: Sendable {
             filter, update, returnDocument: returning, upsert: upsert, session: session)
     }
 
+    /// An update whose document is not wanted back: one `updateOne`, which
+    /// every server, the embedded one included, plans on its filter's index
+    /// (unlike ``update(_:_:in:returning:upsert:)``'s `findAndModify`).
+    /// Whether a document matched (or was inserted, with `upsert`).
+    @discardableResult
+    func updateOne(
+        _ filter: BSONDocument, _ update: BSONDocument, in collection: Collections, upsert: Bool = false
+    ) async throws -> Bool {
+        let result = try await self.collection(collection).updateOne(filter, update, upsert: upsert, session: session)
+        return result.matchedCount > 0 || result.upsertedID != nil
+    }
+
     @discardableResult
     func updateMany(_ filter: BSONDocument, _ update: BSONDocument, in collection: Collections) async throws
         -> UpdateResult

@@ -30,11 +30,11 @@ enum RatingAverage {
         var set: BSONDocument = ["ratingSum": .int64(sum), "ratingCount": .int64(count)]
         set[averageField] = .double(mean)
         set["updatedAt"] = .date(write.now)
-        let updated = try await write.update(
+        let updated = try await write.updateOne(
             ["_id": id, "ratingSum": profile["ratingSum"] ?? .null], ["$set": .document(set)], in: collection)
-        guard updated != nil else { throw RatingTotalsMoved() }
+        guard updated else { throw RatingTotalsMoved() }
         guard collection == .driverProfiles else { return [collection] }
-        _ = try await write.update(
+        try await write.updateOne(
             ["driverId": id],
             [
                 "$set": ["averageRating": .double(mean), "lastUpdated": .date(write.now)],

@@ -21,8 +21,9 @@ enum PaymentMethodWrites {
     /// Writes the rider profile's `updatedAt` in `write`'s transaction (nil:
     /// no such profile among those `filter` admits), so that concurrent
     /// changes of one rider's methods are serialised by the write conflict.
-    static func claim(_ filter: BSONDocument, _ write: LifecycleWrite) async throws -> BSONDocument? {
-        try await write.update(filter, ["$set": ["updatedAt": .date(write.now)]], in: .riderProfiles)
+    @discardableResult
+    static func claim(_ filter: BSONDocument, _ write: LifecycleWrite) async throws -> Bool {
+        try await write.updateOne(filter, ["$set": ["updatedAt": .date(write.now)]], in: .riderProfiles)
     }
 
     struct Method: Sendable {
@@ -76,8 +77,8 @@ enum PaymentMethodWrites {
                 method.riderId, own: context.principal.riderProfileID, argument: "input.riderId")
             let id = ObjectID()
             let document = try await LifecycleWrite.run(in: context) { write in
-                let rider = try await claim(context.restrict(["_id": .objectID(riderId)], in: .riderProfiles), write)
-                guard rider != nil else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
+                let claimed = try await claim(context.restrict(["_id": .objectID(riderId)], in: .riderProfiles), write)
+                guard claimed else { throw NotFoundError(argument: "input.riderId", what: "rider profile") }
                 let others = try await write.collection(.paymentMethods).countDocuments(
                     ["riderId": .objectID(riderId)], session: write.session)
                 let isDefault = method.makeDefault || others == 0
@@ -115,7 +116,7 @@ enum PaymentMethodWrites {
                 guard let method = try await write.findOne(filter, in: .paymentMethods),
                     case .objectID(let riderId)? = method["riderId"]
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
-                _ = try await claim(["_id": .objectID(riderId)], write)
+                try await claim(["_id": .objectID(riderId)], write)
                 try await write.updateMany(
                     ["riderId": .objectID(riderId), "isDefault": true, "_id": ["$ne": .objectID(id)]],
                     ["$set": ["isDefault": false, "updatedAt": .date(write.now)]], in: .paymentMethods)
@@ -144,7 +145,7 @@ enum PaymentMethodWrites {
                         filter, session: write.session),
                     case .objectID(let riderId)? = removed["riderId"]
                 else { throw NotFoundError(argument: "paymentMethodId", what: "payment method") }
-                _ = try await claim(["_id": .objectID(riderId)], write)
+                try await claim(["_id": .objectID(riderId)], write)
                 var others: [Collections] = [.riderProfiles]
                 if removed["isDefault"] == .bool(true) {
                     let promoted = try await write.collection(.paymentMethods).findOneAndUpdate(

@@ -80,7 +80,7 @@ enum PeopleWrite {
         set["phoneVerified"] = false
         set["updatedAt"] = .date(write.now)
         let unset: BSONDocument = ["phoneVerificationCode": "", "phoneVerificationExpiry": ""]
-        _ = try await write.update(["_id": .objectID(userId)], update(set: set, unset: unset), in: .users)
+        try await write.updateOne(["_id": .objectID(userId)], update(set: set, unset: unset), in: .users)
     }
 
     /// The end of a profile update in `write`'s transaction: the profile's
