@@ -90,7 +90,8 @@ class Subscriptions(unittest.TestCase):
 
         async def scenario():
             async with self.client(self.key_a) as session:
-                events = session.subscribe(document, variable_values={"id": str(rescue)})
+                document.variable_values = {"id": str(rescue)}
+                events = session.subscribe(document)
                 received = asyncio.Queue()
 
                 async def read():
@@ -141,7 +142,8 @@ class Subscriptions(unittest.TestCase):
 
         async def scenario():
             async with self.client(self.key_b) as session:
-                async for _ in session.subscribe(document, variable_values={"id": str(self.rescue_a)}):
+                document.variable_values = {"id": str(self.rescue_a)}
+                async for _ in session.subscribe(document):
                     self.fail("rider B received an event of rider A's rescue")
 
         with self.assertRaises(TransportQueryError) as raised:
@@ -232,8 +234,14 @@ class Subscriptions(unittest.TestCase):
                     reader.cancel()
 
         self.run_async(scenario())
-        with open(self.log_path, encoding="utf-8") as log:
-            text = log.read()
+        # The gateway's log is buffered: wait for its lines to be written.
+        deadline = time.monotonic() + 10
+        while True:
+            with open(self.log_path, encoding="utf-8") as log:
+                text = log.read()
+            if "change stream of rescuerequests resumed" in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         self.assertIn("change stream of rescuerequests interrupted", text, "the fail point did not break the stream")
         self.assertIn("change stream of rescuerequests resumed", text, "the stream was not resumed with its token")
 
