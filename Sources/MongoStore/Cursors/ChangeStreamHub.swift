@@ -167,8 +167,10 @@ public final class ChangeStreamHub: Sendable {
         var failures = 0
         while !Task.isCancelled {
             guard feed.hasSubscribers else {
+                // Idle until a first subscriber: a poll, cheap at this rate,
+                // and a new subscriber waits for the open anyway (`changes`).
                 token = nil
-                try? await Task.sleep(for: .milliseconds(10))
+                try? await Task.sleep(for: .milliseconds(50))
                 continue
             }
             // `updateLookup`: an update's event carries the document as it is
