@@ -6,7 +6,8 @@ import { createEditor } from "./editor.js";
 import { createExplorer, INTROSPECTION_QUERY } from "./explorer.js";
 import { addToHistory, clearHistory, loadHistory, renderHistory } from "./history.js";
 import { headersFrom, parseObjectPane, postGraphQL, resolveEndpoint } from "./transport.js";
-import { showPending, showProblem, showResult } from "./response.js";
+import { showEvents, showPending, showProblem, showResult } from "./response.js";
+import { isSubscription, subscribe } from "./subscriptions.js";
 
 const STORE = {
   headers: "supportcarr.playground.headers",
@@ -134,7 +135,36 @@ function main() {
   }
 
   let running = false;
+  // The running subscription's stop function, while one runs: Run becomes Stop.
+  let stopSubscription = null;
+  const runLabel = $("run").innerHTML;
+
+  function startSubscription(query, variables, headers, operationName) {
+    const events = [];
+    $("run").textContent = "■ Stop";
+    $("run").dataset.subscription = "live";
+    showEvents(view, events, "live");
+    stopSubscription = subscribe(endpoint, { query, variables, operationName }, headers, {
+      onOpen: () => showEvents(view, events, "live"),
+      onEvent: (payload) => {
+        events.push(payload);
+        showEvents(view, events, "live");
+      },
+      onEnd: (problem) => {
+        stopSubscription = null;
+        $("run").innerHTML = runLabel;
+        delete $("run").dataset.subscription;
+        if (problem) showProblem(view, problem);
+        else showEvents(view, events, "ended");
+      },
+    });
+  }
+
   async function run() {
+    if (stopSubscription) {
+      stopSubscription();
+      return;
+    }
     if (running) return;
     let variables;
     let headers;
@@ -151,10 +181,15 @@ function main() {
       showProblem(view, "The query is empty.");
       return;
     }
+    const operationName = operationAtCaret(editor.value, queryArea.selectionStart);
+    if (isSubscription(editor.value, operationName)) {
+      renderHistory(historyList, addToHistory({ query: editor.value, variables: variablesArea.value, at: Date.now() }), pickHistory);
+      startSubscription(editor.value, variables, headers, operationName);
+      return;
+    }
     running = true;
     $("run").disabled = true;
     showPending(view);
-    const operationName = operationAtCaret(editor.value, queryArea.selectionStart);
     try {
       const result = await postGraphQL(endpoint, { query: editor.value, variables, operationName }, headers);
       showResult(view, result);

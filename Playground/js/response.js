@@ -73,6 +73,33 @@ export function showProblem(view, text) {
   view.body.textContent = "";
 }
 
+/**
+ * Shows a subscription's events as they arrive: the count and state in the
+ * status (`data-events` holds the count), the errors of the latest event, and
+ * every event's payload, oldest first (the last 100).
+ */
+export function showEvents(view, events, state) {
+  const latest = events[events.length - 1];
+  const hasErrors = latest && Array.isArray(latest.errors) && latest.errors.length > 0;
+  view.status.className = "response-status " + (state === "failed" ? "failed" : hasErrors ? "partial" : "ok");
+  const count = events.length === 1 ? "1 event" : `${events.length} events`;
+  const label = { live: "Subscribed, waiting for events", ended: "Subscription ended", failed: "Subscription failed" }[state];
+  view.status.textContent = `${label} · ${count}`;
+  view.status.dataset.events = String(events.length);
+  view.status.dataset.subscription = state;
+  delete view.status.dataset.status;
+  view.errors.replaceChildren();
+  view.errors.hidden = !hasErrors;
+  if (hasErrors) {
+    const title = document.createElement("p");
+    title.textContent = "The latest event has errors";
+    const list = document.createElement("ul");
+    list.append(...latest.errors.map(errorItem));
+    view.errors.append(title, list);
+  }
+  view.body.innerHTML = events.length ? highlightJSON(events.slice(-100)) : "No event yet.";
+}
+
 export function showPending(view) {
   view.status.className = "response-status pending";
   view.status.textContent = "Running…";

@@ -1,5 +1,6 @@
 public import Enforcement
 public import GraphQLEngine
+public import MongoStore
 
 /// The gateway's executable schema: `Schema.graphql` with this target's
 /// resolvers, checked against each other at start-up.
@@ -22,6 +23,7 @@ public enum SupportCarrSchema {
             RescueTransitions.map, LifecycleResolvers.map(locator: locator),
             MoneyResolvers.map, PeopleResolvers.map(sealer: security.sealer),
             UserDataResolvers.map(rights: security.userDataRights), LookupResolvers.map(lookup: security.lookup),
+            SubscriptionResolvers.map,
         ]
         for area in areas {
             for (type, fields) in area { merged[type, default: [:]].merge(fields) { first, _ in first } }
@@ -43,24 +45,26 @@ public enum SupportCarrSchema {
     ///   - middleware: further hooks, run inside the security ones (tests).
     ///   - locator: the driver locator `nearbyDrivers` answers from while it
     ///     can (the server's, run as a service); nil asks the database every time.
+    ///   - hub: the change streams subscriptions follow (the server's, run as
+    ///     a service); nil refuses every subscription with `SERVICE_UNAVAILABLE`.
     /// - Throws: `StartupCheckError` naming every field the check refuses;
     ///   `SecuritySchemaError` for a `@requires` outside the catalogue.
     public static func make(
         sdl: String, security: FieldSecurity, middleware: [any FieldMiddleware] = [],
-        exposesInternalErrors: Bool = false, locator: DriverLocator? = nil
+        exposesInternalErrors: Bool = false, locator: DriverLocator? = nil, hub: ChangeStreamHub? = nil
     ) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl: sdl)
         return try make(
             schema: schema,
             resolvers: resolverMap(locator: locator, security: security), security: security,
             middleware: middleware,
-            exposesInternalErrors: exposesInternalErrors)
+            exposesInternalErrors: exposesInternalErrors, hub: hub)
     }
 
     /// Builds the executable schema from a built schema and a resolver map (tests pass altered maps).
     public static func make(
         schema: GraphQLSchema, resolvers: ResolverMap, security: FieldSecurity, middleware: [any FieldMiddleware] = [],
-        exposesInternalErrors: Bool = false
+        exposesInternalErrors: Bool = false, hub: ChangeStreamHub? = nil
     ) throws -> ExecutableSchema {
         let problems = StartupCheck.problems(schema: schema, resolvers: resolvers, typeResolvers: typeResolvers)
         if !problems.isEmpty { throw StartupCheckError(problems: problems) }
@@ -76,7 +80,9 @@ public enum SupportCarrSchema {
                 JSONScalarMiddleware(), EnumCaseMiddleware(schema: schema),
             ]
         return try ExecutableSchema(
-            schema: schema, resolvers: all, typeResolvers: typeResolvers, middleware: chain,
+            schema: schema, resolvers: all, typeResolvers: typeResolvers,
+            subscriptions: schema.subscriptionTypeName == nil ? [:] : SubscriptionResolvers.subscriptions(hub: hub),
+            middleware: chain,
             defaultResolution: .allowed, exposesInternalErrors: exposesInternalErrors)
     }
 }

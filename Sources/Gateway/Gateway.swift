@@ -2,6 +2,7 @@ public import Enforcement
 public import GraphQLEngine
 public import Hummingbird
 import HummingbirdCore
+import HummingbirdWebSocket
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -47,6 +48,9 @@ public struct Gateway: Sendable {
     public let logger: Logger
     /// `POST /webhooks/stripe` and `/webhooks/twilio`; nil mounts neither.
     public let webhooks: Webhooks?
+    /// Whether `/graphql` also accepts WebSocket upgrades for subscriptions
+    /// (`graphql-transport-ws`, `Subscriptions/`).
+    public let servesSubscriptions: Bool
     /// The bounded queue in front of execution (`GatewayLimits.maxConcurrentExecutions`,
     /// `maxQueuedExecutions`).
     let executionGate: ExecutionGate
@@ -59,9 +63,11 @@ public struct Gateway: Sendable {
         configuration: GatewayConfiguration, schema: ExecutableSchema, authenticator: any RequestAuthenticator,
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
         requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
-        logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil
+        logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil,
+        servesSubscriptions: Bool = false
     ) {
         self.webhooks = webhooks
+        self.servesSubscriptions = servesSubscriptions
         self.configuration = configuration
         // The engine's validation and the document limits, checked once per
         // document text before any resolver, their verdict cached with it.
@@ -134,17 +140,43 @@ public struct Gateway: Sendable {
     ) -> Application<RouterResponder<GatewayRequestContext>> {
         let limits = configuration.limits
         let readTimeout = TimeAmount(limits.readTimeout)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(readTimeout: readTimeout)],
+            idleTimeout: TimeAmount(limits.idleTimeout))
         return Application(
             router: makeRouter(),
-            server: .http1(
-                configuration: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: [ConnectionGuard(readTimeout: readTimeout)],
-                    idleTimeout: TimeAmount(limits.idleTimeout))),
+            server: servesSubscriptions ? makeUpgradableServer(http1: http1) : .http1(configuration: http1),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "supportcarr"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger)
+    }
+
+    /// The HTTP/1 server that also upgrades `/graphql` to the subscriptions'
+    /// WebSocket: frames up to the body limit, a WebSocket ping every
+    /// keep-alive period (a peer that does not answer by the next is
+    /// disconnected), and the idle timeout applied to the first request too
+    /// (`UpgradableHTTPChannel`).
+    func makeUpgradableServer(http1: HTTP1Channel.Configuration) -> HTTPServerBuilder {
+        let server = SubscriptionServer(
+            service: service, authenticator: authenticator,
+            persistedQueries: PersistedQueryResolver(store: persistedQueries), limits: configuration.subscriptions,
+            gatewayLimits: configuration.limits, rateLimits: configuration.rateLimits, rateLimiter: rateLimiter,
+            executor: requestExecutor, gate: executionGate, connectionsPerKey: KeyConnectionCounter(),
+            metrics: metrics.subscriptions, logger: logger)
+        let responder = SubscriptionRoutes.router(server: server).buildResponder()
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: configuration.limits.maxBodyBytes,
+            autoPing: .enabled(timePeriod: configuration.subscriptions.keepAlive))
+        let firstRequestTimeout = TimeAmount(configuration.limits.idleTimeout)
+        return HTTPServerBuilder { httpResponder in
+            UpgradableHTTPChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: httpResponder, webSocketResponder: responder,
+                    configuration: .init(http1: http1, ws: webSocket)),
+                firstRequestTimeout: firstRequestTimeout)
+        }
     }
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server

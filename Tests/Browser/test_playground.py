@@ -2,7 +2,9 @@
 chromium-driver through selenium, against a running gateway.
 
 Needs GATEWAY_URL (e.g. http://127.0.0.1:8080) and GATEWAY_API_KEY (a key that
-may read drivers); fails at once, naming them, when either is unset.
+may read drivers); fails at once, naming them, when either is unset. The
+subscription test also needs MONGODB_URI and SUPPORTCARR_DB, the gateway's
+database, to write into it.
 Run: .venv/bin/python -m unittest discover -s Tests/Browser -v
 A screenshot of the page after a run is saved to PLAYGROUND_SCREENSHOT
 (default /tmp/playground.png).
@@ -11,6 +13,7 @@ A screenshot of the page after a run is saved to PLAYGROUND_SCREENSHOT
 import json
 import os
 import shutil
+import time
 import unittest
 
 from selenium import webdriver
@@ -228,6 +231,40 @@ class PlaygroundInABrowser(unittest.TestCase):
         self.assertEqual(classes.get("role"), "tok-field")
         self.assertEqual(classes.get('"{"'), "tok-string")
         self.assertEqual(classes.get("# }"), "tok-comment")
+
+    def test_a_subscription_shows_its_events_as_they_arrive_and_stops(self):
+        """Run opens a graphql-transport-ws socket for a subscription; writes
+        made directly in MongoDB (pymongo, as another process) appear as events."""
+        import pymongo  # installed by scripts/setup for the subscription tests
+
+        mongo = pymongo.MongoClient(required_env("MONGODB_URI"))
+        try:
+            rescues = mongo[required_env("SUPPORTCARR_DB")].rescuerequests
+            rescue = rescues.find_one({}, {"_id": 1})["_id"]
+            self.open_fresh()
+            self.set_key()
+            self.set_query('subscription Watch { rescueUpdated(id: "%s") { id estimatedDuration } }' % rescue)
+            self.by_id("run").click()
+            status = self.by_id("response-status")
+            self.wait(lambda d: status.get_attribute("data-subscription") == "live", "the subscription did not start")
+            self.assertIn("Stop", self.by_id("run").text)
+            # The protocol does not acknowledge a subscribe: write until events show.
+            value = 500_000
+            deadline = time.monotonic() + TIMEOUT
+            while int(status.get_attribute("data-events") or 0) < 2:
+                self.assertLess(time.monotonic(), deadline, f"no events shown: {status.text}")
+                value += 1
+                rescues.update_one({"_id": rescue}, {"$set": {"estimatedDuration": value}})
+                time.sleep(0.3)
+            events = json.loads(self.by_id("response").text)
+            self.assertGreaterEqual(len(events), 2, events)
+            self.assertEqual(events[-1]["data"]["rescueUpdated"]["id"], str(rescue))
+            self.assertIn("event", status.text)
+            self.by_id("run").click()
+            self.wait(lambda d: status.get_attribute("data-subscription") == "ended", "Stop did not end the subscription")
+            self.assertIn("Run", self.by_id("run").text)
+        finally:
+            mongo.close()
 
     def test_bracket_matching_skips_brackets_in_strings_and_comments(self):
         self.open_fresh()

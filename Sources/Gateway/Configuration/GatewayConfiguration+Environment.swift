@@ -28,6 +28,10 @@ extension GatewayConfiguration {
         public static let maxURIBytes = "SUPPORTCARR_MAX_URI_BYTES"
         public static let idleTimeoutMS = "SUPPORTCARR_IDLE_TIMEOUT_MS"
         public static let readTimeoutMS = "SUPPORTCARR_READ_TIMEOUT_MS"
+        public static let maxSubscriptionsPerConnection = "SUPPORTCARR_MAX_SUBSCRIPTIONS_PER_CONNECTION"
+        public static let maxSubscriptionConnectionsPerKey = "SUPPORTCARR_MAX_SUBSCRIPTION_CONNECTIONS_PER_KEY"
+        public static let subscriptionInitTimeoutMS = "SUPPORTCARR_SUBSCRIPTION_INIT_TIMEOUT_MS"
+        public static let subscriptionKeepAliveMS = "SUPPORTCARR_SUBSCRIPTION_KEEPALIVE_MS"
         public static let metricsToken = "SUPPORTCARR_METRICS_TOKEN"
         public static let rateLimitMaxClients = "SUPPORTCARR_RATE_LIMIT_MAX_CLIENTS"
         public static let rateLimitAnonymous = "SUPPORTCARR_RATE_LIMIT_ANONYMOUS"
@@ -87,6 +91,18 @@ extension GatewayConfiguration {
         }
         if let milliseconds = try integer(Variable.readTimeoutMS, in: environment, range: 100...3_600_000) {
             configuration.limits.readTimeout = .milliseconds(milliseconds)
+        }
+        if let count = try integer(Variable.maxSubscriptionsPerConnection, in: environment, range: 1...1_000) {
+            configuration.subscriptions.maxOperationsPerConnection = count
+        }
+        if let count = try integer(Variable.maxSubscriptionConnectionsPerKey, in: environment, range: 1...100_000) {
+            configuration.subscriptions.maxConnectionsPerKey = count
+        }
+        if let milliseconds = try integer(Variable.subscriptionInitTimeoutMS, in: environment, range: 100...600_000) {
+            configuration.subscriptions.initTimeout = .milliseconds(milliseconds)
+        }
+        if let milliseconds = try integer(Variable.subscriptionKeepAliveMS, in: environment, range: 1_000...600_000) {
+            configuration.subscriptions.keepAlive = .milliseconds(milliseconds)
         }
         configuration.rateLimits = try rateLimits(in: environment)
         if let token = value(Variable.metricsToken, in: environment) {

@@ -10,6 +10,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// TCP port (`PORT`, default 8080; 0 picks a free one, for tests).
     public var port: Int
     public var limits: GatewayLimits
+    /// The limits of subscriptions over WebSocket (`SubscriptionLimits`).
+    public var subscriptions = SubscriptionLimits()
     /// The document limits `Gateway` holds every operation to (its
     /// `GraphQLService`). `fromEnvironment` sets their execution timeout to
     /// `limits.executionTimeout`, so the engine's cooperative deadline and the

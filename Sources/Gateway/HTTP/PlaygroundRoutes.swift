@@ -27,7 +27,7 @@ enum PlaygroundRoutes {
     }
 
     static let pageSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src *; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' *; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
     static func serve(_ asset: PlaygroundAsset?, ifNoneMatch: String? = nil) -> Response {

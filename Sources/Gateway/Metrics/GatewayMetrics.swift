@@ -15,6 +15,7 @@ import Synchronization
 ///   and `supportcarr_audit_writing` (the PII audit failing open, which a
 ///   production gateway turns into `AUDIT_UNAVAILABLE` refusals: alert on it)
 /// - `supportcarr_rate_limited_total{policy}` (`requests` or `cost`)
+/// - the subscriptions' gauges and counters (`SubscriptionMetrics`)
 ///
 /// Operation names come from documents clients send, so the label is bounded
 /// twice: each name to `ClientText.maxCharacters` characters (and a hash),
@@ -60,6 +61,8 @@ public final class GatewayMetrics: Sendable {
     public let maxOperationLabels: Int
     /// The PII audit whose losses are exported (read when scraped).
     public let audit: PersonalDataAuditRecorder?
+    /// The subscriptions' gauges and counters (`SubscriptionMetrics`).
+    public let subscriptions = SubscriptionMetrics()
 
     public init(maxOperationLabels: Int = 200, audit: PersonalDataAuditRecorder? = nil) {
         self.maxOperationLabels = maxOperationLabels
@@ -141,6 +144,7 @@ public final class GatewayMetrics: Sendable {
                 "supportcarr_http_requests_total{route=\"\(PrometheusText.escape(pair.first))\",status=\"\(pair.second)\"} \(count)\n"
         }
         if let audit { Self.writeAudit(audit.statistics, into: &text) }
+        text += subscriptions.prometheusText()
         text += "# HELP supportcarr_rate_limited_total Requests and operations refused by the rate limit, by policy.\n"
         text += "# TYPE supportcarr_rate_limited_total counter\n"
         for policy in RateLimiter.Policy.allCases {

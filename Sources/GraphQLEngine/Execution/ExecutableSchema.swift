@@ -12,6 +12,8 @@ public final class ExecutableSchema: Sendable {
     let schemaMetaRuntime: FieldRuntime
     let typeMetaRuntime: FieldRuntime
     let typeResolvers: [String: TypeResolver]
+    /// The subscribe resolvers of the subscription type's fields (see `subscribe`).
+    let subscriptionResolvers: SubscriptionResolverMap
     /// The schema's introspection values, built once (see `IntrospectionIndex`).
     let introspection: IntrospectionIndex
     /// Whether errors not meant for clients keep their own text (for tests and
@@ -29,17 +31,23 @@ public final class ExecutableSchema: Sendable {
     }
 
     /// Assembles and checks an executable schema; throws every problem found.
+    ///
+    /// - Parameter subscriptions: the source stream of each field of the
+    ///   subscription type, by field name (`SubscriptionResolver`); each
+    ///   event then runs the field's resolver from `resolvers`.
     public init(
         schema: GraphQLSchema, resolvers: ResolverMap = [:], typeResolvers: [String: TypeResolver] = [:],
-        middleware: [any FieldMiddleware] = [], defaultResolution: DefaultResolution = .allowed,
-        exposesInternalErrors: Bool = false
+        subscriptions: SubscriptionResolverMap = [:], middleware: [any FieldMiddleware] = [],
+        defaultResolution: DefaultResolution = .allowed, exposesInternalErrors: Bool = false
     ) throws(ExecutableSchemaError) {
-        let problems = ExecutableSchema.problems(
+        var problems = ExecutableSchema.problems(
             schema: schema, resolvers: resolvers, typeResolvers: typeResolvers, defaultResolution: defaultResolution)
+        problems += ExecutableSchema.problems(schema: schema, subscriptions: subscriptions)
         if !problems.isEmpty { throw ExecutableSchemaError(problems: problems) }
 
         self.schema = schema
         self.typeResolvers = typeResolvers
+        self.subscriptionResolvers = subscriptions
         self.exposesInternalErrors = exposesInternalErrors
         let introspectionResolvers = IntrospectionResolvers.resolvers
         var runtimes: [String: [String: FieldRuntime]] = [:]
@@ -123,12 +131,32 @@ public final class ExecutableSchema: Sendable {
     }
 }
 
+extension ExecutableSchema {
+    /// What is wrong with subscribe resolvers for a schema: one for a field
+    /// the subscription type lacks (or with no subscription type at all).
+    /// A subscription field without one is refused when subscribed to, not
+    /// here: a schema may declare subscriptions a server does not serve.
+    public static func problems(schema: GraphQLSchema, subscriptions: SubscriptionResolverMap) -> [ResolverMapProblem] {
+        let type: ObjectType?
+        if let name = schema.subscriptionTypeName, case .object(let object) = schema.type(named: name) {
+            type = object
+        } else {
+            type = nil
+        }
+        return subscriptions.keys.sorted().compactMap { name in
+            type?.field(named: name) == nil ? .unknownSubscriptionField(name) : nil
+        }
+    }
+}
+
 /// One mismatch between a resolver map and its schema.
 public enum ResolverMapProblem: Sendable, Hashable, CustomStringConvertible {
     case unknownType(String)
     case unknownField(type: String, field: String)
     case missingResolver(type: String, field: String)
     case typeResolverForNonAbstractType(String)
+    /// A subscribe resolver for a field the subscription type lacks.
+    case unknownSubscriptionField(String)
 
     public var description: String {
         switch self {
@@ -140,6 +168,9 @@ public enum ResolverMapProblem: Sendable, Hashable, CustomStringConvertible {
             return "Field \"\(type).\(field)\" has no resolver."
         case .typeResolverForNonAbstractType(let type):
             return "A type resolver is given for \"\(type)\", which is not an interface or union of the schema."
+        case .unknownSubscriptionField(let field):
+            return
+                "A subscribe resolver is given for \"\(field)\", which is not a field of the schema's subscription type."
         }
     }
 }

@@ -47,10 +47,12 @@ func execute(
                 extensions: [("code", .string(GraphQLError.Code.operationResolutionFailure))])
         ])
     }
+    // A subscription runs through `subscribe` (Subscription/Subscribe.swift):
+    // a stream of events, each executed on its own.
     if operation.operation == .subscription {
         return GraphQLResponse(errors: [
             GraphQLError(
-                message: "Subscriptions are not supported by this executor; use a subscription transport.",
+                message: "A subscription operation cannot be executed once; subscribe to it instead.",
                 locations: [document.source.location(at: operation.loc.start)],
                 extensions: [("code", .string(GraphQLError.Code.operationResolutionFailure))])
         ])

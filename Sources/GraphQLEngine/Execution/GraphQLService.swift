@@ -120,6 +120,28 @@ public struct GraphQLService: Sendable {
             suggestions: limits?.allowsIntrospection ?? true)
     }
 
+    /// Subscribes to a prepared subscription operation with the request's
+    /// variables (https://spec.graphql.org/October2021/#Subscribe()): the
+    /// same variable limits as `execute`, then the source stream. Each event
+    /// is later executed within `QueryLimits.executionTimeout`, as a query is.
+    /// Never throws: a refusal is a list of request errors.
+    public func subscribe(
+        _ operation: PreparedOperation, variables: [String: JSONValue], context: any Sendable = (),
+        rootValue: any FieldSource = EmptyFieldSource()
+    ) async -> SubscribeOutcome {
+        if let maxNesting = limits?.maxNesting, let error = VariableNesting.check(variables, maxNesting: maxNesting) {
+            return .refused([error])
+        }
+        if let checks = operation.requestChecks {
+            let errors = checks.errors(variables: variables, operationName: operation.name)
+            if !errors.isEmpty { return .refused(errors) }
+        }
+        return await GraphQLEngine.subscribe(
+            schema: schema, document: operation.document, operation: operation.operation, variables: variables,
+            context: context, rootValue: rootValue, eventTimeout: limits?.executionTimeout,
+            suggestions: limits?.allowsIntrospection ?? true)
+    }
+
     /// Prepares and runs a request end to end. Never throws: every failure is a response.
     public func execute(
         _ request: GraphQLRequest, context: any Sendable = (), rootValue: any FieldSource = EmptyFieldSource()

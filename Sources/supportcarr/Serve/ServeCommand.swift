@@ -109,11 +109,12 @@ struct ServeCommand: AsyncParsableCommand {
         // cannot be recorded is refused rather than served.
         let audit = PersonalDataAuditRecorder(database: db)
         let locator = try DriverLocatorService.makeLocator(settings: settings)
+        let hub = try SubscriptionHubService.makeHub(settings: settings)
         let schema = try settings.makeSchema(
             security: FieldSecurity(
                 cipher: FieldCipher(keyRing: settings.keyRing, legacy: legacy), audit: audit,
                 requiresAudit: settings.deployment == .production, blindIndex: settings.blindIndex),
-            locator: locator)
+            locator: locator, hub: hub)
         let repository = APIKeyRepository(database: db, hasher: settings.hasher)
         let usage = repository.usageRecorder()
         // Keys are read once per prefix and lifetime (revocation takes effect within it).
@@ -137,7 +138,8 @@ struct ServeCommand: AsyncParsableCommand {
             // The gateway verifies the senders' signatures; SupportCarrData's recorders write.
             webhooks: Webhooks(
                 settings: webhookSettings, stripe: StripeEventRecorder(database: db),
-                twilio: TwilioStatusRecorder(database: db)))
+                twilio: TwilioStatusRecorder(database: db)),
+            servesSubscriptions: true)
         let (host, deployment, playground, metricsAccess) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground,
             settings.gateway.metricsAccess
@@ -145,7 +147,9 @@ struct ServeCommand: AsyncParsableCommand {
         let recorders = [UsageRecorderService(recorder: usage), AuditRecorderService(recorder: audit)] as [any Service]
         // Shut down in reverse order after the server has drained: the
         // recorders flush, the locator closes its change stream, then the pool goes.
-        let services: [any Service] = [DatabaseLifecycle(client: client), DriverLocatorService(locator: locator)]
+        let services: [any Service] = [
+            DatabaseLifecycle(client: client), DriverLocatorService(locator: locator), SubscriptionHubService(hub: hub),
+        ]
         try await gateway.run(services: services + recorders) {
             port in
             logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")

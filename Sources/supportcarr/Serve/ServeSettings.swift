@@ -2,6 +2,7 @@ import Enforcement
 import Foundation
 import Gateway
 import GraphQLEngine
+import MongoStore
 import Resolvers
 import Security
 
@@ -64,9 +65,11 @@ struct ServeSettings {
     ///   build against the resolvers, names a permission outside the catalogue,
     ///   or serves a field the data model encrypts without `@encrypted` and a
     ///   `pii:` permission.
-    func makeSchema(security: FieldSecurity, locator: DriverLocator? = nil) throws -> ExecutableSchema {
+    func makeSchema(security: FieldSecurity, locator: DriverLocator? = nil, hub: ChangeStreamHub? = nil) throws
+        -> ExecutableSchema
+    {
         do {
-            return try SupportCarrSchema.make(sdl: schemaText, security: security, locator: locator)
+            return try SupportCarrSchema.make(sdl: schemaText, security: security, locator: locator, hub: hub)
         } catch let error as SecuritySchemaError {
             throw ConfigurationProblem("\(schemaPath): \(error)")
         } catch {
