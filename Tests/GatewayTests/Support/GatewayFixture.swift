@@ -48,7 +48,10 @@ struct GatewayFixture: Sendable {
                 schema: executable,
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
-                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger)
+                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
+                // The channel `serve` runs (HTTP/1 that may upgrade to a
+                // subscription's WebSocket), so every HTTP test runs on it.
+                servesSubscriptions: true)
             let fixture = GatewayFixture(
                 client: client, database: database, gateway: gateway, calls: calls, apiKey: created.token.text,
                 userID: userID)
