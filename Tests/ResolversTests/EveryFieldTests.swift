@@ -6,7 +6,7 @@ import Testing
 
 @testable import Resolvers
 
-extension SeededSuites {
+extension SeededSuitesTwo {
     /// Every field of every entity read through its root lookup, on several
     /// seeded documents per collection: a stored name that differs from the
     /// schema's, or a relationship resolver that fails, shows up as an error.

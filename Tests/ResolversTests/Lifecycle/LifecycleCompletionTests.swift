@@ -6,7 +6,7 @@ import Testing
 
 @testable import Resolvers
 
-extension SeededSuites {
+extension SeededSuitesTwo {
     /// `transitionRescue` moving the assignment with the rescue, and what
     /// completing and cancelling write, all or nothing.
     @Suite struct LifecycleCompletionTests {

@@ -147,7 +147,7 @@ extension AuthenticationAndAuditTests {
     }
 }
 
-extension SeededSecuritySuites {
+extension SeededSuitesTwo {
     /// What a rider's or driver's request costs before its resolvers: the
     /// key (cached) and, only when the operation can reach a collection whose
     /// rule names the other party of a live rescue, those short lists.

@@ -7,7 +7,7 @@ import Testing
 
 @testable import Resolvers
 
-extension SeededSecuritySuites {
+extension SeededSuitesTwo {
     /// A rider finds where free drivers are only through `nearbyDrivers`, and
     /// of them only position and rating; the driver of its own live rescue it
     /// sees in full (name, vehicle and plate included).

@@ -7,7 +7,7 @@ import Testing
 
 @testable import Resolvers
 
-extension SeededSecuritySuites {
+extension SeededSuitesTwo {
     @Suite struct EncryptedFieldTests {
         @Test func encryptedFieldsAreServedDecryptedUnderTheirBinding() async throws {
             try await SeededDatabase.with { fixture in

@@ -6,8 +6,8 @@ import Testing
 /// (`extension SeededSuites`), in the file of its concern.
 @Suite(.serialized) enum SeededSuites {}
 
-/// A second queue of such suites (the costliest security ones), beside the
-/// first: one queue alone was the whole test run's critical path. Two
-/// queues at a time are what the embedded server takes (`scripts/test` also
-/// spreads the tests over two servers, see `LiveDatabase.uri()`).
-@Suite(.serialized) enum SeededSecuritySuites {}
+/// A second queue of such suites, beside the first: one queue alone was the
+/// whole test run's critical path (each queue now holds about half of its
+/// time). Two queues at a time are what the embedded servers take
+/// (`scripts/test` spreads the tests over two, see `LiveDatabase.uri()`).
+@Suite(.serialized) enum SeededSuitesTwo {}
