@@ -3,6 +3,7 @@ public import GraphQLEngine
 public import Hummingbird
 import HummingbirdCore
 public import Logging
+public import MongoStore
 import NIOCore
 public import ServiceLifecycle
 
@@ -34,6 +35,10 @@ public struct Gateway: Sendable {
     public let authenticator: any RequestAuthenticator
     public let readiness: any ReadinessProbe
     public let metrics: GatewayMetrics
+    /// What measures the database commands of this gateway's requests (into
+    /// `metrics`, and as spans when tracing is on); `serve` also binds it
+    /// around the background services, whose commands count too.
+    public let commandInstrumentation: CommandInstrumentation
     /// The rate-limit counters (`configuration.rateLimits`), per process.
     public let rateLimiter: RateLimiter
     public let persistedQueries: PersistedQueryStore
@@ -73,6 +78,7 @@ public struct Gateway: Sendable {
         self.playground = playground
         self.requestExecutor = requestExecutor
         self.metrics = metrics
+        self.commandInstrumentation = CommandInstrumentation(metrics: metrics.factory)
         self.rateLimiter = RateLimiter(maxClients: configuration.rateLimits.maxClients)
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
@@ -87,9 +93,9 @@ public struct Gateway: Sendable {
     /// request bucket, then the handler.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
-        router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
+        router.add(middleware: HTTPMetricsMiddleware(metrics: metrics, instrumentation: commandInstrumentation))
         let endpoint = GraphQLEndpoint(
-            service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries),
+            service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries, metrics: metrics),
             limits: configuration.limits, executor: requestExecutor,
             gate: executionGate)
         // GET and POST are served; the other methods reach the transport
@@ -107,7 +113,8 @@ public struct Gateway: Sendable {
             graphQL.on("", method: method) { request, context in await endpoint.respond(to: request, context: context) }
         }
         HealthRoutes.add(to: router, readiness: readiness)
-        MetricsRoutes.add(to: router, metrics: metrics, access: configuration.metricsAccess)
+        MetricsRoutes.add(
+            to: router, metrics: metrics, documentCache: service.cache, access: configuration.metricsAccess)
         if let playground { PlaygroundRoutes.add(to: router, assets: playground) }
         if let webhooks { WebhookRoutes.add(to: router, webhooks: webhooks, logger: logger) }
         return router

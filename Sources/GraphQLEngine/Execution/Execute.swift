@@ -72,7 +72,7 @@ func execute(
     if state.cancelled { return GraphQLResponse(errors: [LimitErrors.timeout]) }
     return GraphQLResponse(
         data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount,
-        loaderRoundTrips: state.loaders.roundTripCount)
+        loaderRoundTrips: state.loaders.roundTripCount, loaderBatchSizes: state.loaders.batchSizes)
 }
 
 /// Picks the operation to run

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import Enforcement
 import Foundation
 import Gateway
@@ -108,6 +109,11 @@ struct ServeCommand: AsyncParsableCommand {
         // other users' data), written off the request path; in production what
         // cannot be recorded is refused rather than served.
         let audit = PersonalDataAuditRecorder(database: db)
+        // One registry for the process: /metrics renders it, and swift-metrics'
+        // global system points at it (once per process, before anything makes
+        // a metric) for any library that emits through it.
+        let metrics = GatewayMetrics(audit: audit)
+        MetricsSystem.bootstrap(metrics.factory)
         let locator = try DriverLocatorService.makeLocator(settings: settings)
         let schema = try settings.makeSchema(
             security: FieldSecurity(
@@ -118,7 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
         let usage = repository.usageRecorder()
         // Keys are read once per prefix and lifetime (revocation takes effect within it).
         let verifier = APIKeyVerifier(
-            store: CachedAPIKeyStore(base: repository), hasher: settings.hasher,
+            store: CachedAPIKeyStore(base: repository, metrics: metrics.factory), hasher: settings.hasher,
             acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
         let gateway = Gateway(
             configuration: settings.gateway,
@@ -133,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
                 ReadinessCondition(reason: "driver locator loading") { locator.hasLoaded },
             ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
-            requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger,
+            requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
             // The gateway verifies the senders' signatures; SupportCarrData's recorders write.
             webhooks: Webhooks(
                 settings: webhookSettings, stripe: StripeEventRecorder(database: db),
@@ -146,12 +152,16 @@ struct ServeCommand: AsyncParsableCommand {
         // Shut down in reverse order after the server has drained: the
         // recorders flush, the locator closes its change stream, then the pool goes.
         let services: [any Service] = [DatabaseLifecycle(client: client), DriverLocatorService(locator: locator)]
-        try await gateway.run(services: services + recorders) {
-            port in
-            logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
-            if playground { logger.info("playground at http://\(host):\(port)/playground") }
-            if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
-            for notice in webhookSettings.startupNotices { logger.warning("\(notice)") }
+        // The background services' database commands (the locator's, the
+        // recorders') count in /metrics too.
+        try await CommandInstrumentation.$current.withValue(gateway.commandInstrumentation) {
+            try await gateway.run(services: services + recorders) {
+                port in
+                logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
+                if playground { logger.info("playground at http://\(host):\(port)/playground") }
+                if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
+                for notice in webhookSettings.startupNotices { logger.warning("\(notice)") }
+            }
         }
         logger.info("stopped")
     }

@@ -40,7 +40,8 @@ struct GatewayFixture: Sendable {
             let created = try await repository.create(
                 userId: userID, name: "gateway tests", permissions: .everything, kind: .test)
             // As `serve` does: keys read once per prefix and cache lifetime.
-            let verifier = APIKeyVerifier(store: CachedAPIKeyStore(base: repository), hasher: .development)
+            let verifier = APIKeyVerifier(
+                store: CachedAPIKeyStore(base: repository, metrics: metrics.factory), hasher: .development)
             let calls = TestSchema.Calls()
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(
