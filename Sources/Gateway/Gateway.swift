@@ -39,6 +39,12 @@ public struct Gateway: Sendable {
     /// `metrics`, and as spans when tracing is on); `serve` also binds it
     /// around the background services, whose commands count too.
     public let commandInstrumentation: CommandInstrumentation
+    /// The tracer when tracing is on (`TracingConfiguration`): a span per
+    /// request, per engine stage and level, per database command; nil
+    /// installs none of it.
+    public let tracer: OTLPTracer?
+    /// Sends the tracer's spans; `run` runs it beside the server.
+    public let exporter: OTLPExporter?
     /// The rate-limit counters (`configuration.rateLimits`), per process.
     public let rateLimiter: RateLimiter
     public let persistedQueries: PersistedQueryStore
@@ -64,21 +70,26 @@ public struct Gateway: Sendable {
         configuration: GatewayConfiguration, schema: ExecutableSchema, authenticator: any RequestAuthenticator,
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
         requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
-        logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil
+        logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil,
+        exporter: OTLPExporter? = nil
     ) {
+        let tracer = exporter.map(OTLPTracer.init)
+        self.tracer = tracer
+        self.exporter = exporter
         self.webhooks = webhooks
         self.configuration = configuration
         // The engine's validation and the document limits, checked once per
         // document text before any resolver, their verdict cached with it.
         self.service = GraphQLService(
             schema: schema, validator: { validate(schema: $0, document: $1, suggestions: $2) },
-            cache: DocumentCache(maxEntries: configuration.documentCacheCapacity), limits: configuration.queryLimits)
+            cache: DocumentCache(maxEntries: configuration.documentCacheCapacity), limits: configuration.queryLimits,
+            instrumentation: tracer.map { TracingInstrumentation(tracer: $0) })
         self.authenticator = authenticator
         self.readiness = readiness
         self.playground = playground
         self.requestExecutor = requestExecutor
         self.metrics = metrics
-        self.commandInstrumentation = CommandInstrumentation(metrics: metrics.factory)
+        self.commandInstrumentation = CommandInstrumentation(metrics: metrics.factory, tracer: tracer)
         self.rateLimiter = RateLimiter(maxClients: configuration.rateLimits.maxClients)
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
@@ -93,6 +104,7 @@ public struct Gateway: Sendable {
     /// request bucket, then the handler.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
+        if let tracer { router.add(middleware: TracingMiddleware(tracer: tracer)) }
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics, instrumentation: commandInstrumentation))
         let endpoint = GraphQLEndpoint(
             service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries, metrics: metrics),
@@ -157,7 +169,9 @@ public struct Gateway: Sendable {
     ) async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                services: (exporter.map { [$0] } ?? [] as [any Service] + services).map {
+                    ServiceGroupConfiguration.ServiceConfiguration(service: $0)
+                }
                     + [
                         ServiceGroupConfiguration.ServiceConfiguration(
                             service: makeApplication(onServerRunning: onServerRunning))

@@ -71,6 +71,16 @@ public final class GatewayMetrics: Sendable {
     private let persistedQueryHits: Prometheus.Counter
     private let persistedQueryMisses: Prometheus.Counter
     private let subscriptions: Prometheus.Gauge
+    private let spansExported: Prometheus.Counter
+    private let spansDropped: [SpanDropReason: Prometheus.Counter]
+
+    /// Why spans were not delivered (`supportcarr_tracing_spans_dropped_total{reason}`).
+    public enum SpanDropReason: String, Sendable, CaseIterable {
+        /// The export queue was full when the span ended.
+        case queueFull = "queue_full"
+        /// The collector did not take the batch (unreachable, an error status, too slow).
+        case exportFailed = "export_failed"
+    }
     private let labelled = Mutex(LabelledSeries())
     private let scraped = Mutex(ScrapedTotals())
 
@@ -126,6 +136,13 @@ public final class GatewayMetrics: Sendable {
         persistedQueryMisses = registry.makeCounter(
             descriptor: cache, labels: [("cache", Cache.persistedQuery.rawValue), ("result", "miss")])
         subscriptions = registry.makeGauge(descriptor: Self.descriptor(MetricCatalogue.activeSubscriptions))
+        spansExported = registry.makeCounter(descriptor: Self.descriptor(MetricCatalogue.spansExported))
+        var dropped: [SpanDropReason: Prometheus.Counter] = [:]
+        for reason in SpanDropReason.allCases {
+            dropped[reason] = registry.makeCounter(
+                descriptor: Self.descriptor(MetricCatalogue.spansDropped), labels: [("reason", reason.rawValue)])
+        }
+        spansDropped = dropped
         if audit != nil {
             for family in [MetricCatalogue.auditDropped, MetricCatalogue.auditLost, MetricCatalogue.auditBatchesFailed]
             {
@@ -212,6 +229,16 @@ public final class GatewayMetrics: Sendable {
     /// Records one lookup of a persisted query by its hash.
     public func recordPersistedQueryLookup(hit: Bool) {
         (hit ? persistedQueryHits : persistedQueryMisses).increment()
+    }
+
+    /// Records spans the collector took.
+    public func recordSpansExported(_ count: Int) {
+        spansExported.increment(by: Int64(count))
+    }
+
+    /// Records spans that will never reach the collector.
+    public func recordSpansDropped(_ count: Int, reason: SpanDropReason) {
+        spansDropped[reason]?.increment(by: Int64(count))
     }
 
     // MARK: Subscriptions

@@ -59,17 +59,25 @@ struct ServeCommand: AsyncParsableCommand {
         let json = try Self.logsJSON(ProcessInfo.processInfo.environment["SUPPORTCARR_LOG_FORMAT"])
         BufferedLogOutput.shared.startFlushing()
         defer { BufferedLogOutput.shared.flush() }
-        LoggingSystem.bootstrap { label in
-            if json {
-                var handler = JSONLogHandler(label: label)
+        // Every line logged while a traced request runs carries its trace_id and span_id.
+        LoggingSystem.bootstrap(
+            { label, provider in
+                if json {
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = logLevel
+                    handler.metadataProvider = provider
+                    return handler
+                }
+                var handler = LevelFlushingLogHandler(label: label)
                 handler.logLevel = logLevel
+                handler.metadataProvider = provider
                 return handler
-            }
-            var handler = LevelFlushingLogHandler(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
+            }, metadataProvider: .traceContext)
         let environment = overriddenEnvironment(ProcessInfo.processInfo.environment)
+        let tracing: TracingConfiguration?
+        do { tracing = try TracingConfiguration.fromEnvironment(environment) } catch {
+            throw ConfigurationProblem(error.description)
+        }
         let settings = try ServeSettings.read(environment: environment, schemaFlag: schema, database: database)
         let logger = Logger(label: "supportcarr.gateway")
         let webhookSettings: WebhookSettings
@@ -114,6 +122,12 @@ struct ServeCommand: AsyncParsableCommand {
         // a metric) for any library that emits through it.
         let metrics = GatewayMetrics(audit: audit)
         MetricsSystem.bootstrap(metrics.factory)
+        let exporter = tracing.map { OTLPExporter(configuration: $0, metrics: metrics, logger: logger) }
+        if let tracing {
+            logger.info(
+                "exporting traces to http://\(tracing.host):\(tracing.port)\(tracing.path) (\(tracing.protocol.rawValue)) as \(tracing.serviceName)"
+            )
+        }
         let locator = try DriverLocatorService.makeLocator(settings: settings)
         let schema = try settings.makeSchema(
             security: FieldSecurity(
@@ -143,7 +157,8 @@ struct ServeCommand: AsyncParsableCommand {
             // The gateway verifies the senders' signatures; SupportCarrData's recorders write.
             webhooks: Webhooks(
                 settings: webhookSettings, stripe: StripeEventRecorder(database: db),
-                twilio: TwilioStatusRecorder(database: db)))
+                twilio: TwilioStatusRecorder(database: db)),
+            exporter: exporter)
         let (host, deployment, playground, metricsAccess) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground,
             settings.gateway.metricsAccess

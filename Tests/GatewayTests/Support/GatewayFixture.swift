@@ -29,6 +29,7 @@ struct GatewayFixture: Sendable {
         readiness: (any ReadinessProbe)? = nil,
         playground: (any PlaygroundAssets)? = nil,
         metrics: GatewayMetrics = GatewayMetrics(),
+        exporter: OTLPExporter? = nil,
         _ body: (GatewayFixture) async throws -> R
     ) async throws -> R {
         try await TestDatabase.with { client, database in
@@ -49,7 +50,8 @@ struct GatewayFixture: Sendable {
                 schema: executable,
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
-                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger)
+                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
+                exporter: exporter)
             let fixture = GatewayFixture(
                 client: client, database: database, gateway: gateway, calls: calls, apiKey: created.token.text,
                 userID: userID)
