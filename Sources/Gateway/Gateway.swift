@@ -169,7 +169,9 @@ public struct Gateway: Sendable {
     ) async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: (exporter.map { [$0] } ?? [] as [any Service] + services).map {
+                // The exporter first, so it stops last: after the server has
+                // drained, with the last requests' spans to send.
+                services: ((exporter.map { [$0 as any Service] } ?? []) + services).map {
                     ServiceGroupConfiguration.ServiceConfiguration(service: $0)
                 }
                     + [
