@@ -4,6 +4,7 @@ public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
+public import MongoStore
 import NIOCore
 public import ServiceLifecycle
 
@@ -35,6 +36,16 @@ public struct Gateway: Sendable {
     public let authenticator: any RequestAuthenticator
     public let readiness: any ReadinessProbe
     public let metrics: GatewayMetrics
+    /// What measures the database commands of this gateway's requests (into
+    /// `metrics`, and as spans when tracing is on); `serve` also binds it
+    /// around the background services, whose commands count too.
+    public let commandInstrumentation: CommandInstrumentation
+    /// The tracer when tracing is on (`TracingConfiguration`): a span per
+    /// request, per engine stage and level, per database command; nil
+    /// installs none of it.
+    public let tracer: OTLPTracer?
+    /// Sends the tracer's spans; `run` runs it beside the server.
+    public let exporter: OTLPExporter?
     /// The rate-limit counters (`configuration.rateLimits`), per process.
     public let rateLimiter: RateLimiter
     public let persistedQueries: PersistedQueryStore
@@ -64,8 +75,11 @@ public struct Gateway: Sendable {
         readiness: any ReadinessProbe, playground: (any PlaygroundAssets)? = nil,
         requestExecutor: (any TaskExecutor)? = nil, metrics: GatewayMetrics = GatewayMetrics(),
         logger: Logger = Logger(label: "supportcarr.gateway"), webhooks: Webhooks? = nil,
-        servesSubscriptions: Bool = false
+        servesSubscriptions: Bool = false, exporter: OTLPExporter? = nil
     ) {
+        let tracer = exporter.map(OTLPTracer.init)
+        self.tracer = tracer
+        self.exporter = exporter
         self.webhooks = webhooks
         self.servesSubscriptions = servesSubscriptions
         self.configuration = configuration
@@ -73,12 +87,14 @@ public struct Gateway: Sendable {
         // document text before any resolver, their verdict cached with it.
         self.service = GraphQLService(
             schema: schema, validator: { validate(schema: $0, document: $1, suggestions: $2) },
-            cache: DocumentCache(maxEntries: configuration.documentCacheCapacity), limits: configuration.queryLimits)
+            cache: DocumentCache(maxEntries: configuration.documentCacheCapacity), limits: configuration.queryLimits,
+            instrumentation: tracer.map { TracingInstrumentation(tracer: $0) })
         self.authenticator = authenticator
         self.readiness = readiness
         self.playground = playground
         self.requestExecutor = requestExecutor
         self.metrics = metrics
+        self.commandInstrumentation = CommandInstrumentation(metrics: metrics.factory, tracer: tracer)
         self.rateLimiter = RateLimiter(maxClients: configuration.rateLimits.maxClients)
         self.persistedQueries = PersistedQueryStore(maxEntries: configuration.persistedQueryCapacity)
         self.logger = logger
@@ -93,9 +109,10 @@ public struct Gateway: Sendable {
     /// request bucket, then the handler.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
-        router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
+        if let tracer { router.add(middleware: TracingMiddleware(tracer: tracer)) }
+        router.add(middleware: HTTPMetricsMiddleware(metrics: metrics, instrumentation: commandInstrumentation))
         let endpoint = GraphQLEndpoint(
-            service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries),
+            service: service, persistedQueries: PersistedQueryResolver(store: persistedQueries, metrics: metrics),
             limits: configuration.limits, executor: requestExecutor,
             gate: executionGate)
         // GET and POST are served; the other methods reach the transport
@@ -113,7 +130,8 @@ public struct Gateway: Sendable {
             graphQL.on("", method: method) { request, context in await endpoint.respond(to: request, context: context) }
         }
         HealthRoutes.add(to: router, readiness: readiness)
-        MetricsRoutes.add(to: router, metrics: metrics, access: configuration.metricsAccess)
+        MetricsRoutes.add(
+            to: router, metrics: metrics, documentCache: service.cache, access: configuration.metricsAccess)
         if let playground { PlaygroundRoutes.add(to: router, assets: playground) }
         if let webhooks { WebhookRoutes.add(to: router, webhooks: webhooks, logger: logger) }
         return router
@@ -161,7 +179,8 @@ public struct Gateway: Sendable {
     func makeUpgradableServer(http1: HTTP1Channel.Configuration) -> HTTPServerBuilder {
         let server = SubscriptionServer(
             service: service, authenticator: authenticator,
-            persistedQueries: PersistedQueryResolver(store: persistedQueries), limits: configuration.subscriptions,
+            persistedQueries: PersistedQueryResolver(store: persistedQueries, metrics: metrics),
+            limits: configuration.subscriptions,
             gatewayLimits: configuration.limits, rateLimits: configuration.rateLimits, rateLimiter: rateLimiter,
             executor: requestExecutor, gate: executionGate, connectionsPerKey: KeyConnectionCounter(),
             metrics: metrics.subscriptions, logger: logger)
@@ -188,7 +207,11 @@ public struct Gateway: Sendable {
     ) async throws {
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+                // The exporter first, so it stops last: after the server has
+                // drained, with the last requests' spans to send.
+                services: ((exporter.map { [$0 as any Service] } ?? []) + services).map {
+                    ServiceGroupConfiguration.ServiceConfiguration(service: $0)
+                }
                     + [
                         ServiceGroupConfiguration.ServiceConfiguration(
                             service: makeApplication(onServerRunning: onServerRunning))

@@ -220,7 +220,7 @@ struct GraphQLEndpoint: Sendable {
                 body: response.jsonBytes(), status: status,
                 record: .init(
                     name: name, outcome: outcome, errorCodes: Self.codes(response.errors), roundTrips: counter.count,
-                    loaderBatches: response.loaderBatches))
+                    loaderBatches: response.loaderBatches, loaderBatchSizes: response.loaderBatchSizes))
         } catch {
             return OperationResult(
                 body: GraphQLResponse(errors: [error.graphQLError]).jsonBytes(), status: error.status(for: mediaType),

@@ -12,6 +12,8 @@ final class RequestRecord: Sendable {
         var errorCodes: [String]
         var roundTrips: Int
         var loaderBatches = 0
+        /// The keys of each loader batch.
+        var loaderBatchSizes: [Int] = []
         var duration: Duration = .zero
     }
 

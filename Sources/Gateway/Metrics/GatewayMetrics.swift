@@ -1,25 +1,29 @@
+public import GraphQLEngine
+public import Prometheus
 public import Security
 import Synchronization
 
-/// What the gateway counts, served at `/metrics` in the Prometheus text
-/// format (no metrics library: the set is small and fixed).
+/// What the gateway counts, served at `/metrics` by swift-prometheus'
+/// registry (`MetricCatalogue` lists every family; `README.md`, "Metrics",
+/// the same for operators).
 ///
-/// - `supportcarr_graphql_requests_total{operation,outcome}`
-/// - `supportcarr_graphql_request_duration_seconds` (histogram)
-/// - `supportcarr_graphql_db_round_trips` (histogram, per operation)
-/// - `supportcarr_graphql_loader_batches` (histogram, per operation)
-/// - `supportcarr_graphql_errors_total{code}`
-/// - `supportcarr_http_requests_total{route,status}`
-/// - with an audit recorder: `supportcarr_audit_entries_dropped_total`,
-///   `supportcarr_audit_entries_lost_total`, `supportcarr_audit_batches_failed_total`
-///   and `supportcarr_audit_writing` (the PII audit failing open, which a
-///   production gateway turns into `AUDIT_UNAVAILABLE` refusals: alert on it)
-/// - `supportcarr_rate_limited_total{policy}` (`requests` or `cost`)
-/// - the subscriptions' gauges and counters (`SubscriptionMetrics`)
+/// Each gateway has its own `PrometheusCollectorRegistry` (given or made
+/// here) and a swift-metrics factory over it, `factory`: the lower layers
+/// (MongoStore's `CommandInstrumentation`, Security's `CachedAPIKeyStore`)
+/// emit through CoreMetrics into it without knowing about Prometheus. `serve`
+/// also bootstraps the process-wide `MetricsSystem` with that factory;
+/// tests, which run many gateways in one process, do not.
 ///
-/// Operation names come from documents clients send, so the label is bounded
-/// twice: each name to `ClientText.maxCharacters` characters (and a hash),
-/// and after `maxOperationLabels` distinct names, new ones count as `other`.
+/// Labels are bounded: operation names come from documents clients send, so
+/// each is cut to `ClientText.maxCharacters` characters (and a hash) and,
+/// after `maxOperationLabels` distinct names, new ones count as `other`;
+/// every other label is a fixed set (outcomes, error codes, routes,
+/// statuses, policies, cache names, collections, commands). Never an id or a
+/// value.
+///
+/// Hot path: counters are atomics; a request takes a short lock to find its
+/// labelled series (a dictionary read; the series is made once) and
+/// swift-prometheus' histograms each take their own lock per observation.
 public final class GatewayMetrics: Sendable {
     /// How one GraphQL operation ended.
     public enum Outcome: String, Sendable, CaseIterable {
@@ -41,15 +45,52 @@ public final class GatewayMetrics: Sendable {
         case failed
     }
 
-    private struct State {
-        var requests: [Pair: Int] = [:]
-        var errors: [String: Int] = [:]
-        var http: [Pair: Int] = [:]
-        var duration = Histogram(bounds: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10])
-        var roundTrips = Histogram(bounds: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64])
-        var loaderBatches = Histogram(bounds: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64])
+    /// The caches whose lookups are counted (`supportcarr_cache_requests_total{cache}`).
+    public enum Cache: String, Sendable, CaseIterable {
+        /// Parsed and validated documents by text (`DocumentCache`).
+        case document
+        /// Automatic persisted queries by hash.
+        case persistedQuery = "persisted_query"
+        /// API-key records by prefix (`CachedAPIKeyStore`, counted by itself through `factory`).
+        case apiKey = "api_key"
+    }
+
+    /// The registry `/metrics` renders.
+    public let registry: PrometheusCollectorRegistry
+    /// swift-metrics over `registry`, for the layers below the gateway.
+    public let factory: RegistryMetricsFactory
+    public let maxOperationLabels: Int
+    /// The PII audit whose losses are exported (read when scraped).
+    public let audit: PersonalDataAuditRecorder?
+
+    private let requestDuration: DurationHistogram
+    private let roundTrips: ValueHistogram
+    private let loaderBatches: ValueHistogram
+    private let loaderBatchKeys: ValueHistogram
+    private let rateLimited: [RateLimiter.Policy: Prometheus.Counter]
+    private let persistedQueryHits: Prometheus.Counter
+    private let persistedQueryMisses: Prometheus.Counter
+    /// The subscriptions' gauges and counters (`SubscriptionMetrics`).
+    public let subscriptions: SubscriptionMetrics
+    private let spansExported: Prometheus.Counter
+    private let spansDropped: [SpanDropReason: Prometheus.Counter]
+
+    /// Why spans were not delivered (`supportcarr_tracing_spans_dropped_total{reason}`).
+    public enum SpanDropReason: String, Sendable, CaseIterable {
+        /// The export queue was full when the span ended.
+        case queueFull = "queue_full"
+        /// The collector did not take the batch (unreachable, an error status, too slow).
+        case exportFailed = "export_failed"
+    }
+    private let labelled = Mutex(LabelledSeries())
+    private let scraped = Mutex(ScrapedTotals())
+
+    /// The series whose labels are known only when recorded.
+    private struct LabelledSeries {
+        var requests: [Pair: Prometheus.Counter] = [:]
+        var errors: [String: Prometheus.Counter] = [:]
+        var http: [Pair: Prometheus.Counter] = [:]
         var operations: Set<String> = []
-        var rateLimited: [RateLimiter.Policy: Int] = [:]
     }
 
     private struct Pair: Hashable {
@@ -57,17 +98,66 @@ public final class GatewayMetrics: Sendable {
         let second: String
     }
 
-    private let state = Mutex(State())
-    public let maxOperationLabels: Int
-    /// The PII audit whose losses are exported (read when scraped).
-    public let audit: PersonalDataAuditRecorder?
-    /// The subscriptions' gauges and counters (`SubscriptionMetrics`).
-    public let subscriptions = SubscriptionMetrics()
+    /// Totals kept by others (the audit recorder, the document cache) and
+    /// how much of each the counters already hold: a scrape adds the difference.
+    private struct ScrapedTotals {
+        var auditDropped = 0
+        var auditLost = 0
+        var auditBatchesFailed = 0
+        var documentHits = 0
+        var documentMisses = 0
+    }
 
-    public init(maxOperationLabels: Int = 200, audit: PersonalDataAuditRecorder? = nil) {
+    public init(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), maxOperationLabels: Int = 200,
+        audit: PersonalDataAuditRecorder? = nil
+    ) {
+        self.registry = registry
+        self.factory = RegistryMetricsFactory(registry: registry)
         self.maxOperationLabels = maxOperationLabels
         self.audit = audit
+        requestDuration = registry.makeDurationHistogram(
+            descriptor: Self.descriptor(MetricCatalogue.requestDuration),
+            buckets: MetricCatalogue.requestDurationBuckets)
+        roundTrips = registry.makeValueHistogram(
+            descriptor: Self.descriptor(MetricCatalogue.roundTrips), buckets: MetricCatalogue.countBuckets)
+        loaderBatches = registry.makeValueHistogram(
+            descriptor: Self.descriptor(MetricCatalogue.loaderBatches), buckets: MetricCatalogue.countBuckets)
+        loaderBatchKeys = registry.makeValueHistogram(
+            descriptor: Self.descriptor(MetricCatalogue.loaderBatchKeys), buckets: MetricCatalogue.batchKeyBuckets)
+        var rateLimited: [RateLimiter.Policy: Prometheus.Counter] = [:]
+        for policy in RateLimiter.Policy.allCases {
+            rateLimited[policy] = registry.makeCounter(
+                descriptor: Self.descriptor(MetricCatalogue.rateLimited), labels: [("policy", policy.rawValue)])
+        }
+        self.rateLimited = rateLimited
+        let cache = Self.descriptor(MetricCatalogue.cacheLookups)
+        persistedQueryHits = registry.makeCounter(
+            descriptor: cache, labels: [("cache", Cache.persistedQuery.rawValue), ("result", "hit")])
+        persistedQueryMisses = registry.makeCounter(
+            descriptor: cache, labels: [("cache", Cache.persistedQuery.rawValue), ("result", "miss")])
+        subscriptions = SubscriptionMetrics(registry: registry)
+        spansExported = registry.makeCounter(descriptor: Self.descriptor(MetricCatalogue.spansExported))
+        var dropped: [SpanDropReason: Prometheus.Counter] = [:]
+        for reason in SpanDropReason.allCases {
+            dropped[reason] = registry.makeCounter(
+                descriptor: Self.descriptor(MetricCatalogue.spansDropped), labels: [("reason", reason.rawValue)])
+        }
+        spansDropped = dropped
+        if audit != nil {
+            for family in [MetricCatalogue.auditDropped, MetricCatalogue.auditLost, MetricCatalogue.auditBatchesFailed]
+            {
+                _ = registry.makeCounter(descriptor: Self.descriptor(family))
+            }
+            registry.makeGauge(descriptor: Self.descriptor(MetricCatalogue.auditWriting)).set(to: 1)
+        }
     }
+
+    static func descriptor(_ family: MetricCatalogue.Family) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: family.name, unitName: "", helpText: family.help)
+    }
+
+    // MARK: Recording
 
     /// Records one GraphQL operation.
     ///
@@ -75,109 +165,147 @@ public final class GatewayMetrics: Sendable {
     ///   - operation: the operation's name from the document (`anonymous` when
     ///     it has none), bounded here (`ClientText`) whatever the caller did.
     ///   - errorCodes: the `extensions.code` of each error answered (`UNKNOWN` for one without).
+    ///   - loaderBatchSizes: the keys of each batched loader query it sent.
     public func recordOperation(
         operation: String, outcome: Outcome, duration: Duration, roundTrips: Int, loaderBatches: Int,
-        errorCodes: [String]
+        loaderBatchSizes: [Int] = [], errorCodes: [String]
     ) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         let operation = ClientText.bounded(operation)
-        state.withLock { state in
+        let (request, errors) = labelled.withLock { series in
             let label: String
-            if state.operations.contains(operation) {
+            if series.operations.contains(operation) {
                 label = operation
-            } else if state.operations.count < maxOperationLabels {
-                state.operations.insert(operation)
+            } else if series.operations.count < maxOperationLabels {
+                series.operations.insert(operation)
                 label = operation
             } else {
                 label = "other"
             }
-            state.requests[Pair(first: label, second: outcome.rawValue), default: 0] += 1
-            state.duration.observe(seconds)
-            state.roundTrips.observe(Double(roundTrips))
-            state.loaderBatches.observe(Double(loaderBatches))
-            for code in errorCodes { state.errors[code, default: 0] += 1 }
+            let key = Pair(first: label, second: outcome.rawValue)
+            let request = series.requests[key] ?? makeSeries(MetricCatalogue.requests, key, "operation", "outcome")
+            series.requests[key] = request
+            var errors: [Prometheus.Counter] = []
+            for code in errorCodes {
+                let counter =
+                    series.errors[code]
+                    ?? registry.makeCounter(
+                        descriptor: Self.descriptor(MetricCatalogue.errors), labels: [("code", code)])
+                series.errors[code] = counter
+                errors.append(counter)
+            }
+            return (request, errors)
         }
+        request.increment()
+        for counter in errors { counter.increment() }
+        requestDuration.record(duration)
+        self.roundTrips.record(Double(roundTrips))
+        self.loaderBatches.record(Double(loaderBatches))
+        for size in loaderBatchSizes { loaderBatchKeys.record(Double(size)) }
+    }
+
+    private func makeSeries(_ family: MetricCatalogue.Family, _ pair: Pair, _ first: String, _ second: String)
+        -> Prometheus.Counter
+    {
+        registry.makeCounter(descriptor: Self.descriptor(family), labels: [(first, pair.first), (second, pair.second)])
     }
 
     /// Records one refusal by the rate limit, by the policy that refused.
     public func recordRateLimited(policy: RateLimiter.Policy) {
-        state.withLock { $0.rateLimited[policy, default: 0] += 1 }
+        rateLimited[policy]?.increment()
     }
 
     /// Records one HTTP exchange of any route (health checks and the playground included).
+    ///
+    /// - Parameter route: the matched route's pattern, never the raw path.
     public func recordHTTP(route: String, status: Int) {
-        state.withLock { $0.http[Pair(first: route, second: String(status)), default: 0] += 1 }
+        let key = Pair(first: route, second: String(status))
+        let counter = labelled.withLock { series in
+            let counter = series.http[key] ?? makeSeries(MetricCatalogue.http, key, "route", "status")
+            series.http[key] = counter
+            return counter
+        }
+        counter.increment()
     }
 
-    /// The exposition text.
+    /// Records one lookup of a persisted query by its hash.
+    public func recordPersistedQueryLookup(hit: Bool) {
+        (hit ? persistedQueryHits : persistedQueryMisses).increment()
+    }
+
+    /// Records spans the collector took.
+    public func recordSpansExported(_ count: Int) {
+        spansExported.increment(by: Int64(count))
+    }
+
+    /// Records spans that will never reach the collector.
+    public func recordSpansDropped(_ count: Int, reason: SpanDropReason) {
+        spansDropped[reason]?.increment(by: Int64(count))
+    }
+
+    // MARK: Subscriptions
+
+    /// The hook for the subscription transport: call when a subscription
+    /// starts streaming, and `subscriptionEnded()` exactly once when it stops
+    /// (completed, cancelled, the connection closed). Prefer
+    /// `withActiveSubscription`, which cannot miss the end.
+    public func subscriptionStarted() { subscriptions.subscriptionStarted() }
+
+    /// The end of a subscription counted by `subscriptionStarted()`.
+    public func subscriptionEnded() { subscriptions.subscriptionEnded() }
+
+    /// Runs `body` (a subscription's whole life) counted in
+    /// `supportcarr_graphql_subscriptions_active`, however it ends.
+    public func withActiveSubscription<R>(
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> sending R
+    ) async rethrows -> sending R {
+        subscriptionStarted()
+        defer { subscriptionEnded() }
+        return try await body()
+    }
+
+    // MARK: Exposition
+
+    /// Brings the totals other components keep (the audit recorder's losses,
+    /// the document cache's hits and misses) into their counters; `/metrics`
+    /// calls it before rendering.
+    public func collect(documentCache: DocumentCache?) async {
+        guard let documentCache else { return }
+        let (hits, misses) = (await documentCache.hits, await documentCache.misses)
+        scraped.withLock { seen in
+            add(hits - seen.documentHits, to: MetricCatalogue.cacheLookups, [("cache", "document"), ("result", "hit")])
+            add(
+                misses - seen.documentMisses, to: MetricCatalogue.cacheLookups,
+                [("cache", "document"), ("result", "miss")])
+            (seen.documentHits, seen.documentMisses) = (hits, misses)
+        }
+    }
+
+    /// The audit recorder's totals into their counters, its state into its gauge.
+    private func collectAudit() {
+        guard let statistics = audit?.statistics else { return }
+        scraped.withLock { seen in
+            add(statistics.droppedCount - seen.auditDropped, to: MetricCatalogue.auditDropped, [])
+            add(statistics.failedEntries - seen.auditLost, to: MetricCatalogue.auditLost, [])
+            add(statistics.failedBatches - seen.auditBatchesFailed, to: MetricCatalogue.auditBatchesFailed, [])
+            (seen.auditDropped, seen.auditLost, seen.auditBatchesFailed) = (
+                statistics.droppedCount, statistics.failedEntries, statistics.failedBatches
+            )
+            registry.makeGauge(descriptor: Self.descriptor(MetricCatalogue.auditWriting))
+                .set(to: statistics.lastWriteFailed ? 0 : 1)
+        }
+    }
+
+    /// Adds `amount` (a total's growth since the last scrape) to a counter.
+    private func add(_ amount: Int, to family: MetricCatalogue.Family, _ labels: [(String, String)]) {
+        let counter = registry.makeCounter(descriptor: Self.descriptor(family), labels: labels)
+        if amount > 0 { counter.increment(by: Int64(amount)) }
+    }
+
+    /// The exposition text (https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format),
+    /// as swift-prometheus renders it, with the audit recorder's totals read
+    /// now. `/metrics` calls `collect(documentCache:)` first for the cache's.
     public func prometheusText() -> String {
-        let snapshot = state.withLock { $0 }
-        var text = ""
-        text += "# HELP supportcarr_graphql_requests_total GraphQL operations by operation name and outcome.\n"
-        text += "# TYPE supportcarr_graphql_requests_total counter\n"
-        for (pair, count) in snapshot.requests.sorted(by: {
-            ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second)
-        }) {
-            text +=
-                "supportcarr_graphql_requests_total{operation=\"\(PrometheusText.escape(pair.first))\",outcome=\"\(pair.second)\"} \(count)\n"
-        }
-        text +=
-            "# HELP supportcarr_graphql_request_duration_seconds Time from request to response of a GraphQL operation.\n"
-        text += "# TYPE supportcarr_graphql_request_duration_seconds histogram\n"
-        snapshot.duration.write(name: "supportcarr_graphql_request_duration_seconds", labels: "", into: &text)
-        text += "# HELP supportcarr_graphql_db_round_trips Database operations sent per GraphQL operation.\n"
-        text += "# TYPE supportcarr_graphql_db_round_trips histogram\n"
-        snapshot.roundTrips.write(name: "supportcarr_graphql_db_round_trips", labels: "", into: &text)
-        text += "# HELP supportcarr_graphql_loader_batches Batched loader queries per GraphQL operation.\n"
-        text += "# TYPE supportcarr_graphql_loader_batches histogram\n"
-        snapshot.loaderBatches.write(name: "supportcarr_graphql_loader_batches", labels: "", into: &text)
-        text += "# HELP supportcarr_graphql_errors_total GraphQL errors answered, by extensions.code.\n"
-        text += "# TYPE supportcarr_graphql_errors_total counter\n"
-        for (code, count) in snapshot.errors.sorted(by: { $0.key < $1.key }) {
-            text += "supportcarr_graphql_errors_total{code=\"\(PrometheusText.escape(code))\"} \(count)\n"
-        }
-        text += "# HELP supportcarr_http_requests_total HTTP requests by route and status.\n"
-        text += "# TYPE supportcarr_http_requests_total counter\n"
-        for (pair, count) in snapshot.http.sorted(by: { ($0.key.first, $0.key.second) < ($1.key.first, $1.key.second) })
-        {
-            text +=
-                "supportcarr_http_requests_total{route=\"\(PrometheusText.escape(pair.first))\",status=\"\(pair.second)\"} \(count)\n"
-        }
-        if let audit { Self.writeAudit(audit.statistics, into: &text) }
-        text += subscriptions.prometheusText()
-        text += "# HELP supportcarr_rate_limited_total Requests and operations refused by the rate limit, by policy.\n"
-        text += "# TYPE supportcarr_rate_limited_total counter\n"
-        for policy in RateLimiter.Policy.allCases {
-            text +=
-                "supportcarr_rate_limited_total{policy=\"\(policy.rawValue)\"} \(snapshot.rateLimited[policy] ?? 0)\n"
-        }
-        return text
-    }
-
-    /// The audit recorder's losses and state.
-    private static func writeAudit(_ audit: PersonalDataAuditRecorder.Statistics, into text: inout String) {
-        let series: [(name: String, type: String, help: String, value: Int)] = [
-            (
-                "supportcarr_audit_entries_dropped_total", "counter",
-                "Audit entries dropped because the audit queue was full.", audit.droppedCount
-            ),
-            (
-                "supportcarr_audit_entries_lost_total", "counter",
-                "Audit entries lost with batches whose write failed.", audit.failedEntries
-            ),
-            (
-                "supportcarr_audit_batches_failed_total", "counter", "Audit batches whose write failed.",
-                audit.failedBatches
-            ),
-            (
-                "supportcarr_audit_writing", "gauge",
-                "1 while the audit log takes writes, 0 after a failed write until one succeeds.",
-                audit.lastWriteFailed ? 0 : 1
-            ),
-        ]
-        for entry in series {
-            text +=
-                "# HELP \(entry.name) \(entry.help)\n# TYPE \(entry.name) \(entry.type)\n\(entry.name) \(entry.value)\n"
-        }
+        collectAudit()
+        return registry.emitToString()
     }
 }

@@ -40,7 +40,8 @@ struct RequestLogMiddleware: RouterMiddleware {
             metrics.recordOperation(
                 operation: operation.name, outcome: operation.outcome, duration: operation.duration,
                 roundTrips: operation.roundTrips + (index == 0 ? record.roundTrips : 0),
-                loaderBatches: operation.loaderBatches, errorCodes: operation.errorCodes)
+                loaderBatches: operation.loaderBatches, loaderBatchSizes: operation.loaderBatchSizes,
+                errorCodes: operation.errorCodes)
         }
         for policy in record.rateLimited { metrics.recordRateLimited(policy: policy) }
         RequestLog(method: request.method.rawValue, path: request.uri.path, status: status, record: record)

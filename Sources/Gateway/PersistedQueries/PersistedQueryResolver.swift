@@ -16,6 +16,8 @@
 /// may not run.
 struct PersistedQueryResolver: Sendable {
     let store: PersistedQueryStore
+    /// Counts the lookups by hash, hit or miss.
+    let metrics: GatewayMetrics
 
     enum Outcome: String, Sendable {
         case none, hit, miss, registered
@@ -37,7 +39,11 @@ struct PersistedQueryResolver: Sendable {
             return Resolved(text: query, outcome: .none, pendingHash: nil)
         }
         guard let query = parameters.query else {
-            guard let text = await store.text(forHash: reference.sha256Hash) else { throw .persistedQueryNotFound }
+            guard let text = await store.text(forHash: reference.sha256Hash) else {
+                metrics.recordPersistedQueryLookup(hit: false)
+                throw .persistedQueryNotFound
+            }
+            metrics.recordPersistedQueryLookup(hit: true)
             return Resolved(text: text, outcome: .hit, pendingHash: nil)
         }
         guard PersistedQueryStore.sha256Hex(of: query) == reference.sha256Hash else {

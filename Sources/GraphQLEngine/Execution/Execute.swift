@@ -37,7 +37,8 @@ public func execute(
 ///   "Did you mean ...?" hints, which name schema members.
 func execute(
     schema: ExecutableSchema, document: Document, operation: OperationDefinition, variables: [String: JSONValue],
-    context: any Sendable, rootValue: any FieldSource, deadline: ContinuousClock.Instant?, suggestions: Bool
+    context: any Sendable, rootValue: any FieldSource, deadline: ContinuousClock.Instant?, suggestions: Bool,
+    instrumentation: (any ExecutionInstrumentation)? = nil
 ) async -> GraphQLResponse {
     guard let rootType = schema.schema.rootType(for: operation.operation) else {
         return GraphQLResponse(errors: [
@@ -69,12 +70,13 @@ func execute(
     let state = ExecutionState(
         schema: schema, document: document, operation: operation, fragments: fragments, variables: coercedVariables,
         context: context, deadline: deadline)
+    state.instrumentation = instrumentation
     await Executor.run(state, rootType: rootType, rootValue: rootValue)
     // A cancelled execution has holes in its data: answer with the timeout only.
     if state.cancelled { return GraphQLResponse(errors: [LimitErrors.timeout]) }
     return GraphQLResponse(
         data: state.tree, errors: state.errors, loaderBatches: state.loaders.batchCount,
-        loaderRoundTrips: state.loaders.roundTripCount)
+        loaderRoundTrips: state.loaders.roundTripCount, loaderBatchSizes: state.loaders.batchSizes)
 }
 
 /// Picks the operation to run

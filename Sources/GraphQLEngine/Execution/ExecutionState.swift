@@ -31,6 +31,8 @@ final class ExecutionState: @unchecked Sendable {
     /// passed; execution stops and the response is a `TIMEOUT` error (see `Executor`).
     @exclusivity(unchecked) var cancelled = false
     let loaders = LoaderRegistry()
+    /// What wraps each level (set before execution starts, then only read).
+    var instrumentation: (any ExecutionInstrumentation)?
     @exclusivity(unchecked) var objectPlans: [ObjectPlan] = []
 
     /// The objects whose fields make up the next level.

@@ -53,14 +53,14 @@ extension ExecutionState {
         var level = tasks
         // The two levels' arrays swap roles each time round, so their storage is reused.
         nextLevel.removeAll(keepingCapacity: true)
+        var depth = 0
         while !level.isEmpty {
             if stopIfCancelledOrLate() { break }
-            walk(level)
-            while !asyncWork.isEmpty || !pendingLoads.isEmpty {
-                if stopIfCancelledOrLate() { break }
-                if !asyncWork.isEmpty { await awaitAsyncWork() }
-                if stopIfCancelledOrLate() { break }
-                if !pendingLoads.isEmpty { await dispatchLoads() }
+            depth += 1
+            if let instrumentation {
+                await instrumentation.run(.level(depth: depth, objects: level.count)) { await runLevel(level) }
+            } else {
+                await runLevel(level)
             }
             if cancelled { break }
             level.removeAll(keepingCapacity: true)
@@ -70,6 +70,18 @@ extension ExecutionState {
         if cancelled {
             asyncWork = []
             pendingLoads = []
+        }
+    }
+
+    /// Walks one level, then awaits its async values and sends its loader
+    /// batches (which may add more of both) until none is left.
+    private func runLevel(_ level: [ObjectTask]) async {
+        walk(level)
+        while !asyncWork.isEmpty || !pendingLoads.isEmpty {
+            if stopIfCancelledOrLate() { break }
+            if !asyncWork.isEmpty { await awaitAsyncWork() }
+            if stopIfCancelledOrLate() { break }
+            if !pendingLoads.isEmpty { await dispatchLoads() }
         }
     }
 

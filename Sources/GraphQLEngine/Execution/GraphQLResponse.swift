@@ -10,12 +10,18 @@ public struct GraphQLResponse: Sendable {
     /// How many round trips those batches took: batches sharing a
     /// `BatchChannel` in one level count once.
     public let loaderRoundTrips: Int
+    /// The keys of each of those batches (for metrics).
+    public let loaderBatchSizes: [Int]
 
-    public init(data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0, loaderRoundTrips: Int? = nil) {
+    public init(
+        data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0, loaderRoundTrips: Int? = nil,
+        loaderBatchSizes: [Int] = []
+    ) {
         self.tree = data
         self.errors = errors
         self.loaderBatches = loaderBatches
         self.loaderRoundTrips = loaderRoundTrips ?? loaderBatches
+        self.loaderBatchSizes = loaderBatchSizes
     }
 
     /// `data` as a value: nil when absent, `.null` when nulled by a non-null root field.

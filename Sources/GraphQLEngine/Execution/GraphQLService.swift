@@ -50,6 +50,9 @@ public struct GraphQLService: Sendable {
     public let parseOptions: ParseOptions
     /// The bounds every request is held to; nil for none. See `QueryLimits`.
     public let limits: QueryLimits?
+    /// What wraps parsing, validation, execution and each level (a tracer's
+    /// spans); nil calls them directly.
+    public let instrumentation: (any ExecutionInstrumentation)?
 
     /// - Parameters:
     ///   - validator: run once per document text (its verdict is cached with the document).
@@ -62,8 +65,10 @@ public struct GraphQLService: Sendable {
     ///     you mean ...?" hints.
     public init(
         schema: ExecutableSchema, validator: DocumentValidator? = nil, cache: DocumentCache? = DocumentCache(),
-        parseOptions: ParseOptions = ParseOptions(), limits: QueryLimits? = nil
+        parseOptions: ParseOptions = ParseOptions(), limits: QueryLimits? = nil,
+        instrumentation: (any ExecutionInstrumentation)? = nil
     ) {
+        self.instrumentation = instrumentation
         self.schema = schema
         self.validator = validator
         self.cache = cache
@@ -114,10 +119,17 @@ public struct GraphQLService: Sendable {
             if !errors.isEmpty { return GraphQLResponse(errors: errors) }
         }
         let deadline = limits?.executionTimeout.map { ContinuousClock.now + $0 }
-        return await GraphQLEngine.execute(
-            schema: schema, document: operation.document, operation: operation.operation, variables: variables,
-            context: context, rootValue: rootValue, deadline: deadline,
-            suggestions: limits?.allowsIntrospection ?? true)
+        let (schema, suggestions, instrumentation) = (
+            self.schema, limits?.allowsIntrospection ?? true, self.instrumentation
+        )
+        func run() async -> GraphQLResponse {
+            await GraphQLEngine.execute(
+                schema: schema, document: operation.document, operation: operation.operation, variables: variables,
+                context: context, rootValue: rootValue, deadline: deadline, suggestions: suggestions,
+                instrumentation: instrumentation)
+        }
+        guard let instrumentation else { return await run() }
+        return await instrumentation.run(.execute(operation.kind, name: operation.name)) { await run() }
     }
 
     /// Subscribes to a prepared subscription operation with the request's
@@ -163,11 +175,14 @@ public struct GraphQLService: Sendable {
     }
 
     func preparedUncached(_ text: String) -> DocumentCache.Entry {
+        let options = parseOptions
+        func parse() -> Result<Document, GraphQLError> {
+            do { return .success(try Parser.parse(Source(text), options: options)) } catch { return .failure(error) }
+        }
         let document: Document
-        do {
-            document = try Parser.parse(Source(text), options: parseOptions)
-        } catch {
-            return .errors([error])
+        switch instrumentation.map({ $0.run(.parse) { parse() } }) ?? parse() {
+        case .success(let parsed): document = parsed
+        case .failure(let error): return .errors([error])
         }
         var requestChecks: RequestLimitChecks?
         var costPlan: CostPlan?
@@ -179,7 +194,13 @@ public struct GraphQLService: Sendable {
             costPlan = checked.costPlan
         }
         if let validator {
-            let errors = validator(schema.schema, document, limits?.allowsIntrospection ?? true)
+            let introspection = limits?.allowsIntrospection ?? true
+            let errors =
+                if let instrumentation {
+                    instrumentation.run(.validate) { validator(schema.schema, document, introspection) }
+                } else {
+                    validator(schema.schema, document, introspection)
+                }
             if !errors.isEmpty { return .errors(errors) }
         }
         return .document(

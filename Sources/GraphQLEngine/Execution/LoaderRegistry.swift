@@ -8,6 +8,8 @@ final class LoaderRegistry {
     private var withPendingKeys: [AnyLoaderBox] = []
     /// How many batches have been sent in this request.
     private(set) var batchCount = 0
+    /// The keys of each batch sent, in order (for metrics: the size of each `$in`).
+    private(set) var batchSizes: [Int] = []
     /// How many round trips they took (shared batches of a level count once).
     private(set) var roundTripCount = 0
 
@@ -37,6 +39,7 @@ final class LoaderRegistry {
         let boxes = withPendingKeys
         withPendingKeys = []
         batchCount += boxes.count
+        for box in boxes { batchSizes.append(box.pendingCount) }
         let jobs = RoundTrips.plan(boxes.map { $0.takeBatch() })
         roundTripCount += jobs.count
         if jobs.count == 1 {
@@ -60,6 +63,8 @@ final class LoaderRegistry {
 
 /// A loader's state within a request, seen without its key and value types.
 class AnyLoaderBox {
+    /// How many keys wait for the next batch.
+    var pendingCount: Int { 0 }
     /// The pending keys as a batch to send (pending keys are cleared).
     func takeBatch() -> PendingBatch { .alone { () } }
     /// Stores what a job returned.
@@ -97,6 +102,8 @@ final class LoaderBox<L: Loader>: AnyLoaderBox {
         if let answer = answers[key] { return .success(answer) }
         return .success(nil)
     }
+
+    override var pendingCount: Int { pending.count }
 
     override func takeBatch() -> PendingBatch {
         let keys = pending

@@ -16,14 +16,22 @@ public struct MongoDatabase: Sendable {
     public func runCommand(_ command: BSONDocument, session: MongoSession? = nil) async throws(MongoError)
         -> BSONDocument
     {
-        let name = self.name
-        return try await pool.withClient(session: session) { context throws(MongoError) in
-            let cmd = try context.bson(command)
-            let opts = try context.opts([:])
-            return try context.call { reply, error in
-                mongoc_client_command_with_opts(context.client, name, cmd, nil, opts, reply, &error)
+        let (name, pool) = (self.name, self.pool)
+        let run = { () async throws(MongoError) -> BSONDocument in
+            try await pool.withClient(session: session) { context throws(MongoError) in
+                let cmd = try context.bson(command)
+                let opts = try context.opts([:])
+                return try context.call { reply, error in
+                    mongoc_client_command_with_opts(context.client, name, cmd, nil, opts, reply, &error)
+                }
             }
         }
+        guard let instrumentation = CommandInstrumentation.current else { return try await run() }
+        // A collection command names its collection as its first value (`{distinct: "users", ...}`).
+        let commandName = MongoCommandName(commandDocument: command)
+        var collection: String?
+        if commandName != .command, case .string(let named)? = command.elements.first?.value { collection = named }
+        return try await instrumentation.measure(commandName, database: name, collection: collection, run)
     }
 
     /// Drops the database and everything in it.

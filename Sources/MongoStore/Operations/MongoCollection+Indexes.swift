@@ -23,7 +23,7 @@ extension MongoCollection {
     /// The index specifications (`{v, key, name, unique...}`); empty when the
     /// collection does not exist.
     public func listIndexes() async throws(MongoError) -> [BSONDocument] {
-        try await perform(session: nil) { context, collection throws(MongoError) in
+        try await perform(.listIndexes, session: nil, documents: \.count) { context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_indexes_with_opts(collection, try context.opts([:]))!
             defer { mongoc_cursor_destroy(cursor) }
             do throws(MongoError) {

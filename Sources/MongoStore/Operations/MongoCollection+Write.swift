@@ -12,7 +12,7 @@ extension MongoCollection {
         -> InsertOneResult
     {
         let (document, id) = Self.withID(document)
-        try await perform(session: session) { context, collection throws(MongoError) in
+        try await perform(.insert, session: session, documents: { _ in 1 }) { context, collection throws(MongoError) in
             let doc = try context.bson(document)
             let opts = try context.opts([:])
             _ = try context.call { reply, error in mongoc_collection_insert_one(collection, doc, opts, reply, &error) }
@@ -29,7 +29,8 @@ extension MongoCollection {
         guard !documents.isEmpty else { throw .invalidArgument("insertMany of no documents") }
         let prepared = documents.map(Self.withID)
         let withIDs = prepared.map(\.0)
-        try await perform(session: session) { context, collection throws(MongoError) in
+        try await perform(.insert, session: session, documents: { [count = withIDs.count] _ in count }) {
+            context, collection throws(MongoError) in
             var pointers: [OpaquePointer?] = []
             pointers.reserveCapacity(withIDs.count)
             for document in withIDs { pointers.append(try context.bson(document)) }
@@ -65,7 +66,7 @@ extension MongoCollection {
     public func replaceOne(
         _ filter: BSONDocument, _ replacement: BSONDocument, upsert: Bool = false, session: MongoSession? = nil
     ) async throws(MongoError) -> UpdateResult {
-        let reply = try await perform(session: session) { context, collection throws(MongoError) in
+        let reply = try await perform(.update, session: session) { context, collection throws(MongoError) in
             let f = try context.bson(filter)
             let r = try context.bson(replacement)
             let opts = try context.opts(["upsert": .bool(upsert)])
@@ -79,7 +80,7 @@ extension MongoCollection {
     private func runUpdate(
         _ filter: BSONDocument, _ update: BSONDocument, upsert: Bool, many: Bool, session: MongoSession?
     ) async throws(MongoError) -> UpdateResult {
-        let reply = try await perform(session: session) { context, collection throws(MongoError) in
+        let reply = try await perform(.update, session: session) { context, collection throws(MongoError) in
             let f = try context.bson(filter)
             let u = try context.bson(update)
             let opts = try context.opts(["upsert": .bool(upsert)])
@@ -116,7 +117,7 @@ extension MongoCollection {
     private func delete(_ filter: BSONDocument, many: Bool, session: MongoSession?) async throws(MongoError)
         -> DeleteResult
     {
-        let reply = try await perform(session: session) { context, collection throws(MongoError) in
+        let reply = try await perform(.delete, session: session) { context, collection throws(MongoError) in
             let f = try context.bson(filter)
             let opts = try context.opts([:])
             return try context.call { reply, error in
@@ -171,7 +172,7 @@ extension MongoCollection {
             if case .insertOne(let document) = model { return .insertOne(Self.withID(document).0) }
             return model
         }
-        let reply = try await perform(session: session) { context, collection throws(MongoError) in
+        let reply = try await perform(.bulkWrite, session: session) { context, collection throws(MongoError) in
             let opts = try context.opts(["ordered": .bool(ordered)])
             let bulk = mongoc_collection_create_bulk_operation_with_opts(collection, opts)!
             defer { mongoc_bulk_operation_destroy(bulk) }

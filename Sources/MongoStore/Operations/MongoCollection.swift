@@ -13,15 +13,23 @@ public struct MongoCollection: Sendable {
     /// The database this collection is in.
     public var database: MongoDatabase { MongoDatabase(name: namespace.database, pool: pool) }
 
-    /// Runs a job with this collection's libmongoc handle.
+    /// Runs a job with this collection's libmongoc handle, measured as
+    /// `command` when the task has a ``CommandInstrumentation``.
+    ///
+    /// - Parameter documents: how many documents the result holds, for the command's span.
     func perform<R: Sendable>(
-        session: MongoSession?,
+        _ command: MongoCommandName, session: MongoSession?, documents: (R) -> Int? = { _ in nil },
         _ body: @escaping @Sendable (OperationContext, OpaquePointer) throws(MongoError) -> R
     ) async throws(MongoError) -> R {
-        let namespace = self.namespace
-        return try await pool.withClient(session: session) { context throws(MongoError) in
-            try body(context, context.collection(namespace))
+        let (namespace, pool) = (self.namespace, self.pool)
+        let run = { () async throws(MongoError) -> R in
+            try await pool.withClient(session: session) { context throws(MongoError) in
+                try body(context, context.collection(namespace))
+            }
         }
+        guard let instrumentation = CommandInstrumentation.current else { return try await run() }
+        return try await instrumentation.measure(
+            command, database: namespace.database, collection: namespace.collection, documents: documents, run)
     }
 
     // MARK: Reads
@@ -31,7 +39,8 @@ public struct MongoCollection: Sendable {
         _ filter: BSONDocument = [:], options: FindOptions = FindOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = try MongoDeadline.readOptions(options.document)
-        return try await perform(session: session) { context, collection throws(MongoError) in
+        return try await perform(.find, session: session, documents: \.count) {
+            context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(opts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
@@ -48,7 +57,8 @@ public struct MongoCollection: Sendable {
         var opts = options.document
         opts["singleBatch"] = true
         let findOpts = try MongoDeadline.readOptions(opts)
-        return try await perform(session: session) { context, collection throws(MongoError) in
+        return try await perform(.find, session: session, documents: { $0 == nil ? 0 : 1 }) {
+            context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(findOpts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
@@ -65,7 +75,7 @@ public struct MongoCollection: Sendable {
         if let skip { opts["skip"] = .int64(Int64(skip)) }
         if let limit { opts["limit"] = .int64(Int64(limit)) }
         let countOpts = try MongoDeadline.readOptions(opts)
-        return try await perform(session: session) { context, collection throws(MongoError) in
+        return try await perform(.count, session: session) { context, collection throws(MongoError) in
             let filterBSON = try context.bson(filter)
             let optsBSON = try context.opts(countOpts)
             var count: Int64 = -1
@@ -82,7 +92,8 @@ public struct MongoCollection: Sendable {
         _ pipeline: [BSONDocument], options: AggregateOptions = AggregateOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = try MongoDeadline.readOptions(options.document)
-        return try await perform(session: session) { context, collection throws(MongoError) in
+        return try await perform(.aggregate, session: session, documents: \.count) {
+            context, collection throws(MongoError) in
             let stages = try context.bson(["pipeline": .array(pipeline.map { .document($0) })])
             let cursor = mongoc_collection_aggregate(
                 collection, MONGOC_QUERY_NONE, stages, try context.opts(opts), nil)!

@@ -1,3 +1,4 @@
+public import CoreMetrics
 import Synchronization
 
 /// An `APIKeyStore` that remembers what its base store answered for each
@@ -33,11 +34,27 @@ public final class CachedAPIKeyStore: APIKeyStore {
 
     private let slots = Mutex<[String: Slot]>([:])
     private let clock = ContinuousClock()
+    private let hits: CoreMetrics.Counter
+    private let misses: CoreMetrics.Counter
 
-    public init(base: any APIKeyStore, lifetime: Duration = .seconds(5), capacity: Int = 10_000) {
+    /// The swift-metrics counter of lookups, labelled `cache="api_key"` and
+    /// `result` (`hit`: answered from memory; `miss`: read from the base store,
+    /// or waiting for a read of the same prefix already under way).
+    public static let lookupsMetric = "supportcarr_cache_requests_total"
+
+    /// - Parameter metrics: where the hit and miss counters go (the gateway's
+    ///   registry in `serve`); by default nowhere.
+    public init(
+        base: any APIKeyStore, lifetime: Duration = .seconds(5), capacity: Int = 10_000,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.base = base
         self.lifetime = lifetime
         self.capacity = max(1, capacity)
+        self.hits = Counter(
+            label: Self.lookupsMetric, dimensions: [("cache", "api_key"), ("result", "hit")], factory: metrics)
+        self.misses = Counter(
+            label: Self.lookupsMetric, dimensions: [("cache", "api_key"), ("result", "miss")], factory: metrics)
     }
 
     /// The default lifetime, also the revocation bound `README.md` states.
@@ -58,7 +75,11 @@ public final class CachedAPIKeyStore: APIKeyStore {
                 return (nil, task)
             }
         }
-        if let cached = action.cached { return cached }
+        if let cached = action.cached {
+            hits.increment()
+            return cached
+        }
+        misses.increment()
         guard let task = action.task else { return nil }
         do {
             let candidate = try await task.value

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import Enforcement
 import Foundation
 import Gateway
@@ -58,17 +59,25 @@ struct ServeCommand: AsyncParsableCommand {
         let json = try Self.logsJSON(ProcessInfo.processInfo.environment["SUPPORTCARR_LOG_FORMAT"])
         BufferedLogOutput.shared.startFlushing()
         defer { BufferedLogOutput.shared.flush() }
-        LoggingSystem.bootstrap { label in
-            if json {
-                var handler = JSONLogHandler(label: label)
+        // Every line logged while a traced request runs carries its trace_id and span_id.
+        LoggingSystem.bootstrap(
+            { label, provider in
+                if json {
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = logLevel
+                    handler.metadataProvider = provider
+                    return handler
+                }
+                var handler = LevelFlushingLogHandler(label: label)
                 handler.logLevel = logLevel
+                handler.metadataProvider = provider
                 return handler
-            }
-            var handler = LevelFlushingLogHandler(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
+            }, metadataProvider: .traceContext)
         let environment = overriddenEnvironment(ProcessInfo.processInfo.environment)
+        let tracing: TracingConfiguration?
+        do { tracing = try TracingConfiguration.fromEnvironment(environment) } catch {
+            throw ConfigurationProblem(error.description)
+        }
         let settings = try ServeSettings.read(environment: environment, schemaFlag: schema, database: database)
         let logger = Logger(label: "supportcarr.gateway")
         let webhookSettings: WebhookSettings
@@ -108,6 +117,17 @@ struct ServeCommand: AsyncParsableCommand {
         // other users' data), written off the request path; in production what
         // cannot be recorded is refused rather than served.
         let audit = PersonalDataAuditRecorder(database: db)
+        // One registry for the process: /metrics renders it, and swift-metrics'
+        // global system points at it (once per process, before anything makes
+        // a metric) for any library that emits through it.
+        let metrics = GatewayMetrics(audit: audit)
+        MetricsSystem.bootstrap(metrics.factory)
+        let exporter = tracing.map { OTLPExporter(configuration: $0, metrics: metrics, logger: logger) }
+        if let tracing {
+            logger.info(
+                "exporting traces to http://\(tracing.host):\(tracing.port)\(tracing.path) (\(tracing.protocol.rawValue)) as \(tracing.serviceName)"
+            )
+        }
         let locator = try DriverLocatorService.makeLocator(settings: settings)
         let hub = try SubscriptionHubService.makeHub(settings: settings)
         let schema = try settings.makeSchema(
@@ -119,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
         let usage = repository.usageRecorder()
         // Keys are read once per prefix and lifetime (revocation takes effect within it).
         let verifier = APIKeyVerifier(
-            store: CachedAPIKeyStore(base: repository), hasher: settings.hasher,
+            store: CachedAPIKeyStore(base: repository, metrics: metrics.factory), hasher: settings.hasher,
             acceptedKinds: settings.deployment == .production ? [.live] : Set(APIKeyKind.allCases), usage: usage)
         let gateway = Gateway(
             configuration: settings.gateway,
@@ -134,12 +154,12 @@ struct ServeCommand: AsyncParsableCommand {
                 ReadinessCondition(reason: "driver locator loading") { locator.hasLoaded },
             ]),
             playground: settings.gateway.servesPlayground ? EmbeddedPlayground() : nil,
-            requestExecutor: client.taskExecutor, metrics: GatewayMetrics(audit: audit), logger: logger,
+            requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
             // The gateway verifies the senders' signatures; SupportCarrData's recorders write.
             webhooks: Webhooks(
                 settings: webhookSettings, stripe: StripeEventRecorder(database: db),
                 twilio: TwilioStatusRecorder(database: db)),
-            servesSubscriptions: true)
+            servesSubscriptions: true, exporter: exporter)
         let (host, deployment, playground, metricsAccess) = (
             settings.gateway.host, settings.deployment, settings.gateway.servesPlayground,
             settings.gateway.metricsAccess
@@ -150,12 +170,16 @@ struct ServeCommand: AsyncParsableCommand {
         let services: [any Service] = [
             DatabaseLifecycle(client: client), DriverLocatorService(locator: locator), SubscriptionHubService(hub: hub),
         ]
-        try await gateway.run(services: services + recorders) {
-            port in
-            logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
-            if playground { logger.info("playground at http://\(host):\(port)/playground") }
-            if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
-            for notice in webhookSettings.startupNotices { logger.warning("\(notice)") }
+        // The background services' database commands (the locator's, the
+        // recorders') count in /metrics too.
+        try await CommandInstrumentation.$current.withValue(gateway.commandInstrumentation) {
+            try await gateway.run(services: services + recorders) {
+                port in
+                logger.info("serving GraphQL at http://\(host):\(port)/graphql (\(deployment.rawValue))")
+                if playground { logger.info("playground at http://\(host):\(port)/playground") }
+                if metricsAccess == .disabled { logger.info("/metrics is not served: set SUPPORTCARR_METRICS_TOKEN") }
+                for notice in webhookSettings.startupNotices { logger.warning("\(notice)") }
+            }
         }
         logger.info("stopped")
     }

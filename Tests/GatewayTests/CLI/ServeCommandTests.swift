@@ -149,6 +149,57 @@ struct ServeCommandTests {
         #expect(request["level"] as? String == "info")
     }
 
+    @Test(
+        "with OTEL_EXPORTER_OTLP_ENDPOINT, serve exports a request's spans (the last on SIGTERM) and logs its trace id")
+    func tracesAndTraceIDsInLogs() async throws {
+        let receiver = OTLPReceiver()
+        let traceID = "0af7651916cd43dd8448eb211c80319c"
+        let process = try await receiver.run { endpoint in
+            var environment = try Self.baseEnvironment()
+            environment["PORT"] = "0"
+            environment["SUPPORTCARR_LOG_FORMAT"] = "json"
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint
+            environment["OTEL_SERVICE_NAME"] = "gateway-under-test"
+            let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+            guard let port = try await Self.port(of: process) else { return process }
+            let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                try await client.execute(
+                    TestClient.Request(
+                        "/graphql", method: .post,
+                        headers: [
+                            .contentType: "application/json",
+                            HTTPFields.Element.Name("traceparent")!: "00-\(traceID)-b7ad6b7169203331-01",
+                        ],
+                        body: ByteBuffer(string: #"{"query":"query Probe { __typename }"}"#)))
+            }
+            #expect(response.status == .ok)
+            // Right away, before the exporter's first tick: the spans go out on shutdown.
+            process.signal(SIGTERM)
+            #expect(try await process.exitStatus(within: .seconds(60)) == 0)
+            return process
+        }
+        defer { process.removeFiles() }
+        var spans: [ReceivedSpan] = []
+        for export in receiver.received {
+            let decoded = try ProtobufReader.request(export.body)
+            #expect(decoded.resource["service.name"] == "gateway-under-test")
+            spans += decoded.spans
+        }
+        let request = try #require(spans.first { $0.name == "POST /graphql" }, "\(spans) \(process.stdout)")
+        #expect(request.parentSpanID == [0xb7, 0xad, 0x6b, 0x71, 0x69, 0x20, 0x33, 0x31])
+        #expect(spans.contains { $0.name == "graphql.execute" && $0.attributes["graphql.operation.name"] == "Probe" })
+        var traced = 0
+        for line in process.stdout.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                object["message"] as? String == "graphql request"
+            else { continue }
+            let metadata = object["metadata"] as? [String: Any]
+            #expect(metadata?["trace_id"] as? String == traceID, "\(line)")
+            traced += 1
+        }
+        #expect(traced == 1, "\(process.stdout)")
+    }
+
     @Test("serve answers over HTTP and exits 0 on SIGTERM")
     func servesAndStopsOnSIGTERM() async throws {
         var environment = try Self.baseEnvironment()

@@ -29,8 +29,13 @@ struct SupportCarrSchemaTests {
                 #expect(response.body.text == #"{"data":{"me":{"id":"\#(fixture.userID.hex)","role":"ADMIN"}}}"#)
 
                 let metrics = try await client.execute(uri: "/metrics", method: .get)
-                #expect(metrics.body.text.contains(#"supportcarr_graphql_loader_batches_bucket{le="0"} 0"#))
-                #expect(metrics.body.text.contains(#"supportcarr_graphql_loader_batches_bucket{le="1"} 1"#))
+                #expect(metrics.body.text.contains(#"supportcarr_graphql_loader_batches_bucket{le="0.0"} 0"#))
+                #expect(metrics.body.text.contains(#"supportcarr_graphql_loader_batches_bucket{le="1.0"} 1"#))
+                // The loader's one batch asked for one key, with one find on users.
+                #expect(metrics.body.text.contains(#"supportcarr_graphql_loader_batch_keys_bucket{le="1.0"} 1"#))
+                #expect(
+                    metrics.body.text.contains(
+                        #"supportcarr_db_command_duration_seconds_count{collection="users",command="find"} "#))
             }
         }
     }

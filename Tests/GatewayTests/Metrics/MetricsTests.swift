@@ -37,10 +37,12 @@ struct MetricsTests {
                 // its key in the cache (unless a loaded machine took longer than the cache's
                 // lifetime between the two: then four), and the anonymous one is refused
                 // before any lookup.
+                // swift-prometheus writes a bucket's bound as Swift prints the Double
+                // (`0.0`, `6.0`); Prometheus parses `le` as a float either way.
                 #expect(
-                    text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="0"} 2"#)
-                        || text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="0"} 1"#), "\(text)")
-                #expect(text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="6"} 3"#), "\(text)")
+                    text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="0.0"} 2"#)
+                        || text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="0.0"} 1"#), "\(text)")
+                #expect(text.contains(#"supportcarr_graphql_db_round_trips_bucket{le="6.0"} 3"#), "\(text)")
                 #expect(text.contains("supportcarr_graphql_loader_batches_count 3"))
             }
         }
@@ -148,7 +150,99 @@ struct MetricsTests {
         let text = metrics.prometheusText()
         #expect(text.contains(#"supportcarr_graphql_request_duration_seconds_bucket{le="0.0025"} 1"#))
         #expect(text.contains(#"supportcarr_graphql_request_duration_seconds_bucket{le="0.025"} 2"#))
-        #expect(text.contains(#"supportcarr_graphql_request_duration_seconds_bucket{le="10"} 2"#))
+        #expect(text.contains(#"supportcarr_graphql_request_duration_seconds_bucket{le="10.0"} 2"#))
         #expect(text.contains(#"supportcarr_graphql_request_duration_seconds_bucket{le="+Inf"} 3"#))
+    }
+}
+
+@Suite("/metrics: the series below the gateway", .serialized)
+struct LayerMetricsTests {
+    /// The value of one series line (`name{labels} value`), nil when absent.
+    static func value(_ series: String, in text: String) -> Double? {
+        for line in text.split(separator: "\n") where line.hasPrefix(series + " ") {
+            return Double(line.dropFirst(series.count + 1))
+        }
+        return nil
+    }
+
+    @Test("database commands by collection and command, and the three caches' hits and misses, are exported")
+    func commandsAndCaches() async throws {
+        try await GatewayFixture.with(configuration: GatewayConfiguration(port: 0, metricsAccess: .open)) { fixture in
+            try await fixture.live { client in
+                let query = "query Count { userCount }"
+                for _ in 0..<3 {
+                    _ = try await client.execute(
+                        uri: "/graphql", method: .post, headers: fixture.headers(), body: graphQLBody(query))
+                }
+                // A persisted query: unknown hash (miss), registered with its text, then found (hit).
+                let text = "query Persisted { hello }"
+                let hash = PersistedQueryStore.sha256Hex(of: text)
+                let extensions = #"{"persistedQuery":{"version":1,"sha256Hash":"\#(hash)"}}"#
+                let byHash = ByteBuffer(string: #"{"extensions":\#(extensions)}"#)
+                _ = try await client.execute(uri: "/graphql", method: .post, headers: fixture.headers(), body: byHash)
+                _ = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(),
+                    body: graphQLBody(text, extensions: extensions))
+                let found = try await client.execute(
+                    uri: "/graphql", method: .post, headers: fixture.headers(), body: byHash)
+                #expect(found.body.text == #"{"data":{"hello":"hello world"}}"#, "\(found.body.text)")
+
+                let metrics = try await client.execute(uri: "/metrics", method: .get).body.text
+                // The key is read from apikeys (a find) on the first request at least.
+                let finds = Self.value(
+                    #"supportcarr_db_command_duration_seconds_count{collection="apikeys",command="find"}"#, in: metrics)
+                #expect((finds ?? 0) >= 1, "\(metrics)")
+                #expect(metrics.contains("# TYPE supportcarr_db_command_duration_seconds histogram"))
+                #expect(
+                    metrics.contains(
+                        "# HELP supportcarr_db_command_duration_seconds Database command latency by collection and command."
+                    ))
+                // userCount counts users: a count command on the fixture's users collection.
+                #expect(
+                    Self.value(
+                        #"supportcarr_db_command_duration_seconds_count{collection="users",command="count"}"#,
+                        in: metrics) == 3, "\(metrics)")
+                func lookups(_ cache: String, _ result: String) -> Double? {
+                    Self.value(#"supportcarr_cache_requests_total{cache="\#(cache)",result="\#(result)"}"#, in: metrics)
+                }
+                // Two distinct texts parsed once each; the Count text twice more, the persisted one once more.
+                #expect(lookups("document", "miss") == 2, "\(metrics)")
+                #expect(lookups("document", "hit") == 3, "\(metrics)")
+                #expect(lookups("persisted_query", "miss") == 1)
+                #expect(lookups("persisted_query", "hit") == 1)
+                // Six authenticated requests, one key: read once, then from memory (unless a
+                // loaded machine outlived the cache's 5 s lifetime between two of them).
+                #expect((lookups("api_key", "miss") ?? 0) >= 1)
+                #expect((lookups("api_key", "hit") ?? 0) >= 1)
+                #expect((lookups("api_key", "miss") ?? 0) + (lookups("api_key", "hit") ?? 0) == 6)
+            }
+        }
+    }
+
+    @Test("each gateway's metrics are its own: two in one process do not see each other's counts")
+    func isolation() {
+        let first = GatewayMetrics()
+        let second = GatewayMetrics()
+        first.recordHTTP(route: "/healthz", status: 200)
+        first.recordRateLimited(policy: .cost)
+        #expect(first.prometheusText().contains(#"supportcarr_http_requests_total{route="/healthz",status="200"} 1"#))
+        #expect(!second.prometheusText().contains("route=\"/healthz\""))
+        #expect(second.prometheusText().contains(#"supportcarr_rate_limited_total{policy="cost"} 0"#))
+    }
+
+    @Test("the subscription hook counts a subscription while it runs, however it ends")
+    func activeSubscriptions() async {
+        let metrics = GatewayMetrics()
+        #expect(metrics.prometheusText().contains("supportcarr_graphql_subscriptions_active 0.0\n"))
+        metrics.subscriptionStarted()
+        await metrics.withActiveSubscription {
+            #expect(metrics.prometheusText().contains("supportcarr_graphql_subscriptions_active 2.0\n"))
+        }
+        struct Closed: Error {}
+        await #expect(throws: Closed.self) {
+            try await metrics.withActiveSubscription { throw Closed() }
+        }
+        metrics.subscriptionEnded()
+        #expect(metrics.prometheusText().contains("supportcarr_graphql_subscriptions_active 0.0\n"))
     }
 }

@@ -65,7 +65,7 @@ struct AuditAvailabilityTests {
                 #expect(down.contains("supportcarr_audit_entries_lost_total 1\n"), "\(down)")
                 #expect(down.contains("supportcarr_audit_batches_failed_total 1\n"))
                 #expect(down.contains("supportcarr_audit_entries_dropped_total 0\n"))
-                #expect(down.contains("supportcarr_audit_writing 0\n"))
+                #expect(down.contains("supportcarr_audit_writing 0.0\n"))
                 #expect(down.contains(#"supportcarr_graphql_errors_total{code="AUDIT_UNAVAILABLE"} 1"#))
 
                 // The database is back: the next flush has the loss to write down,
@@ -74,7 +74,7 @@ struct AuditAvailabilityTests {
                 await recorder.flush()
                 let again = try await fixture.post(Self.read, variables: profile, key: support.key, client: client)
                 #expect(again?["data", "riderProfile", "name"] == .string("Dana Ruiz"))
-                #expect(try await Self.metrics(client).contains("supportcarr_audit_writing 1\n"))
+                #expect(try await Self.metrics(client).contains("supportcarr_audit_writing 1.0\n"))
             }
             let notes = await written.documents
             #expect(notes.map { $0["action"] } == [.string("audit.lost")])

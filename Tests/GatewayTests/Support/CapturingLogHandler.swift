@@ -1,3 +1,4 @@
+import Gateway
 import Logging
 import Synchronization
 
@@ -19,10 +20,20 @@ final class LogCapture: Sendable {
         Logger(label: "gateway-test") { _ in Handler(capture: self) }
     }
 
+    /// A logger whose lines carry the current span's ids, as `serve` sets up.
+    var tracedLogger: Logger {
+        Logger(label: "gateway-test") { _ in
+            var handler = Handler(capture: self)
+            handler.metadataProvider = .traceContext
+            return handler
+        }
+    }
+
     struct Handler: LogHandler {
         let capture: LogCapture
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .trace
+        var metadataProvider: Logger.MetadataProvider?
 
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
             get { metadata[key] }
@@ -31,6 +42,7 @@ final class LogCapture: Sendable {
 
         func log(event: LogEvent) {
             var merged = metadata
+            for (key, value) in metadataProvider?.get() ?? [:] { merged[key] = value }
             for (key, value) in event.metadata ?? [:] { merged[key] = value }
             capture.append(
                 Record(

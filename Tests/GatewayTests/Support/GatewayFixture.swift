@@ -29,6 +29,7 @@ struct GatewayFixture: Sendable {
         readiness: (any ReadinessProbe)? = nil,
         playground: (any PlaygroundAssets)? = nil,
         metrics: GatewayMetrics = GatewayMetrics(),
+        exporter: OTLPExporter? = nil,
         _ body: (GatewayFixture) async throws -> R
     ) async throws -> R {
         try await TestDatabase.with { client, database in
@@ -40,7 +41,8 @@ struct GatewayFixture: Sendable {
             let created = try await repository.create(
                 userId: userID, name: "gateway tests", permissions: .everything, kind: .test)
             // As `serve` does: keys read once per prefix and cache lifetime.
-            let verifier = APIKeyVerifier(store: CachedAPIKeyStore(base: repository), hasher: .development)
+            let verifier = APIKeyVerifier(
+                store: CachedAPIKeyStore(base: repository, metrics: metrics.factory), hasher: .development)
             let calls = TestSchema.Calls()
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(
@@ -51,7 +53,7 @@ struct GatewayFixture: Sendable {
                 playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
                 // The channel `serve` runs (HTTP/1 that may upgrade to a
                 // subscription's WebSocket), so every HTTP test runs on it.
-                servesSubscriptions: true)
+                servesSubscriptions: true, exporter: exporter)
             let fixture = GatewayFixture(
                 client: client, database: database, gateway: gateway, calls: calls, apiKey: created.token.text,
                 userID: userID)
