@@ -146,14 +146,9 @@ public struct Gateway: Sendable {
     /// once a response saying `Connection: close` (a 413), or answering a
     /// request that asked for it, is written.
     ///
-    /// - Parameters:
-    ///   - eventLoopGroup: the event loops that serve the connections (NIO's
-    ///     shared group when nil); a test that times the server's cut-offs
-    ///     gives it loops of its own, away from every other test's traffic.
-    ///   - onServerRunning: called with the bound port once the server
-    ///     listens (port 0 in the configuration picks a free one).
+    /// - Parameter onServerRunning: called with the bound port once the
+    ///   server listens (port 0 in the configuration picks a free one).
     public func makeApplication(
-        eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> Application<RouterResponder<GatewayRequestContext>> {
         let limits = configuration.limits
@@ -167,7 +162,6 @@ public struct Gateway: Sendable {
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "supportcarr"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger)
     }
 

@@ -4,7 +4,6 @@ import GraphQLEngine
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import NIOPosix
 import Testing
 
 /// How the server treats connections: closing after a 413 (the rest of the
@@ -30,22 +29,6 @@ struct ConnectionTests {
                 if let interval { try? await Task.sleep(for: interval) }
             }
             return true
-        }
-    }
-
-    /// Runs `body` with an event loop of its own, for a test that times the
-    /// server's cut-offs: on NIO's shared loops every other test's traffic
-    /// queues ahead of the server's timers (a full suite delayed a 2 s idle
-    /// timeout past 10 s).
-    static func withOwnEventLoop<R: Sendable>(_ body: (any EventLoopGroup) async throws -> R) async throws -> R {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        do {
-            let result = try await body(group)
-            try await group.shutdownGracefully()
-            return result
-        } catch {
-            try? await group.shutdownGracefully()
-            throw error
         }
     }
 
@@ -122,35 +105,33 @@ struct ConnectionTests {
         // within it even on a loaded machine (500 ms did not, in a full suite
         // beside two builds).
         configuration.limits.idleTimeout = .seconds(2)
-        try await Self.withOwnEventLoop { group in
-            try await GatewayFixture.with(configuration: configuration) { fixture in
-                try await fixture.live(eventLoopGroup: group) { client in
-                    let port = try #require(client.port)
-                    try await RawConnection.with(port: port, group: group) { connection in
-                        let closed = await connection.readUntilClosed(within: .seconds(10))
-                        let (text, after) = try #require(closed, "the idle connection was still open after 10 s")
-                        #expect(text.isEmpty)
-                        #expect(after >= .milliseconds(1_900), "closed after \(after)")
+        try await GatewayFixture.with(configuration: configuration) { fixture in
+            try await fixture.live { client in
+                let port = try #require(client.port)
+                try await RawConnection.with(port: port) { connection in
+                    let closed = await connection.readUntilClosed(within: .seconds(10))
+                    let (text, after) = try #require(closed, "the idle connection was still open after 10 s")
+                    #expect(text.isEmpty)
+                    #expect(after >= .milliseconds(1_900), "closed after \(after)")
+                }
+                // A head sent bit by bit within the timeout is served: the timeout is not per byte...
+                try await RawConnection.with(port: port) { connection in
+                    for piece in ["GET /healthz HTTP/1.1\r\n", "Host: localhost\r\n", "Connection: close\r\n\r\n"] {
+                        await connection.send(piece)
+                        try await Task.sleep(for: .milliseconds(50))
                     }
-                    // A head sent bit by bit within the timeout is served: the timeout is not per byte...
-                    try await RawConnection.with(port: port, group: group) { connection in
-                        for piece in ["GET /healthz HTTP/1.1\r\n", "Host: localhost\r\n", "Connection: close\r\n\r\n"] {
-                            await connection.send(piece)
-                            try await Task.sleep(for: .milliseconds(50))
-                        }
-                        let answer = try #require(await connection.readUntilClosed(within: .seconds(10)))
-                        #expect(answer.text.hasPrefix("HTTP/1.1 200"), "\(answer.text)")
-                    }
-                    // ...but one still incomplete at the timeout is cut off.
-                    try await RawConnection.with(port: port, group: group) { connection in
-                        await connection.send("GET /healthz HTTP/1.1\r\nHost: local")
-                        let sender = Self.trickle(connection, "h", every: .milliseconds(100), count: 400)
-                        defer { sender.cancel() }
-                        let closed = try #require(await connection.readUntilClosed(within: .seconds(60)))
-                        #expect(closed.text.isEmpty, "\(closed.text)")
-                        // Cut off while the head was still arriving, not idle after the trickle's 40 s.
-                        #expect(closed.after < .seconds(39), "closed after \(closed.after)")
-                    }
+                    let answer = try #require(await connection.readUntilClosed(within: .seconds(10)))
+                    #expect(answer.text.hasPrefix("HTTP/1.1 200"), "\(answer.text)")
+                }
+                // ...but one still incomplete at the timeout is cut off.
+                try await RawConnection.with(port: port) { connection in
+                    await connection.send("GET /healthz HTTP/1.1\r\nHost: local")
+                    let sender = Self.trickle(connection, "h", every: .milliseconds(100), count: 400)
+                    defer { sender.cancel() }
+                    let closed = try #require(await connection.readUntilClosed(within: .seconds(60)))
+                    #expect(closed.text.isEmpty, "\(closed.text)")
+                    // Cut off while the head was still arriving, not idle after the trickle's 40 s.
+                    #expect(closed.after < .seconds(39), "closed after \(closed.after)")
                 }
             }
         }
@@ -160,25 +141,23 @@ struct ConnectionTests {
     func readTimeout() async throws {
         var configuration = GatewayConfiguration(port: 0)
         configuration.limits.readTimeout = .seconds(1)
-        try await Self.withOwnEventLoop { group in
-            try await GatewayFixture.with(configuration: configuration) { fixture in
-                try await fixture.live(eventLoopGroup: group) { client in
-                    let port = try #require(client.port)
-                    try await RawConnection.with(port: port, group: group) { connection in
-                        await connection.send(Self.head(fixture, framing: "Content-Length: 200"))
-                        // A byte every 100 ms keeps the connection from being idle; the 200
-                        // bytes would take 20 s, and the sender goes on for 40 s.
-                        let sender = Self.trickle(connection, " ", every: .milliseconds(100), count: 400)
-                        defer { sender.cancel() }
-                        // Generous bounds for a loaded machine (the full suite has delayed the
-                        // event loops' timers by more than 15 s); closing before the body's
-                        // 20 s is what tells the read timeout from a body that finally arrived.
-                        let closed = await connection.readUntilClosed(within: .seconds(60))
-                        let after = try #require(closed, "the connection was still open after 60 s").after
-                        #expect(after >= .milliseconds(900) && after < .seconds(20), "closed after \(after)")
-                    }
-                    #expect(fixture.calls.count == 0)
+        try await GatewayFixture.with(configuration: configuration) { fixture in
+            try await fixture.live { client in
+                let port = try #require(client.port)
+                try await RawConnection.with(port: port) { connection in
+                    await connection.send(Self.head(fixture, framing: "Content-Length: 200"))
+                    // A byte every 100 ms keeps the connection from being idle; the 200
+                    // bytes would take 20 s, and the sender goes on for 40 s.
+                    let sender = Self.trickle(connection, " ", every: .milliseconds(100), count: 400)
+                    defer { sender.cancel() }
+                    // Generous bounds for a loaded machine (the full suite has delayed the
+                    // event loops' timers by more than 15 s); closing before the body's
+                    // 20 s is what tells the read timeout from a body that finally arrived.
+                    let closed = await connection.readUntilClosed(within: .seconds(60))
+                    let after = try #require(closed, "the connection was still open after 60 s").after
+                    #expect(after >= .milliseconds(900) && after < .seconds(20), "closed after \(after)")
                 }
+                #expect(fixture.calls.count == 0)
             }
         }
     }

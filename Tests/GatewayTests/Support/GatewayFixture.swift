@@ -61,12 +61,9 @@ struct GatewayFixture: Sendable {
         }
     }
 
-    /// Runs `test` against the gateway listening on a free port (HummingbirdTesting `.live`),
-    /// on `eventLoopGroup`'s event loops when given (NIO's shared ones otherwise).
-    func live<R: Sendable>(
-        eventLoopGroup: (any EventLoopGroup)? = nil, _ test: @Sendable (any TestClientProtocol) async throws -> R
-    ) async throws -> R {
-        try await gateway.makeApplication(eventLoopGroup: eventLoopGroup).test(.live, test)
+    /// Runs `test` against the gateway listening on a free port (HummingbirdTesting `.live`).
+    func live<R: Sendable>(_ test: @Sendable (any TestClientProtocol) async throws -> R) async throws -> R {
+        try await gateway.makeApplication().test(.live, test)
     }
 
     /// Headers of an authenticated JSON request.

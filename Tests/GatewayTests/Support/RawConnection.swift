@@ -16,14 +16,10 @@ struct RawConnection: Sendable {
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private let watcher: CloseWatcher
 
-    /// Connects to `127.0.0.1:port` on `group`'s event loops (NIO's shared
-    /// ones by default) and runs `body` with the connection, closing it afterwards.
-    static func with<R: Sendable>(
-        port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        _ body: (RawConnection) async throws -> R
-    ) async throws -> R {
+    /// Connects to `127.0.0.1:port` and runs `body` with the connection, closing it afterwards.
+    static func with<R: Sendable>(port: Int, _ body: (RawConnection) async throws -> R) async throws -> R {
         let watcher = CloseWatcher()
-        let channel = try await ClientBootstrap(group: group)
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
