@@ -165,32 +165,40 @@ struct GraphQLEndpoint: Sendable {
             // Allowed to run: only now may its text be registered under its hash.
             let registered = await persistedQueries.register(document)
             if registered != document.outcome { context.record.update { $0.persistedQuery = registered.rawValue } }
-            // The engine's own deadline stops execution between levels; this
-            // one is the backstop that answers even when an await in progress
-            // does not honour cancellation, and `MongoDeadline` gives every
-            // database read the time left (`maxTimeMS`), so the database stops
-            // too. Waiting for a turn at the gate counts against the limit.
+            // The engine's own deadline stops execution between levels; for
+            // an operation that reaches our resolvers, `withDeadline` is the
+            // backstop that answers even when an await in progress does not
+            // honour cancellation, and `MongoDeadline` gives every database
+            // read the time left (`maxTimeMS`), so the database stops too.
+            // Waiting for a turn at the gate counts against the limit.
             let (service, gate) = (self.service, self.gate)
             let variables = parameters.variables
             let deadline = ContinuousClock.now + limits.executionTimeout
-            // Introspection (and `__typename`) runs none of our resolvers, so
-            // it never blocks on the database: it stays on the cooperative
-            // pool instead of paying two thread hops to the request executor.
-            let executor = operation.isIntrospectionOnly ? nil : self.executor
-            let executed = await RoundTripCounter.$current.withValue(counter) {
-                await MongoDeadline.$current.withValue(deadline) {
-                    await withDeadline(limits.executionTimeout, executor: executor) { () -> Executed in
-                        guard await gate.enter() else { return .overloaded }
-                        defer { gate.leave() }
-                        // The row-rule lists this operation can need (none for most).
-                        let executionContext: any Sendable
-                        do {
-                            executionContext = try await access?.preparing(forTypes: operation.selectedTypeNames) ?? ()
-                        } catch {
-                            return .failed
-                        }
-                        return .answered(
-                            await service.execute(operation, variables: variables, context: executionContext))
+            let attempt: @Sendable () async -> Executed = {
+                guard await gate.enter() else { return .overloaded }
+                defer { gate.leave() }
+                // The row-rule lists this operation can need (none for most).
+                let executionContext: any Sendable
+                do {
+                    executionContext = try await access?.preparing(forTypes: operation.selectedTypeNames) ?? ()
+                } catch {
+                    return .failed
+                }
+                return .answered(await service.execute(operation, variables: variables, context: executionContext))
+            }
+            let executed: Executed?
+            if operation.isIntrospectionOnly {
+                // Introspection (and `__typename`) runs none of our resolvers:
+                // nothing it awaits can block, so the engine's deadline is
+                // enough, and it runs right here on the cooperative pool
+                // without the backstop's three tasks or the two thread hops
+                // to the request executor (their cost set the throughput of
+                // `{ __typename }`, see Benchmarks/README.md).
+                executed = await attempt()
+            } else {
+                executed = await RoundTripCounter.$current.withValue(counter) {
+                    await MongoDeadline.$current.withValue(deadline) {
+                        await withDeadline(limits.executionTimeout, executor: executor, attempt)
                     }
                 }
             }

@@ -270,7 +270,7 @@ public final class GatewayMetrics: Sendable {
     /// calls it before rendering.
     public func collect(documentCache: DocumentCache?) async {
         guard let documentCache else { return }
-        let (hits, misses) = (await documentCache.hits, await documentCache.misses)
+        let (hits, misses) = (documentCache.hits, documentCache.misses)
         scraped.withLock { seen in
             add(hits - seen.documentHits, to: MetricCatalogue.cacheLookups, [("cache", "document"), ("result", "hit")])
             add(

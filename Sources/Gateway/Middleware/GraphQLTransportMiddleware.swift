@@ -16,7 +16,8 @@ struct GraphQLTransportMiddleware: RouterMiddleware {
         _ request: Request, context: GatewayRequestContext,
         next: (Request, GatewayRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard let mediaType = ResponseMediaType.negotiate(accept: request.headers[.accept]) else {
+        let headers = Headers(request.headers)
+        guard let mediaType = ResponseMediaType.negotiate(accept: headers.accept) else {
             return TransportError.notAcceptable.response(mediaType: .json, record: context.record)
         }
         var context = context
@@ -29,10 +30,10 @@ struct GraphQLTransportMiddleware: RouterMiddleware {
         case .get:
             break
         case .post:
-            guard RequestMediaType.isJSON(request.headers[.contentType]) else {
+            guard RequestMediaType.isJSON(headers.contentType) else {
                 return TransportError.unsupportedMediaType.response(mediaType: mediaType, record: context.record)
             }
-            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes {
+            if let declared = headers.contentLength.flatMap({ Int($0) }), declared > limits.maxBodyBytes {
                 return TransportError.requestTooLarge(limit: limits.maxBodyBytes)
                     .response(mediaType: mediaType, record: context.record)
             }
@@ -40,5 +41,31 @@ struct GraphQLTransportMiddleware: RouterMiddleware {
             return TransportError.methodNotAllowed.response(mediaType: mediaType, record: context.record)
         }
         return try await next(request, context)
+    }
+
+    /// The three fields the checks read, found in one pass over the fields
+    /// (`HTTPFields`' subscript searches and joins afresh on every call).
+    /// Repeated fields are joined with ", " as the subscript does (RFC 9110
+    /// §5.3), which keeps a repeated `Accept` a list and makes a repeated
+    /// `Content-Type` or `Content-Length` fail its check.
+    struct Headers {
+        var accept: String?
+        var contentType: String?
+        var contentLength: String?
+
+        init(_ fields: HTTPFields) {
+            for field in fields {
+                switch field.name {
+                case .accept: Self.add(field.value, to: &accept)
+                case .contentType: Self.add(field.value, to: &contentType)
+                case .contentLength: Self.add(field.value, to: &contentLength)
+                default: continue
+                }
+            }
+        }
+
+        private static func add(_ value: String, to joined: inout String?) {
+            joined = joined.map { $0 + ", " + value } ?? value
+        }
     }
 }

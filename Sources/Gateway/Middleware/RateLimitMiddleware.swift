@@ -44,15 +44,16 @@ struct RateLimitMiddleware: RouterMiddleware {
         switch context.identity {
         case .caller(let access):
             guard let key = access.principal.caller?.key else { return nil }
-            client = "key:\(key.keyId.hex)"
             limit = limits[key.role].overridden(by: key.rateLimit)
+            guard !limit.isUnlimited else { return nil }
+            client = "key:\(key.keyId.hex)"
         case .anonymous:
-            client = "address:\(context.remoteAddress ?? "unknown")"
             limit = limits.anonymous
+            guard !limit.isUnlimited else { return nil }
+            client = "address:\(context.remoteAddress ?? "unknown")"
         case .unauthenticated:
             return nil
         }
-        guard !limit.isUnlimited else { return nil }
         return RateLimitTicket(limiter: limiter, client: client, limit: limit)
     }
 }

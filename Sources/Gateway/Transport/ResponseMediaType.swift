@@ -21,30 +21,35 @@ public enum ResponseMediaType: String, Sendable, Equatable {
     /// 2025-01-01 has passed). Among the accepted types the highest `q` wins,
     /// and on equal `q` the one listed first.
     public static func negotiate(accept: String?) -> ResponseMediaType? {
-        guard let accept, !accept.trimmingWhitespace.isEmpty else { return .graphQLResponseJSON }
-        var best: (type: ResponseMediaType, quality: Double)?
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";")
-            guard let first = parts.first else { continue }
-            let name = String(first).trimmingWhitespace.lowercased()
-            var quality = 1.0
-            for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, String(pair[0]).trimmingWhitespace.lowercased() == "q" {
-                    quality = Double(String(pair[1]).trimmingWhitespace) ?? 0
+        guard let accept else { return .graphQLResponseJSON }
+        return HeaderValue.withBytes(of: accept) { bytes in
+            guard !HeaderValue.trimmed(bytes).isEmpty else { return .graphQLResponseJSON }
+            var best: (type: ResponseMediaType, quality: Double)?
+            HeaderValue.forEachPiece(of: bytes, separatedBy: UInt8(ascii: ",")) { range in
+                let name = HeaderValue.firstPiece(of: range, separatedBy: UInt8(ascii: ";"))
+                let type: ResponseMediaType
+                if HeaderValue.equalsIgnoringCase(name, "application/graphql-response+json")
+                    || HeaderValue.equalsIgnoringCase(name, "application/*")
+                    || HeaderValue.equalsIgnoringCase(name, "*/*")
+                {
+                    type = .graphQLResponseJSON
+                } else if HeaderValue.equalsIgnoringCase(name, "application/json") {
+                    type = .json
+                } else {
+                    return
                 }
+                var quality = 1.0
+                if name.endIndex < range.endIndex,
+                    let q = HeaderValue.parameter("q", in: range[(name.endIndex + 1)...])
+                {
+                    quality = Double(String(decoding: q, as: UTF8.self)) ?? 0
+                }
+                guard quality > 0 else { return }
+                if let current = best, quality <= current.quality { return }
+                best = (type, quality)
             }
-            guard quality > 0 else { continue }
-            let type: ResponseMediaType
-            switch name {
-            case "application/graphql-response+json", "application/*", "*/*": type = .graphQLResponseJSON
-            case "application/json": type = .json
-            default: continue
-            }
-            if let current = best, quality <= current.quality { continue }
-            best = (type, quality)
+            return best?.type
         }
-        return best?.type
     }
 }
 
@@ -54,20 +59,13 @@ public enum ResponseMediaType: String, Sendable, Equatable {
 enum RequestMediaType {
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let parts = contentType.split(separator: ";")
-        guard let first = parts.first, String(first).trimmingWhitespace.lowercased() == "application/json" else {
-            return false
+        return HeaderValue.withBytes(of: contentType) { bytes in
+            let name = HeaderValue.firstPiece(of: bytes, separatedBy: UInt8(ascii: ";"))
+            guard HeaderValue.equalsIgnoringCase(name, "application/json") else { return false }
+            guard name.endIndex < bytes.endIndex,
+                let charset = HeaderValue.parameter("charset", in: bytes[(name.endIndex + 1)...])
+            else { return true }
+            return HeaderValue.equalsIgnoringCase(charset, "utf-8") || HeaderValue.equalsIgnoringCase(charset, "utf8")
         }
-        for parameter in parts.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, String(pair[0]).trimmingWhitespace.lowercased() == "charset" else { continue }
-            let charset = String(pair[1]).trimmingWhitespace.lowercased().replacingQuotes
-            if charset != "utf-8" && charset != "utf8" { return false }
-        }
-        return true
     }
-}
-
-extension String {
-    fileprivate var replacingQuotes: String { String(filter { $0 != "\"" }) }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A bounded cache of prepared documents (parsed, within the limits,
 /// validated) keyed by their text, so a repeated query is parsed and validated
 /// once.
@@ -5,13 +7,16 @@
 /// Eviction is CLOCK (second chance): each entry has a reference bit set on
 /// use; the hand sweeps past recently used entries, clearing their bits, and
 /// evicts the first unused one. Bounded both by entry count and by the total
-/// text size; a single text larger than the byte cap is not cached. An actor,
-/// so concurrent requests share it safely; parsing and validation happen
-/// outside it, so the cache never serializes that work.
+/// text size; a single text larger than the byte cap is not cached. Its state
+/// is behind a mutex, held only for a lookup or an insertion: parsing and
+/// validation happen outside it, so the cache never serializes that work. Not
+/// an actor: every request looks its text up, and an actor's hop (a
+/// suspension, and another thread's wake-up whenever two requests met there)
+/// cost more than the lookup itself.
 ///
 /// A service with `QueryLimits` keeps their verdict with the document, so
 /// share one cache only between services with the same schema and limits.
-public actor DocumentCache {
+public final class DocumentCache: Sendable {
     /// What a text parsed and validated to: a document ready to execute, or
     /// the errors to answer with.
     public enum Entry: Sendable {
@@ -21,12 +26,16 @@ public actor DocumentCache {
 
     public let maxEntries: Int
     public let maxBytes: Int
-    private var slots: [Slot] = []
-    private var index: [String: Int] = [:]
-    private var hand = 0
-    private var totalBytes = 0
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    private let state = Mutex(State())
+
+    private struct State {
+        var slots: [Slot] = []
+        var index: [String: Int] = [:]
+        var hand = 0
+        var totalBytes = 0
+        var hits = 0
+        var misses = 0
+    }
 
     private struct Slot {
         var key: String
@@ -39,51 +48,60 @@ public actor DocumentCache {
         self.maxBytes = max(1, maxBytes)
     }
 
-    public var count: Int { index.count }
+    public var count: Int { state.withLock { $0.index.count } }
+    /// Lookups that found their text.
+    public var hits: Int { state.withLock { $0.hits } }
+    /// Lookups that did not.
+    public var misses: Int { state.withLock { $0.misses } }
 
     public func entry(for text: String) -> Entry? {
-        guard let position = index[text] else {
-            misses += 1
-            return nil
+        state.withLock { state in
+            guard let position = state.index[text] else {
+                state.misses += 1
+                return nil
+            }
+            state.hits += 1
+            state.slots[position].referenced = true
+            return state.slots[position].entry
         }
-        hits += 1
-        slots[position].referenced = true
-        return slots[position].entry
     }
 
     public func store(_ entry: Entry, for text: String) {
         let size = text.utf8.count
         guard size <= maxBytes else { return }
-        if let position = index[text] {
-            slots[position].entry = entry
-            slots[position].referenced = true
-            return
+        let (maxEntries, maxBytes) = (self.maxEntries, self.maxBytes)
+        state.withLock { state in
+            if let position = state.index[text] {
+                state.slots[position].entry = entry
+                state.slots[position].referenced = true
+                return
+            }
+            while !state.slots.isEmpty && (state.slots.count >= maxEntries || state.totalBytes + size > maxBytes) {
+                Self.evictOne(&state)
+            }
+            state.index[text] = state.slots.count
+            state.slots.append(Slot(key: text, entry: entry, referenced: false))
+            state.totalBytes += size
         }
-        while !slots.isEmpty && (slots.count >= maxEntries || totalBytes + size > maxBytes) {
-            evictOne()
-        }
-        index[text] = slots.count
-        slots.append(Slot(key: text, entry: entry, referenced: false))
-        totalBytes += size
     }
 
-    private func evictOne() {
+    private static func evictOne(_ state: inout State) {
         while true {
-            if hand >= slots.count { hand = 0 }
-            if slots[hand].referenced {
-                slots[hand].referenced = false
-                hand += 1
+            if state.hand >= state.slots.count { state.hand = 0 }
+            if state.slots[state.hand].referenced {
+                state.slots[state.hand].referenced = false
+                state.hand += 1
                 continue
             }
-            let victim = slots[hand]
-            index[victim.key] = nil
-            totalBytes -= victim.key.utf8.count
-            let last = slots.count - 1
-            if hand != last {
-                slots[hand] = slots[last]
-                index[slots[hand].key] = hand
+            let victim = state.slots[state.hand]
+            state.index[victim.key] = nil
+            state.totalBytes -= victim.key.utf8.count
+            let last = state.slots.count - 1
+            if state.hand != last {
+                state.slots[state.hand] = state.slots[last]
+                state.index[state.slots[state.hand].key] = state.hand
             }
-            slots.removeLast()
+            state.slots.removeLast()
             return
         }
     }

@@ -168,9 +168,9 @@ public struct GraphQLService: Sendable {
 
     /// The cache's entry for `text`, made and stored on a miss.
     func prepared(_ text: String) async -> DocumentCache.Entry {
-        if let cache, let cached = await cache.entry(for: text) { return cached }
+        if let cache, let cached = cache.entry(for: text) { return cached }
         let entry = preparedUncached(text)
-        if let cache { await cache.store(entry, for: text) }
+        if let cache { cache.store(entry, for: text) }
         return entry
     }
 

@@ -16,16 +16,22 @@ import Crypto
 ///   gateway's environment.
 public struct APIKeyHasher: Sendable {
     let key: SymmetricKey
+    /// Tells hashers apart without showing their pepper: the MAC of a fixed
+    /// label. A `VerificationMemo` entry holds its hasher's, so a verdict
+    /// reached under one pepper is never reused under another.
+    let fingerprint: [UInt8]
 
     /// A hasher keyed with 64 hex digits (32 bytes).
     public init(pepperHex: String) throws(KeyMaterialError) {
         guard let bytes = Hex.decode(pepperHex) else { throw .notHex }
         guard bytes.count == 32 else { throw .wrongLength(bytes.count) }
-        self.key = SymmetricKey(data: bytes)
+        self.init(pepperBytes: bytes)
     }
 
     init(pepperBytes: [UInt8]) {
-        self.key = SymmetricKey(data: pepperBytes)
+        let key = SymmetricKey(data: pepperBytes)
+        self.key = key
+        self.fingerprint = Array(HMAC<SHA256>.authenticationCode(for: Array("hasher".utf8), using: key))
     }
 
     /// The 32-byte MAC of `token`: HMAC-SHA-256 over `apikey`, a zero byte and

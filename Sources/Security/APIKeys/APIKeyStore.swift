@@ -9,11 +9,24 @@ public struct APIKeyCandidate: Sendable, Hashable {
     /// The user's rider and driver profile ids, when the store read them with
     /// the key (nil: not read; the row scope then looks them up).
     public var profiles: ProfileIds?
+    /// The last key that verified against this record (shared by the copies
+    /// of one read; not part of its value: equality and hashing ignore it).
+    public let memo = VerificationMemo()
 
     public init(key: StoredAPIKey, role: Role?, profiles: ProfileIds? = nil) {
         self.key = key
         self.role = role
         self.profiles = profiles
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.key == rhs.key && lhs.role == rhs.role && lhs.profiles == rhs.profiles
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(role)
+        hasher.combine(profiles)
     }
 }
 

@@ -12,7 +12,9 @@ public import MongoStore
 /// `CachedAPIKeyStore`) and one HMAC, found or not (an unknown prefix hashes
 /// the presented text against a dummy hash), so neither the answer nor the
 /// hashing tells a client whether a key was revoked or expired rather than
-/// wrong. (With the cache, a prefix asked for within its lifetime answers
+/// wrong. The one exception is the key that verified last against the same
+/// stored record (`VerificationMemo`): presented again, byte for byte, while
+/// that record is cached, it is not hashed again. (With the cache, a prefix asked for within its lifetime answers
 /// faster than a new one, found or not; that tells only that it was asked for.)
 ///
 /// Errors of the store itself (database unreachable) are rethrown as they are:
@@ -50,7 +52,14 @@ public struct APIKeyVerifier: Sendable {
         }
         let candidate = try await store.candidate(forLookupPrefix: token.lookupPrefix)
         // A well-formed key is short (`APIKeyToken`); the prefix bound is belt and braces.
-        let presented = hasher.mac(ofText: String(decoding: text.utf8.prefix(Self.maximumHashedLength), as: UTF8.self))
+        let presentedText = Array(text.utf8.prefix(Self.maximumHashedLength))
+        if let candidate, candidate.key.isUsable(at: now),
+            let remembered = candidate.memo.key(presented: presentedText, candidate: candidate, hasher: hasher)
+        {
+            usage?.record(keyId: candidate.key.id, at: now)
+            return remembered
+        }
+        let presented = hasher.mac(ofText: String(decoding: presentedText, as: UTF8.self))
         let expected = candidate.flatMap { Hex.decode($0.key.keyHash) } ?? Self.dummyMAC
         let hashMatches = ConstantTime.equals(presented, expected)
         guard let candidate, hashMatches, candidate.key.keyPrefix == token.lookupPrefix,
@@ -59,10 +68,12 @@ public struct APIKeyVerifier: Sendable {
             throw AuthenticationError.invalidKey
         }
         usage?.record(keyId: candidate.key.id, at: now)
-        return AuthenticatedKey(
+        let key = AuthenticatedKey(
             keyId: candidate.key.id, userId: candidate.key.userId, role: role, kind: token.kind,
             lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions, profiles: candidate.profiles,
             rateLimit: candidate.key.rateLimit)
+        candidate.memo.remember(presented: presentedText, candidate: candidate, hasher: hasher, key: key)
+        return key
     }
 
     /// `verify` for the key in a request's headers (`APIKeyHeaders`); no key or

@@ -6,9 +6,11 @@ import Synchronization
 /// its key without a database round trip.
 ///
 /// What is cached is the stored record (key hash, permissions, expiry, active
-/// flag, the user's role and profile ids), never a verdict: `APIKeyVerifier`
-/// still hashes the presented key and compares it in constant time, and checks
-/// expiry against the request's time, on every request.
+/// flag, the user's role and profile ids), not a verdict: `APIKeyVerifier`
+/// checks the presented key against it and expiry against the request's time
+/// on every request. (The record carries a `VerificationMemo`, so the key that
+/// last matched it is not hashed again while the record is kept: it lives and
+/// dies with this cache's entry.)
 ///
 /// Staleness bound: a change to a key or its user (revoked, permissions
 /// edited, role changed) takes effect within `lifetime` (default 5 s) in every

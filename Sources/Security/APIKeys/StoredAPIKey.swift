@@ -12,7 +12,12 @@ public struct StoredAPIKey: Sendable, Hashable {
     /// `apikeys.key`: 64 hex digits of `APIKeyHasher.hash`.
     public var keyHash: String
     /// The stored permission names, as written (unknown names are kept here and ignored when granting).
-    public var permissionNames: [String]
+    public var permissionNames: [String] {
+        didSet { permissions = PermissionSet.parsing(permissionNames).permissions }
+    }
+    /// The permissions of the catalogue among `permissionNames`, parsed once
+    /// when the record is read (a cached record serves many requests).
+    public private(set) var permissions: PermissionSet
     public var isActive: Bool
     public var requestCount: Int64
     public var lastUsedAt: BSONDate?
@@ -33,6 +38,7 @@ public struct StoredAPIKey: Sendable, Hashable {
         self.keyPrefix = keyPrefix
         self.keyHash = keyHash
         self.permissionNames = permissionNames
+        self.permissions = PermissionSet.parsing(permissionNames).permissions
         self.isActive = isActive
         self.requestCount = requestCount
         self.lastUsedAt = lastUsedAt
@@ -41,9 +47,6 @@ public struct StoredAPIKey: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.rateLimit = rateLimit
     }
-
-    /// The permissions of the catalogue among `permissionNames`.
-    public var permissions: PermissionSet { PermissionSet.parsing(permissionNames).permissions }
 
     /// Whether the key may be used at `now`: active and not past `expiresAt`.
     public func isUsable(at now: BSONDate) -> Bool {

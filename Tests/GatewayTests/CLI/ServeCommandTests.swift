@@ -116,6 +116,33 @@ struct ServeCommandTests {
         return nil
     }
 
+    @Test("the default text log writes swift-log's line: time, level, label, sorted fields, source, message")
+    func textLog() async throws {
+        var environment = try Self.baseEnvironment()
+        environment["PORT"] = "0"
+        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
+        defer { process.removeFiles() }
+        guard let port = try await Self.port(of: process) else { return }
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            try await client.execute(
+                TestClient.Request(
+                    "/graphql", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"query":"query Probe { __typename }"}"#)))
+        }
+        #expect(response.status == .ok)
+        process.signal(SIGTERM)
+        _ = try await process.exitStatus(within: .seconds(60))
+        let line = try #require(
+            process.stdout.split(separator: "\n").first { $0.hasSuffix("[Gateway] graphql request") },
+            "no request line in \(process.stdout)")
+        // 2026-12-06T17:12:25+0000 info supportcarr.gateway: db.round_trips=0 duration_ms=0.041 ... [Gateway] graphql request
+        let pattern =
+            #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4} info supportcarr\.gateway: "#
+            + #"db\.round_trips=0 duration_ms=\d+\.\d{3} graphql\.operation=Probe graphql\.outcome=success "#
+            + #"http\.method=POST http\.path=/graphql http\.status=200 \[Gateway\] graphql request$"#
+        #expect(line.range(of: pattern, options: .regularExpression) != nil, "\(line)")
+    }
+
     @Test("SUPPORTCARR_LOG_FORMAT=json writes every log line as one JSON object, a request's fields as metadata")
     func jsonLog() async throws {
         var environment = try Self.baseEnvironment()

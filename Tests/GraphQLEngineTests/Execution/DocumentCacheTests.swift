@@ -9,37 +9,37 @@ import Testing
 
     @Test func aCachedTextIsReturnedAndCounted() async throws {
         let cache = DocumentCache(maxEntries: 4)
-        #expect(await cache.entry(for: "{ a }") == nil)
-        await cache.store(try Self.document("{ a }"), for: "{ a }")
-        guard case .document(let document)? = await cache.entry(for: "{ a }") else {
+        #expect(cache.entry(for: "{ a }") == nil)
+        cache.store(try Self.document("{ a }"), for: "{ a }")
+        guard case .document(let document)? = cache.entry(for: "{ a }") else {
             Issue.record("missing entry")
             return
         }
         #expect(document.document.definitions.count == 1)
-        #expect(await cache.hits == 1)
-        #expect(await cache.misses == 1)
+        #expect(cache.hits == 1)
+        #expect(cache.misses == 1)
     }
 
     @Test func theCacheStaysWithinItsEntryCapAndKeepsRecentlyUsedEntries() async throws {
         let cache = DocumentCache(maxEntries: 3)
-        for name in ["a", "b", "c"] { await cache.store(try Self.document("{ \(name) }"), for: name) }
-        _ = await cache.entry(for: "a")
-        await cache.store(try Self.document("{ d }"), for: "d")
-        #expect(await cache.count == 3)
-        #expect(await cache.entry(for: "a") != nil)
-        #expect(await cache.entry(for: "b") == nil)
-        for index in 0..<100 { await cache.store(.errors([]), for: "q\(index)") }
-        #expect(await cache.count == 3)
+        for name in ["a", "b", "c"] { cache.store(try Self.document("{ \(name) }"), for: name) }
+        _ = cache.entry(for: "a")
+        cache.store(try Self.document("{ d }"), for: "d")
+        #expect(cache.count == 3)
+        #expect(cache.entry(for: "a") != nil)
+        #expect(cache.entry(for: "b") == nil)
+        for index in 0..<100 { cache.store(.errors([]), for: "q\(index)") }
+        #expect(cache.count == 3)
     }
 
     @Test func theCacheStaysWithinItsByteCap() async throws {
         let cache = DocumentCache(maxEntries: 100, maxBytes: 10)
-        await cache.store(.errors([]), for: "12345")
-        await cache.store(.errors([]), for: "67890")
-        await cache.store(.errors([]), for: "abc")
-        #expect(await cache.count == 2)
-        await cache.store(.errors([]), for: String(repeating: "x", count: 11))
-        #expect(await cache.count == 2)
+        cache.store(.errors([]), for: "12345")
+        cache.store(.errors([]), for: "67890")
+        cache.store(.errors([]), for: "abc")
+        #expect(cache.count == 2)
+        cache.store(.errors([]), for: String(repeating: "x", count: 11))
+        #expect(cache.count == 2)
     }
 
     @Test func concurrentUseIsSafe() async throws {
@@ -48,11 +48,11 @@ import Testing
             for index in 0..<200 {
                 group.addTask {
                     let key = "k\(index % 20)"
-                    if await cache.entry(for: key) == nil { await cache.store(.errors([]), for: key) }
+                    if cache.entry(for: key) == nil { cache.store(.errors([]), for: key) }
                 }
             }
         }
-        #expect(await cache.count <= 8)
+        #expect(cache.count <= 8)
     }
 }
 
@@ -69,7 +69,7 @@ import Testing
             bad.jsonString()
                 == #"{"errors":[{"message":"Syntax Error: Expected Name, found <EOF>.","locations":[{"line":1,"column":11}],"extensions":{"code":"GRAPHQL_PARSE_FAILED"}}]}"#
         )
-        #expect(await service.cache?.count == 2)
+        #expect(service.cache?.count == 2)
     }
 
     @Test func aValidatorsErrorsAreAnsweredWithoutExecuting() async throws {

@@ -88,8 +88,8 @@ import Testing
         // Absent: the schema's default of 20.
         let absent = await service.execute(GraphQLRequest(query: text), rootValue: JSONValue.object([]))
         #expect(absent.errors.isEmpty)
-        #expect(await service.cache?.count == 1)
-        #expect(await service.cache?.hits == 2)
+        #expect(service.cache?.count == 1)
+        #expect(service.cache?.hits == 2)
     }
 
     @Test func onlyTheOperationTheRequestNamesIsCostedPerRequest() async throws {

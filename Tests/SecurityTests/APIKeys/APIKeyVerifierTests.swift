@@ -18,6 +18,13 @@ actor MemoryKeyStore: APIKeyStore {
     }
 
     func lookupCount() -> Int { lookups.count }
+
+    /// Changes a stored candidate in place, as a copy that keeps its memo.
+    func update(_ prefix: String, _ change: (inout APIKeyCandidate) -> Void) {
+        guard var candidate = candidates[prefix] else { return }
+        change(&candidate)
+        candidates[prefix] = candidate
+    }
 }
 
 @Suite("API key verification")
@@ -120,6 +127,36 @@ struct APIKeyVerifierTests {
         let verified = try await verifier.verify(
             headers: [(name: "Authorization", value: "Bearer \(token.text)")], now: now)
         #expect(verified.role == .rider)
+    }
+
+    @Test("a key verified before is not hashed again, but a near miss, a changed record or another pepper is")
+    func memo() async throws {
+        let (store, token, stored) = await store(
+            expiresAt: BSONDate(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 60_000))
+        let verifier = APIKeyVerifier(store: store, hasher: hasher)
+        let first = try await verifier.verify(token.text, now: now)
+        let prefix = try #require(stored.keyPrefix)
+        let remembered = try #require(await store.candidates[prefix])
+        #expect(
+            remembered.memo.key(presented: Array(token.text.utf8), candidate: remembered, hasher: hasher) == first)
+        #expect(try await verifier.verify(token.text, now: now) == first)
+        // The same prefix with another secret: the memo does not match, the hash refuses it.
+        let last = token.text.last == "A" ? "B" : "A"
+        await expectRefused(String(token.text.dropLast()) + last, store, verifier: verifier)
+        // Another pepper: its own hash decides, whatever this one verified.
+        let otherPepper = APIKeyHasher(pepperBytes: Array(repeating: 9, count: 32))
+        await expectRefused(token.text, store, verifier: APIKeyVerifier(store: store, hasher: otherPepper))
+        // Past its expiry, a remembered key is refused like any other.
+        await #expect(throws: AuthenticationError.invalidKey) {
+            try await verifier.verify(
+                token.text, now: BSONDate(millisecondsSinceEpoch: self.now.millisecondsSinceEpoch + 60_000))
+        }
+        // The record changed in place (the memo comes along in the copy): the memo no longer applies.
+        await store.update(prefix) { $0.key.isActive = false }
+        await expectRefused(token.text, store, verifier: verifier)
+        await store.update(prefix) { $0.key.isActive = true }
+        await store.update(prefix) { $0.role = .driver }
+        #expect(try await verifier.verify(token.text, now: now).role == .driver)
     }
 
     @Test("only successful verifications are counted as uses")
