@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Testing
 
 @testable import Gateway
@@ -46,5 +47,40 @@ import Testing
         }
         release.signal()
         #expect(answer == nil)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func fastWorkAnswersAndLeavesNoLimitBehind() async {
+        let before = DeadlineTimer.shared.count
+        for value in 0..<200 {
+            let answer = await withDeadline(.seconds(300)) { value }
+            #expect(answer == value)
+        }
+        // Each call's limit was cancelled when its work answered (other suites' calls may be in force).
+        #expect(DeadlineTimer.shared.count <= before + 8)
+    }
+
+    /// Limits fire in the order they end, a limit added before the one the
+    /// timer sleeps towards wakes it, and a cancelled one never fires.
+    @Test(.timeLimit(.minutes(1))) func limitsFireInOrderAndCancelledOnesNever() async throws {
+        let fired = FiredLog()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let late = DeadlineTimer.shared.schedule(after: .seconds(30)) { fired.append("late") }
+        _ = DeadlineTimer.shared.schedule(after: .milliseconds(400)) { fired.append("second") }
+        let cancelled = DeadlineTimer.shared.schedule(after: .milliseconds(100)) { fired.append("cancelled") }
+        _ = DeadlineTimer.shared.schedule(after: .milliseconds(200)) { fired.append("first") }
+        DeadlineTimer.shared.cancel(cancelled)
+        while fired.names.count < 2 && clock.now - start < .seconds(20) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(fired.names == ["first", "second"])
+        #expect(clock.now - start >= .milliseconds(400))
+        DeadlineTimer.shared.cancel(late)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(fired.names == ["first", "second"])
+    }
+
+    final class FiredLog: Sendable {
+        private let log = Mutex<[String]>([])
+        func append(_ name: String) { log.withLock { $0.append(name) } }
+        var names: [String] { log.withLock { $0 } }
     }
 }
