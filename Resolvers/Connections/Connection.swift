@@ -31,8 +31,9 @@ public struct ConnectionQuery: Sendable {
     }
 
     /// The find options of a page of `first` items after the cursor in the filter.
-    func pageOptions(first: Int) -> FindOptions {
-        FindOptions(sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1)
+    func pageOptions(first: Int, skippedFields: Set<String> = []) -> FindOptions {
+        FindOptions(
+            sort: [sortField: -1, "_id": -1], limit: first + 1, batchSize: first + 1, skippedFields: skippedFields)
     }
 
     /// The page the field's `first`/`after` arguments ask for, as a value the
@@ -60,7 +61,7 @@ public struct ConnectionQuery: Sendable {
         if TimeSlicedPage.applies(to: visible, sortField: sortField) {
             let sliced = TimeSlicedPage(
                 collection: database.collection(collection), filter: visible, sortField: sortField, limit: first + 1,
-                after: after)
+                after: after, skippedFields: context.unshownLargeFields(of: collection))
             let this = self
             return .async {
                 async let total: Int? = counted ? sliced.collection.countDocuments(visible) : nil
@@ -82,7 +83,7 @@ public struct ConnectionQuery: Sendable {
             ]
             query = query.and(after)
         }
-        let options = pageOptions(first: first)
+        let options = pageOptions(first: first, skippedFields: context.unshownLargeFields(of: collection))
         let countFilter = visible
         let pageFilter = query
         let this = self

@@ -40,13 +40,19 @@ struct TimeSlicedPage: Sendable {
     /// The rows wanted (`first + 1`, to know `hasNextPage`).
     let limit: Int
     let after: Cursor?
+    /// Large fields left out of the documents (`AccessContext.unshownLargeFields(of:)`).
+    let skippedFields: Set<String>
 
-    init(collection: MongoCollection, filter: BSONDocument, sortField: String, limit: Int, after: Cursor?) {
+    init(
+        collection: MongoCollection, filter: BSONDocument, sortField: String, limit: Int, after: Cursor?,
+        skippedFields: Set<String> = []
+    ) {
         self.collection = collection
         self.filter = filter
         self.sortField = sortField
         self.limit = limit
         self.after = after
+        self.skippedFields = skippedFields
     }
 
     /// The list's key among the ``SortKeyHints``.
@@ -91,8 +97,10 @@ struct TimeSlicedPage: Sendable {
     }
 
     func read() async throws -> [BSONDocument] {
+        let skippedFields = self.skippedFields
         let options = { (limit: Int) in
-            FindOptions(sort: [sortField: -1, "_id": -1], limit: limit, batchSize: limit)
+            FindOptions(
+                sort: [sortField: -1, "_id": -1], limit: limit, batchSize: limit, skippedFields: skippedFields)
         }
         let range = Self.range(in: filter[sortField])
         var rows: [BSONDocument] = []

@@ -17,8 +17,9 @@ public import MongoStore
 ///
 /// Every read ANDs in the request's row rule for the collection (`visibility`),
 /// so an id the caller may not see loads as null (or is missing from a list).
-/// The rule is not part of `identity`: loaders are cached per request, and one
-/// request has one rule per collection.
+/// The rule is not part of `identity`, nor are the skipped fields: loaders
+/// are cached per request, and one request has one rule and one set of
+/// skipped fields per collection.
 public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
     public typealias Key = ObjectID
     public typealias Value = Grouping.Value
@@ -32,10 +33,13 @@ public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
     public let filter: BSONDocument
     /// The request's row rule for the collection (`AccessContext.visibilityFilter`).
     public let visibility: BSONDocument
+    /// The large fields the request's operation never shows, left out of the
+    /// documents read (`AccessContext.unshownLargeFields(of:)`).
+    public let skippedFields: Set<String>
 
     public init(
         _ database: MongoDatabase, _ collection: Collections, field: String, sort: BSONDocument? = nil,
-        filter: BSONDocument = [:], visibility: BSONDocument = [:]
+        filter: BSONDocument = [:], visibility: BSONDocument = [:], skippedFields: Set<String> = []
     ) {
         self.database = database
         self.collection = collection
@@ -43,6 +47,7 @@ public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
         self.sort = sort
         self.filter = filter
         self.visibility = visibility
+        self.skippedFields = skippedFields
     }
 
     /// A loader for `context`'s request, its row rule included.
@@ -52,7 +57,8 @@ public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
     ) {
         self.init(
             context.database, collection, field: field, sort: sort, filter: filter,
-            visibility: context.visibilityFilter(for: collection))
+            visibility: context.visibilityFilter(for: collection),
+            skippedFields: context.unshownLargeFields(of: collection))
     }
 
     public var identity: String {
@@ -64,7 +70,8 @@ public struct DocumentsByField<Grouping: DocumentGrouping>: MongoLoader {
         // index of its filter's first field.
         var query: BSONDocument = [field: ["$in": .array(keys.map { .objectID($0) })]]
         for condition in filter where condition.key != field { query[condition.key] = condition.value }
-        return MongoRead(collection, filter: query.and(visibility, oneValueFields: true), sort: sort)
+        return MongoRead(
+            collection, filter: query.and(visibility, oneValueFields: true), sort: sort, skippedFields: skippedFields)
     }
 
     public func values(from documents: [BSONDocument], for keys: [ObjectID]) -> [ObjectID: Grouping.Value] {

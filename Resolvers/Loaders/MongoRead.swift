@@ -18,11 +18,16 @@ public struct MongoRead: Sendable {
     public let collection: Collections
     public let filter: BSONDocument
     public let sort: BSONDocument?
+    /// Large fields left out of the documents (`AccessContext.unshownLargeFields(of:)`).
+    public let skippedFields: Set<String>
 
-    public init(_ collection: Collections, filter: BSONDocument, sort: BSONDocument? = nil) {
+    public init(
+        _ collection: Collections, filter: BSONDocument, sort: BSONDocument? = nil, skippedFields: Set<String> = []
+    ) {
         self.collection = collection
         self.filter = filter
         self.sort = sort
+        self.skippedFields = skippedFields
     }
 
     /// Documents per reply: a level's read in one reply (no `getMore`); the
@@ -32,6 +37,6 @@ public struct MongoRead: Sendable {
     /// The documents, in `sort` order.
     public func run(in database: MongoDatabase) async throws -> [BSONDocument] {
         try await database.collection(collection).find(
-            filter, options: FindOptions(sort: sort, batchSize: MongoRead.batchSize))
+            filter, options: FindOptions(sort: sort, batchSize: MongoRead.batchSize, skippedFields: skippedFields))
     }
 }

@@ -52,6 +52,20 @@ public enum Collections: String, Sendable, CaseIterable, Hashable, CustomStringC
         }
     }
 
+    /// Stored fields that dwarf the rest of their document, each shown by the
+    /// entity type's field of the same name: a read of documents to serve as
+    /// GraphQL values may leave such a field out when the operation selects
+    /// it nowhere (`AccessContext.unshownLargeFields(of:)`). A rescue
+    /// assignment's `locationHistory` (up to 100 points, about 6 KB) is 95% of
+    /// its document; reading and decoding it for every `activeRescue` or
+    /// nested assignment cost more than the rest of the request.
+    public var largeFields: [String] {
+        switch self {
+        case .rescueAssignments: ["locationHistory"]
+        default: []
+        }
+    }
+
     /// The collection storing entity type `typeName`; nil for embedded and other types.
     public init?(entityTypeName typeName: String) {
         guard let found = Self.byEntityTypeName[typeName] else { return nil }

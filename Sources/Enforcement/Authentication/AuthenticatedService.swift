@@ -36,7 +36,8 @@ public struct AuthenticatedService: Sendable {
         case .refused(let errors):
             return GraphQLResponse(errors: errors)
         case .ready(let operation):
-            let context = try await access.preparing(forTypes: operation.selectedTypeNames)
+            let context = try await access.preparing(
+                forTypes: operation.selectedTypeNames, fields: operation.selectedFields)
             return await service.execute(operation, variables: request.variables, context: context)
         }
     }

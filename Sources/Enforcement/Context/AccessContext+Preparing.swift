@@ -9,15 +9,24 @@ extension AccessContext {
     /// otherwise, and for support, admin and trusted contexts, itself with no
     /// query. A collection whose list is not loaded admits no row (the rules
     /// fail closed), so an operation that reached one unforeseen would see
-    /// too little, never too much.
-    public func preparing(forTypes typeNames: Set<String>) async throws -> AccessContext {
-        guard case .caller(let caller) = principal else { return self }
+    /// too little, never too much. With `fields` (the operation's
+    /// `selectedFields`), reads for its values may leave out the large stored
+    /// fields it never shows (`unshownLargeFields(of:)`).
+    public func preparing(forTypes typeNames: Set<String>, fields: Set<String>? = nil) async throws -> AccessContext {
+        let selected = fields ?? selectedFields
+        guard case .caller(let caller) = principal else { return with(principal, selectedFields: selected) }
         let collections = AccessContext.collections(reachedBy: typeNames)
-        guard !caller.scope.missingRelations(for: collections).isEmpty else { return self }
+        guard !caller.scope.missingRelations(for: collections).isEmpty else {
+            return with(principal, selectedFields: selected)
+        }
         let scope = try await RowRelationsLoader(database: database).load(caller.scope, for: collections)
-        return AccessContext(
-            database: database, principal: .caller(Caller(key: caller.key, scope: scope)), client: client,
-            requestId: requestId)
+        return with(.caller(Caller(key: caller.key, scope: scope)), selectedFields: selected)
+    }
+
+    private func with(_ principal: Principal, selectedFields: Set<String>?) -> AccessContext {
+        AccessContext(
+            database: database, principal: principal, client: client, requestId: requestId,
+            selectedFields: selectedFields)
     }
 
     /// The collections whose documents values of `typeNames` are read from:

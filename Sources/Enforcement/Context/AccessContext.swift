@@ -15,15 +15,31 @@ public struct AccessContext: Sendable {
     public let client: ClientInfo
     /// Identifies the request in audit logs (one entry per document and request).
     public let requestId: ObjectID
+    /// The fields the request's operation selects (`Type.field`,
+    /// `PreparedOperation.selectedFields`); nil when not known, which leaves
+    /// nothing out of reads (`unshownLargeFields(of:)`).
+    public let selectedFields: Set<String>?
 
     public init(
         database: MongoDatabase, principal: Principal, client: ClientInfo = ClientInfo(),
-        requestId: ObjectID = ObjectID()
+        requestId: ObjectID = ObjectID(), selectedFields: Set<String>? = nil
     ) {
         self.database = database
         self.principal = principal
         self.client = client
         self.requestId = requestId
+        self.selectedFields = selectedFields.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The large fields of `collection` (`Collections.largeFields`) that no
+    /// selection of the operation shows, for reads that serve its values to
+    /// leave out (`FindOptions.skippedFields`); none when the operation's
+    /// selection is not known. Everything else of each document is read, so
+    /// row rules, permissions and relations find every field they look at.
+    public func unshownLargeFields(of collection: Collections) -> Set<String> {
+        guard let selectedFields else { return [] }
+        return Set(
+            collection.largeFields.filter { !selectedFields.contains(collection.entityTypeName + "." + $0) })
     }
 
     public func collection(_ collection: Collections) -> MongoCollection {

@@ -180,7 +180,9 @@ struct GraphQLEndpoint: Sendable {
                 // The row-rule lists this operation can need (none for most).
                 let executionContext: any Sendable
                 do {
-                    executionContext = try await access?.preparing(forTypes: operation.selectedTypeNames) ?? ()
+                    executionContext =
+                        try await access?.preparing(
+                            forTypes: operation.selectedTypeNames, fields: operation.selectedFields) ?? ()
                 } catch {
                     return .failed
                 }

@@ -301,7 +301,8 @@ actor SubscriptionConnection {
                 defer { gate.leave() }
                 let context: any Sendable
                 do {
-                    context = try await access.preparing(forTypes: operation.selectedTypeNames)
+                    context = try await access.preparing(
+                        forTypes: operation.selectedTypeNames, fields: operation.selectedFields)
                 } catch {
                     return .refused(TransportError.internalError.graphQLError)
                 }

@@ -6,8 +6,9 @@ public struct PreparedDocument: Sendable {
     /// Whether each operation, by its start offset in the text, selects
     /// nothing but introspection (see `selectsOnlyIntrospection`).
     let introspectionOnly: [Int: Bool]
-    /// The types each operation, by its start offset, can produce (`selectedTypeNames`).
-    let selectedTypes: [Int: Set<String>]
+    /// The types each operation, by its start offset, can produce and the
+    /// fields it selects (`selection(of:in:schema:)`).
+    let selections: [Int: OperationSelection]
     /// The `QueryLimits` checks left for each request (page sizes and cost
     /// set by variables); nil when nothing depends on variables.
     let requestChecks: RequestLimitChecks?
@@ -20,15 +21,15 @@ public struct PreparedDocument: Sendable {
         self.requestChecks = requestChecks
         self.costPlan = costPlan
         var introspectionOnly: [Int: Bool] = [:]
-        var selectedTypes: [Int: Set<String>] = [:]
+        var selections: [Int: OperationSelection] = [:]
         for operation in document.operations {
             introspectionOnly[operation.loc.start] = selectsOnlyIntrospection(operation, in: document)
             if let schema {
-                selectedTypes[operation.loc.start] = selectedTypeNames(of: operation, in: document, schema: schema)
+                selections[operation.loc.start] = selection(of: operation, in: document, schema: schema)
             }
         }
         self.introspectionOnly = introspectionOnly
-        self.selectedTypes = selectedTypes
+        self.selections = selections
     }
 
     /// A document with no request checks (tests, tools that fill a cache by
@@ -45,7 +46,8 @@ public struct PreparedDocument: Sendable {
             PreparedOperation(
                 document: document, operation: operation,
                 isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false,
-                selectedTypeNames: selectedTypes[operation.loc.start] ?? [], requestChecks: requestChecks,
+                selectedTypeNames: selections[operation.loc.start]?.typeNames ?? [],
+                selectedFields: selections[operation.loc.start]?.fieldCoordinates ?? [], requestChecks: requestChecks,
                 cost: costPlan.flatMap { CostEstimate(plan: $0, operation: operation) })
         }
     }
@@ -67,6 +69,11 @@ public struct PreparedOperation: Sendable {
     /// server may prepare for, such as the row-rule lists of the collections
     /// those types come from).
     public let selectedTypeNames: Set<String>
+    /// The fields the operation selects, as `Type.field` coordinates on object
+    /// types, through fragments (a field selected on an interface counts on
+    /// each of its possible types); an over-approximation like
+    /// `selectedTypeNames`. Empty without a schema.
+    public let selectedFields: Set<String>
     let requestChecks: RequestLimitChecks?
     let cost: CostEstimate?
 

@@ -120,11 +120,14 @@ extension BSONDocument {
         }
     }
 
-    /// Reads a libbson document (not consumed or freed).
-    init(bson: OpaquePointer) throws(BSONError) {
+    /// Reads a libbson document (not consumed or freed), without its
+    /// top-level fields named in `skipped` (`FindOptions.skippedFields`).
+    init(bson: OpaquePointer, skipping skipped: Set<String> = []) throws(BSONError) {
         let result: Result<BSONDocument, BSONError> = withAlignedScratch { iter in
             guard bson_iter_init(iter, bson) else { return .failure(.invalidDocument("corrupt BSON")) }
-            do throws(BSONError) { return .success(try Self.readDocument(iter)) } catch { return .failure(error) }
+            do throws(BSONError) {
+                return .success(try Self.readDocument(iter, skipping: skipped))
+            } catch { return .failure(error) }
         }
         self = try result.get()
     }
@@ -147,11 +150,14 @@ extension BSONDocument {
         return Array(UnsafeBufferPointer(start: data, count: Int(length)))
     }
 
-    private static func readDocument(_ iter: OpaquePointer) throws(BSONError) -> BSONDocument {
+    private static func readDocument(_ iter: OpaquePointer, skipping skipped: Set<String> = []) throws(BSONError)
+        -> BSONDocument
+    {
         var doc = BSONDocument()
         while bson_iter_next(iter) {
             let keyPtr = bson_iter_key(iter)
             let key = keyPtr.map { String(cString: $0) } ?? ""
+            if !skipped.isEmpty && skipped.contains(key) { continue }
             doc.append(key, try readValue(iter, key: key))
         }
         return doc

@@ -65,9 +65,9 @@ final class OperationContext {
 
     /// Reads up to `limit` documents from a cursor; `exhausted` when the cursor
     /// has no more. Throws the cursor's error.
-    static func read(cursor: OpaquePointer, limit: Int = .max) throws(MongoError) -> (
-        documents: [BSONDocument], exhausted: Bool
-    ) {
+    static func read(cursor: OpaquePointer, limit: Int = .max, skipping skipped: Set<String> = []) throws(MongoError)
+        -> (documents: [BSONDocument], exhausted: Bool)
+    {
         var documents: [BSONDocument] = []
         var current: OpaquePointer?
         while documents.count < limit {
@@ -80,7 +80,9 @@ final class OperationContext {
                 return (documents, true)
             }
             guard let current else { continue }
-            do { documents.append(try BSONDocument(bson: current)) } catch { throw .decoding(error) }
+            do { documents.append(try BSONDocument(bson: current, skipping: skipped)) } catch {
+                throw .decoding(error)
+            }
         }
         return (documents, false)
     }

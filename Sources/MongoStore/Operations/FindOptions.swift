@@ -25,11 +25,19 @@ public struct FindOptions: Sendable {
     public var hint: IndexHint?
     /// Server-side time limit; exceeding it fails with ``MongoError/Code/timeout``.
     public var maxTimeMS: Int?
+    /// Top-level fields left out of the documents as they are decoded: the
+    /// server still sends them, the client does not build them. Not a
+    /// projection on purpose: SecantusDB answers a find with an exclusion
+    /// projection about 0.6 ms later than without one (it copies each document
+    /// to drop the field), while skipping a field in the reply costs nothing;
+    /// on MongoDB the field's bytes still cross the network.
+    public var skippedFields: Set<String>
 
     public init(
         projection: BSONDocument? = nil, sort: BSONDocument? = nil, skip: Int? = nil, limit: Int? = nil,
-        batchSize: Int? = nil, hint: IndexHint? = nil, maxTimeMS: Int? = nil
+        batchSize: Int? = nil, hint: IndexHint? = nil, maxTimeMS: Int? = nil, skippedFields: Set<String> = []
     ) {
+        self.skippedFields = skippedFields
         self.projection = projection
         self.sort = sort
         self.skip = skip

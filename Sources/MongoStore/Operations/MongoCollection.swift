@@ -39,12 +39,13 @@ public struct MongoCollection: Sendable {
         _ filter: BSONDocument = [:], options: FindOptions = FindOptions(), session: MongoSession? = nil
     ) async throws(MongoError) -> [BSONDocument] {
         let opts = try MongoDeadline.readOptions(options.document)
+        let skipped = options.skippedFields
         return try await perform(.find, session: session, documents: \.count) {
             context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(opts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
-            return try OperationContext.read(cursor: cursor).documents
+            return try OperationContext.read(cursor: cursor, skipping: skipped).documents
         }
     }
 
@@ -57,12 +58,13 @@ public struct MongoCollection: Sendable {
         var opts = options.document
         opts["singleBatch"] = true
         let findOpts = try MongoDeadline.readOptions(opts)
+        let skipped = options.skippedFields
         return try await perform(.find, session: session, documents: { $0 == nil ? 0 : 1 }) {
             context, collection throws(MongoError) in
             let cursor = mongoc_collection_find_with_opts(
                 collection, try context.bson(filter), try context.opts(findOpts), nil)!
             defer { mongoc_cursor_destroy(cursor) }
-            return try OperationContext.read(cursor: cursor, limit: 1).documents.first
+            return try OperationContext.read(cursor: cursor, limit: 1, skipping: skipped).documents.first
         }
     }
 

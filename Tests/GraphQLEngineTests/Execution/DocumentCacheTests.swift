@@ -124,5 +124,15 @@ import Testing
         #expect(try types("A") == ["Int"])
         #expect(try types("B") == ["Node", "Car", "Bike", "ID", "Person", "String"])
         #expect(try types("D") == ["Person"])
+        func fields(_ name: String) throws -> Set<String> {
+            guard case .success(let operation) = prepared.operation(named: name) else {
+                throw CancellationError()
+            }
+            return operation.selectedFields
+        }
+        #expect(try fields("A") == ["Query.count"])
+        // A field selected on an interface counts on each of its object types.
+        #expect(try fields("B") == ["Query.node", "Car.id", "Bike.id", "Car.owner", "Person.name"])
+        #expect(try fields("D") == ["Query.person", "Person.friends"])
     }
 }

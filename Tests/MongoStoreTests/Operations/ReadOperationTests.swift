@@ -25,6 +25,29 @@ import Testing
         }
     }
 
+    @Test func skippedFieldsAreLeftOutOfTheDecodedDocumentsAtTheTopLevelOnly() async throws {
+        try await LiveDatabase.withDatabase { _, db in
+            let trips = db.collection("trips")
+            try await trips.insertOne([
+                "_id": 1, "status": "open", "trail": .array((0..<100).map { .document(["at": .int32($0)]) }),
+                "inner": ["trail": "kept"],
+            ])
+            let skipping = FindOptions(skippedFields: ["trail"])
+            let found = try await trips.find([:], options: skipping)
+            #expect(found == [["_id": 1, "status": "open", "inner": ["trail": "kept"]]])
+            let one = try await trips.findOne(["status": "open"], options: skipping)
+            #expect(one == ["_id": 1, "status": "open", "inner": ["trail": "kept"]])
+            // Filters and sorts still see the field: it is skipped only when decoding.
+            #expect(try await trips.findOne(["trail.at": 99], options: skipping) != nil)
+            let whole = try await trips.findOne()
+            guard case .array(let trail)? = whole?["trail"] else {
+                Issue.record("the trail was not read without skipping: \(String(describing: whole))")
+                return
+            }
+            #expect(trail.count == 100)
+        }
+    }
+
     @Test func findWithAHintUsesTheNamedIndex() async throws {
         try await LiveDatabase.withDatabase { _, db in
             let riders = db.collection("riders")
