@@ -10,6 +10,17 @@ import Testing
         #expect(ISO8601.format(BSONDate(millisecondsSinceEpoch: 1_763_474_700_123)) == "2025-11-18T14:05:00.123Z")
         #expect(ISO8601.format(BSONDate(millisecondsSinceEpoch: -1)) == "1969-12-31T23:59:59.999Z")
         #expect(ISO8601.format(BSONDate(millisecondsSinceEpoch: 951_782_400_000)) == "2000-02-29T00:00:00.000Z")
+        #expect(ISO8601.format(BSONDate(millisecondsSinceEpoch: 253_402_300_799_999)) == "9999-12-31T23:59:59.999Z")
+        // Past year 9999 the year takes its digits (the general path).
+        #expect(ISO8601.format(BSONDate(millisecondsSinceEpoch: 253_402_300_800_000)) == "10000-01-01T00:00:00.000Z")
+        // Any instant of years 0 to 9999 reads back as itself.
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let millis = Int64.random(in: -62_167_219_200_000...253_402_300_799_999, using: &random)
+            let text = ISO8601.format(BSONDate(millisecondsSinceEpoch: millis))
+            #expect(text.utf8.count == 24)
+            #expect(ISO8601.parse(text)?.millisecondsSinceEpoch == millis, "\(millis) -> \(text)")
+        }
     }
 
     @Test func datesAreReadWithAnyOffsetAndRejectedWhenMalformed() {
