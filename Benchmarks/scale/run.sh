@@ -13,7 +13,8 @@
 # Environment:
 #   RIDERS, DRIVERS, RESCUES, RANDOM_SEED   what to seed (10000, 10000, 100000, 1)
 #   REQUESTS     sequential requests per query after WARMUP (200, 20), each series cut at MAX_SECONDS (60)
-#   CONCURRENCY  clients of the loaded run (8), for DURATION seconds (15) per query
+#   CONCURRENCY  clients of the loaded run (8), for DURATION seconds (15) per query, in ROUNDS rounds (3):
+#                the round of median throughput is reported
 #   TIMEOUT      seconds one request may take (30); timeouts and 5xx are counted, not waited for
 #   ONLY         comma-separated row numbers to measure (all by default)
 #   SKIP_BUILD=1 reuse the last release build of supportcarr
@@ -134,6 +135,7 @@ echo "scale: rider $RIDER_PROFILE ($RIDER_RESCUES rescues), driver $DRIVER_PROFI
 touch "$state/writing"
 py bench --uri "$MONGODB_URI" --url "$url" --keys "$keys_json" --ids "$ids_json" \
   --requests "${REQUESTS:-200}" --warmup "${WARMUP:-20}" --max-seconds "${MAX_SECONDS:-60}" \
-  --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-15}" --timeout "${TIMEOUT:-30}" --only "${ONLY:-}" \
+  --concurrency "${CONCURRENCY:-8}" --duration "${DURATION:-15}" --rounds "${ROUNDS:-3}" --timeout "${TIMEOUT:-30}" \
+  --only "${ONLY:-}" \
   --pids "$(cat ".supportcarr/run/$db_name.pid"),$gateway_pid"
 echo "Seed: $(tr -d '\n' <"$marker" | tr -s ' ')"
