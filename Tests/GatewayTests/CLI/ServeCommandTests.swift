@@ -116,13 +116,15 @@ struct ServeCommandTests {
         return nil
     }
 
-    @Test("the default text log writes swift-log's line: time, level, label, sorted fields, source, message")
-    func textLog() async throws {
-        var environment = try Self.baseEnvironment()
+    /// Runs `serve` with `environment` (on a free port), sends it one
+    /// `query Probe { __typename }`, stops it with SIGTERM and returns what it
+    /// wrote on standard output; nil when it never reported its port.
+    static func serveOneProbe(_ environment: [String: String]) async throws -> String? {
+        var environment = environment
         environment["PORT"] = "0"
         let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
         defer { process.removeFiles() }
-        guard let port = try await Self.port(of: process) else { return }
+        guard let port = try await Self.port(of: process) else { return nil }
         let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
             try await client.execute(
                 TestClient.Request(
@@ -132,9 +134,16 @@ struct ServeCommandTests {
         #expect(response.status == .ok)
         process.signal(SIGTERM)
         _ = try await process.exitStatus(within: .seconds(60))
+        return process.stdout
+    }
+
+    @Test("the default text log writes swift-log's line: time, level, label, sorted fields, source, message")
+    func textLog() async throws {
+        let environment = try Self.baseEnvironment()
+        guard let stdout = try await Self.serveOneProbe(environment) else { return }
         let line = try #require(
-            process.stdout.split(separator: "\n").first { $0.hasSuffix("[Gateway] graphql request") },
-            "no request line in \(process.stdout)")
+            stdout.split(separator: "\n").first { $0.hasSuffix("[Gateway] graphql request") },
+            "no request line in \(stdout)")
         // 2026-12-06T17:12:25+0000 info supportcarr.gateway: db.round_trips=0 duration_ms=0.041 ... [Gateway] graphql request
         let pattern =
             #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4} info supportcarr\.gateway: "#
@@ -146,22 +155,10 @@ struct ServeCommandTests {
     @Test("SUPPORTCARR_LOG_FORMAT=json writes every log line as one JSON object, a request's fields as metadata")
     func jsonLog() async throws {
         var environment = try Self.baseEnvironment()
-        environment["PORT"] = "0"
         environment["SUPPORTCARR_LOG_FORMAT"] = "json"
-        let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
-        defer { process.removeFiles() }
-        guard let port = try await Self.port(of: process) else { return }
-        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            try await client.execute(
-                TestClient.Request(
-                    "/graphql", method: .post, headers: [.contentType: "application/json"],
-                    body: ByteBuffer(string: #"{"query":"query Probe { __typename }"}"#)))
-        }
-        #expect(response.status == .ok)
-        process.signal(SIGTERM)
-        _ = try await process.exitStatus(within: .seconds(60))
-        let lines = process.stdout.split(separator: "\n")
-        #expect(lines.count >= 3, "\(process.stdout)")
+        guard let stdout = try await Self.serveOneProbe(environment) else { return }
+        let lines = stdout.split(separator: "\n")
+        #expect(lines.count >= 3, "\(stdout)")
         var requestLines: [[String: Any]] = []
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -169,7 +166,7 @@ struct ServeCommandTests {
             #expect(parsed["time"] is String && parsed["level"] is String && parsed["label"] is String)
             if parsed["message"] as? String == "graphql request" { requestLines.append(parsed) }
         }
-        let request = try #require(requestLines.first, "no request line in \(process.stdout)")
+        let request = try #require(requestLines.first, "no request line in \(stdout)")
         let metadata = try #require(request["metadata"] as? [String: Any])
         #expect(metadata["graphql.operation"] as? String == "Probe")
         #expect(metadata["http.status"] as? String == "200")
