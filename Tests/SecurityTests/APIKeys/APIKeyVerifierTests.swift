@@ -159,6 +159,20 @@ struct APIKeyVerifierTests {
         #expect(try await verifier.verify(token.text, now: now).role == .driver)
     }
 
+    @Test("a memo goes away with its record: it does not hold the candidate that holds it")
+    func memoIsReleased() async throws {
+        weak var memo: VerificationMemo?
+        do {
+            let (store, token, stored) = await store()
+            _ = try await APIKeyVerifier(store: store, hasher: hasher).verify(token.text, now: now)
+            let prefix = try #require(stored.keyPrefix)
+            let candidate = try #require(await store.candidates[prefix])
+            #expect(candidate.memo.key(presented: Array(token.text.utf8), candidate: candidate, hasher: hasher) != nil)
+            memo = candidate.memo
+        }
+        #expect(memo == nil)
+    }
+
     @Test("only successful verifications are counted as uses")
     func usage() async throws {
         let (store, token, stored) = await store()
