@@ -71,7 +71,8 @@ enum RescueResolvers {
 
     /// The driver's active assignment, if the request may see it.
     static func activeAssignment(ofDriver driver: ObjectID, in context: AccessContext) async throws -> BSONDocument? {
-        var (filter, options) = activeAssignmentQuery(ofDriver: driver)
+        let (filter, query) = activeAssignmentQuery(ofDriver: driver)
+        var options = query
         options.skippedFields = context.unshownLargeFields(of: .rescueAssignments)
         return try await context.collection(.rescueAssignments).findOne(
             context.restrict(filter, in: .rescueAssignments), options: options)

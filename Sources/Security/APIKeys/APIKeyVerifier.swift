@@ -14,8 +14,9 @@ public import MongoStore
 /// hashing tells a client whether a key was revoked or expired rather than
 /// wrong. The one exception is the key that verified last against the same
 /// stored record (`VerificationMemo`): presented again, byte for byte, while
-/// that record is cached, it is not hashed again. (With the cache, a prefix asked for within its lifetime answers
-/// faster than a new one, found or not; that tells only that it was asked for.)
+/// that record is cached, it is not hashed again. (With the cache, a prefix
+/// asked for within its lifetime answers faster than a new one, found or not;
+/// that tells only that it was asked for.)
 ///
 /// Errors of the store itself (database unreachable) are rethrown as they are:
 /// they are not the client's fault, and the server answers them as an internal
