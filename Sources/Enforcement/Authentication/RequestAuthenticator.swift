@@ -2,7 +2,8 @@ public import MongoStore
 public import Security
 
 /// THE seam between the transport and the security layer: turns a request's
-/// headers into the `AccessContext` its resolvers run with, or refuses it.
+/// credential headers (`Authorization`, `X-API-Key`: the HTTP server passes
+/// no others) into the `AccessContext` its resolvers run with, or refuses it.
 ///
 /// The HTTP server calls this once per request, before parsing the document's
 /// variables or running anything: a refusal (`AuthenticationError`, answered as

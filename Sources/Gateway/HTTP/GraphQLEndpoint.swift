@@ -177,12 +177,17 @@ struct GraphQLEndpoint: Sendable {
             let attempt: @Sendable () async -> Executed = {
                 guard await gate.enter() else { return .overloaded }
                 defer { gate.leave() }
-                // The row-rule lists this operation can need (none for most).
+                // The row-rule lists this operation can need (none for most;
+                // none at all when only the schema is read).
                 let executionContext: any Sendable
                 do {
                     executionContext =
-                        try await access?.preparing(
-                            forTypes: operation.selectedTypeNames, fields: operation.selectedFields) ?? ()
+                        if let access, !operation.isIntrospectionOnly {
+                            try await access.preparing(
+                                forTypes: operation.selectedTypeNames, fields: operation.selectedFields)
+                        } else {
+                            ()
+                        }
                 } catch {
                     return .failed
                 }

@@ -43,10 +43,25 @@ public final class DocumentCache: Sendable {
         var referenced: Bool
     }
 
-    public init(maxEntries: Int = 1_000, maxBytes: Int = 16 << 20) {
+    /// What the cached documents' introspection answers may hold together
+    /// (`IntrospectionAnswers`).
+    let answerBudget: AnswerBudget
+
+    /// - Parameters:
+    ///   - maxEntries: documents kept at most.
+    ///   - maxBytes: their texts' total size at most.
+    ///   - maxAnswerBytes: the total size of the introspection-only
+    ///     operations' answers kept with the documents (the full
+    ///     introspection query's is about 200 KB on the gateway's schema);
+    ///     0 keeps none.
+    public init(maxEntries: Int = 1_000, maxBytes: Int = 16 << 20, maxAnswerBytes: Int = 16 << 20) {
         self.maxEntries = max(1, maxEntries)
         self.maxBytes = max(1, maxBytes)
+        self.answerBudget = AnswerBudget(limit: maxAnswerBytes)
     }
+
+    /// The bytes of introspection answers kept now.
+    public var answerBytes: Int { answerBudget.usedBytes }
 
     public var count: Int { state.withLock { $0.index.count } }
     /// Lookups that found their text.

@@ -12,6 +12,9 @@ public struct GraphQLResponse: Sendable {
     public let loaderRoundTrips: Int
     /// The keys of each of those batches (for metrics).
     public let loaderBatchSizes: [Int]
+    /// The response's JSON made ahead (`encodingAhead()`), for an answer
+    /// written many times (`IntrospectionAnswers`).
+    private(set) var encoded: [UInt8]?
 
     public init(
         data: ResultTree? = nil, errors: [GraphQLError], loaderBatches: Int = 0, loaderRoundTrips: Int? = nil,
@@ -31,11 +34,19 @@ public struct GraphQLResponse: Sendable {
     /// first (as the spec's examples and graphql-js's `execute` order them)
     /// and only when there are any, `data` only when execution started.
     public func jsonBytes() -> [UInt8] {
+        if let encoded { return encoded }
         // About 18 bytes per slot in practice (keys included); reserving a
         // little more spares the copy of a last regrowth of a large response.
         var writer = JSONWriter(capacity: 256 + (tree?.slots.count ?? 0) * 24)
         writer.write(self)
         return writer.finish()
+    }
+
+    /// The same response with its JSON made now, once for every later `jsonBytes()`.
+    func encodingAhead() -> GraphQLResponse {
+        var response = self
+        response.encoded = jsonBytes()
+        return response
     }
 
     /// The response as a JSON string.

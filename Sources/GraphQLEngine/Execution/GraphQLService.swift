@@ -128,8 +128,23 @@ public struct GraphQLService: Sendable {
                 context: context, rootValue: rootValue, deadline: deadline, suggestions: suggestions,
                 instrumentation: instrumentation)
         }
-        guard let instrumentation else { return await run() }
-        return await instrumentation.run(.execute(operation.kind, name: operation.name)) { await run() }
+        // An introspection-only operation without variables answers the same
+        // every time: made once, kept with its cached document.
+        var answers: IntrospectionAnswers?
+        if operation.isIntrospectionOnly, variables.isEmpty, let kept = operation.answers {
+            if let answer = kept.answer(at: operation.operation.loc.start) { return answer }
+            answers = kept
+        }
+        let response: GraphQLResponse
+        if let instrumentation {
+            response = await instrumentation.run(.execute(operation.kind, name: operation.name)) { await run() }
+        } else {
+            response = await run()
+        }
+        guard let answers, response.errors.isEmpty, response.tree != nil else { return response }
+        let encoded = response.encodingAhead()
+        answers.keep(encoded, at: operation.operation.loc.start)
+        return encoded
     }
 
     /// Subscribes to a prepared subscription operation with the request's
@@ -205,6 +220,7 @@ public struct GraphQLService: Sendable {
         }
         return .document(
             PreparedDocument(
-                document: document, schema: schema.schema, requestChecks: requestChecks, costPlan: costPlan))
+                document: document, schema: schema.schema, requestChecks: requestChecks, costPlan: costPlan,
+                answerBudget: cache?.answerBudget))
     }
 }

@@ -15,8 +15,14 @@ public struct PreparedDocument: Sendable {
     /// The compiled cost estimate of the document's operations; nil when the
     /// service sets neither a cost nor a page-size limit.
     let costPlan: CostPlan?
+    /// The answers of its introspection-only operations once made; nil when
+    /// it has none, or is not kept in a cache.
+    let answers: IntrospectionAnswers?
 
-    init(document: Document, schema: GraphQLSchema?, requestChecks: RequestLimitChecks?, costPlan: CostPlan?) {
+    init(
+        document: Document, schema: GraphQLSchema?, requestChecks: RequestLimitChecks?, costPlan: CostPlan?,
+        answerBudget: AnswerBudget? = nil
+    ) {
         self.document = document
         self.requestChecks = requestChecks
         self.costPlan = costPlan
@@ -30,6 +36,12 @@ public struct PreparedDocument: Sendable {
         }
         self.introspectionOnly = introspectionOnly
         self.selections = selections
+        self.answers =
+            if let answerBudget, answerBudget.limit > 0, introspectionOnly.values.contains(true) {
+                IntrospectionAnswers(budget: answerBudget)
+            } else {
+                nil
+            }
     }
 
     /// A document with no request checks (tests, tools that fill a cache by
@@ -48,7 +60,7 @@ public struct PreparedDocument: Sendable {
                 isIntrospectionOnly: introspectionOnly[operation.loc.start] ?? false,
                 selectedTypeNames: selections[operation.loc.start]?.typeNames ?? [],
                 selectedFields: selections[operation.loc.start]?.fieldCoordinates ?? [], requestChecks: requestChecks,
-                cost: costPlan.flatMap { CostEstimate(plan: $0, operation: operation) })
+                cost: costPlan.flatMap { CostEstimate(plan: $0, operation: operation) }, answers: answers)
         }
     }
 }
@@ -76,6 +88,8 @@ public struct PreparedOperation: Sendable {
     public let selectedFields: Set<String>
     let requestChecks: RequestLimitChecks?
     let cost: CostEstimate?
+    /// Where an introspection-only operation's answer is kept (its document's).
+    let answers: IntrospectionAnswers?
 
     /// `query`, `mutation` or `subscription`.
     public var kind: OperationType { operation.operation }
