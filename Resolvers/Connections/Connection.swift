@@ -63,12 +63,16 @@ public struct ConnectionQuery: Sendable {
                 collection: database.collection(collection), filter: visible, sortField: sortField, limit: first + 1,
                 after: after, skippedFields: context.unshownLargeFields(of: collection))
             let this = self
-            return .async {
-                async let total: Int? = counted ? sliced.collection.countDocuments(visible) : nil
-                let documents = first == 0 ? [] : try await sliced.read()
+            let collection = sliced.collection
+            var counting: (@Sendable () async throws -> Int)?
+            if counted { counting = { try await collection.countDocuments(visible) } }
+            return .async { [counting] in
+                let (documents, total) = try await ConnectionPage.read(counting: counting) {
+                    first == 0 ? [] : try await sliced.read()
+                }
                 var page = ConnectionPage(
                     query: this, countFilter: visible, database: database, documents: documents, first: first)
-                page.knownTotal = try await total
+                page.knownTotal = total
                 return .object(page)
             }
         }
@@ -89,13 +93,16 @@ public struct ConnectionQuery: Sendable {
         let this = self
         // With `totalCount` selected, the count is sent beside the page's find,
         // both in flight at once (looked ahead, so not a level later).
-        return .async {
-            let collection = database.collection(this.collection)
-            async let total: Int? = counted ? collection.countDocuments(countFilter) : nil
-            let documents = first == 0 ? [] : try await collection.find(pageFilter, options: options)
+        let collection = database.collection(collection)
+        var counting: (@Sendable () async throws -> Int)?
+        if counted { counting = { try await collection.countDocuments(countFilter) } }
+        return .async { [counting] in
+            let (documents, total) = try await ConnectionPage.read(counting: counting) {
+                first == 0 ? [] : try await collection.find(pageFilter, options: options)
+            }
             var page = ConnectionPage(
                 query: this, countFilter: countFilter, database: database, documents: documents, first: first)
-            page.knownTotal = try await total
+            page.knownTotal = total
             return .object(page)
         }
     }
@@ -143,6 +150,18 @@ public struct ConnectionPage: FieldSource {
         default:
             return .null
         }
+    }
+
+    /// The page's documents and, when `counting` is given, the count in
+    /// flight beside them. Without a count no child task is made: an
+    /// `async let` of nil still creates one, which on the request executor
+    /// meant another database thread woken for nothing, on every page.
+    static func read(
+        counting: (@Sendable () async throws -> Int)?, documents: () async throws -> [BSONDocument]
+    ) async throws -> ([BSONDocument], Int?) {
+        guard let counting else { return (try await documents(), nil) }
+        async let total = counting()
+        return (try await documents(), try await total)
     }
 
     /// `totalCount`: every item of the list (not only this page), counted on the server.

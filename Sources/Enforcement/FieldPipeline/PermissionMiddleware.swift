@@ -38,6 +38,20 @@ public struct PermissionMiddleware: FieldMiddleware {
         requirements[type.name]?[field.name] != nil
     }
 
+    /// Needed for a request only where `resolve` can decide differently per
+    /// object or would refuse: personal data, a field whose possible types
+    /// need more, a permission the caller lacks (refused at each object's
+    /// path), or a context that is not an `AccessContext`. A field the
+    /// caller's key grants, on a page of 20 rescues, otherwise passed through
+    /// this check 20 times for the same answer.
+    public func isNeeded(for field: GraphQLField, of type: ObjectType, context: any Sendable) -> Bool {
+        guard let requirement = requirements[type.name]?[field.name] else { return false }
+        guard let access = context as? AccessContext else { return true }
+        guard let caller = access.principal.caller else { return false }
+        if requirement.isPersonalData || requirement.concreteTypes != nil { return true }
+        return !requirement.permissions.isSubset(of: caller.key.permissions)
+    }
+
     public func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
         guard let requirement = requirements[field.parentType.name]?[field.fieldName] else { return try next(field) }
         let context = try field.accessContext()

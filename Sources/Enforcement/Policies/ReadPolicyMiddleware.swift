@@ -24,6 +24,12 @@ public struct ReadPolicyMiddleware: FieldMiddleware {
         policies[type.name]?[field.name] != nil
     }
 
+    /// Not needed when the request has no caller (`resolve` passes through then).
+    public func isNeeded(for field: GraphQLField, of type: ObjectType, context: any Sendable) -> Bool {
+        guard let access = context as? AccessContext else { return true }
+        return access.principal.caller != nil
+    }
+
     public func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
         guard let policy = policies[field.parentType.name]?[field.fieldName],
             let caller = try field.accessContext().principal.caller

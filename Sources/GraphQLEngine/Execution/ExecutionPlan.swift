@@ -27,7 +27,7 @@ final class ObjectPlan {
         self.typenameOffsets = fields.indices.filter { fields[$0].runtime == nil }
         self.resolvesFields = fields.contains { $0.runtime != nil }
         self.steps = fields.map { field in
-            guard let runtime = field.runtime, runtime.readsProperty, field.argumentsAreValid else {
+            guard let runtime = field.runtime, field.readsProperty, field.argumentsAreValid else {
                 return FieldStep(
                     name: field.definition.name, plainRead: false, leaf: nil,
                     introspection: field.argumentsAreValid ? field.runtime?.introspection : nil)
@@ -84,13 +84,18 @@ final class FieldPlan: @unchecked Sendable {
     /// The `includeDeprecated` argument of the introspection fields that take
     /// it (false when absent), read once per plan instead of once per object.
     let includeDeprecated: Bool
+    /// The runtime's middleware this request needs (`FieldMiddleware.isNeeded`), outermost first.
+    let middleware: [any FieldMiddleware]
+    /// Whether the default resolver applies and no middleware is needed: the
+    /// field is read from its parent like plain data.
+    let readsProperty: Bool
     // Exclusivity unchecked: only the task driving the execution touches these.
     @exclusivity(unchecked) private var childPlans: [String: ObjectPlan] = [:]
     @exclusivity(unchecked) private var lastChildPlan: ObjectPlan?
 
     init(
         responseKey: String, fieldNodes: [Field], parentType: ObjectType, runtime: FieldRuntime?,
-        definition: GraphQLField, arguments: Result<ArgumentValues, GraphQLError>
+        definition: GraphQLField, arguments: Result<ArgumentValues, GraphQLError>, context: any Sendable = ()
     ) {
         self.responseKey = responseKey
         self.fieldNodes = fieldNodes
@@ -98,6 +103,18 @@ final class FieldPlan: @unchecked Sendable {
         self.runtime = runtime
         self.definition = definition
         self.arguments = arguments
+        let middleware =
+            runtime.map { runtime in
+                runtime.middleware.isEmpty
+                    ? runtime.middleware
+                    : runtime.middleware.filter { $0.isNeeded(for: definition, of: parentType, context: context) }
+            } ?? []
+        self.middleware = middleware
+        if case .property? = runtime?.resolver, middleware.isEmpty {
+            readsProperty = true
+        } else {
+            readsProperty = false
+        }
         if case .success(let values) = arguments {
             argumentsAreValid = true
             includeDeprecated = values["includeDeprecated", as: Bool.self] ?? false
@@ -152,7 +169,7 @@ extension ExecutionState {
                 FieldPlan(
                     responseKey: key, fieldNodes: nodes, parentType: type, runtime: runtime,
                     definition: runtime.definition,
-                    arguments: coerceArguments(runtime.definition.arguments, given: first.arguments)))
+                    arguments: coerceArguments(runtime.definition.arguments, given: first.arguments), context: context))
         }
         return ObjectPlan(type: type, fields: fields)
     }

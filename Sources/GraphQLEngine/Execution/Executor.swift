@@ -217,20 +217,22 @@ extension ExecutionState {
         -> ResolvedValue
     {
         if case .failure(let error) = plan.arguments { return .failure(error) }
-        if runtime.readsProperty { return parent.fieldValue(named: runtime.name) }  // (arguments checked above)
+        if plan.readsProperty { return parent.fieldValue(named: runtime.name) }  // (arguments checked above)
         let field = FieldContext(execution: self, plan: plan, parent: parent, slot: slot)
-        if runtime.middleware.isEmpty { return resolve(field, runtime) }
+        if plan.middleware.isEmpty { return resolve(field, runtime) }
         do {
-            return try middlewareChain(runtime, 0, field)
+            return try middlewareChain(plan, runtime, 0, field)
         } catch {
             return .failure(responseError(from: error))
         }
     }
 
-    private func middlewareChain(_ runtime: FieldRuntime, _ index: Int, _ field: FieldContext) throws -> ResolvedValue {
-        if index == runtime.middleware.count { return resolve(field, runtime) }
-        return try runtime.middleware[index].resolve(field) { next in
-            try middlewareChain(runtime, index + 1, next)
+    private func middlewareChain(_ plan: FieldPlan, _ runtime: FieldRuntime, _ index: Int, _ field: FieldContext)
+        throws -> ResolvedValue
+    {
+        if index == plan.middleware.count { return resolve(field, runtime) }
+        return try plan.middleware[index].resolve(field) { next in
+            try middlewareChain(plan, runtime, index + 1, next)
         }
     }
 

@@ -43,8 +43,6 @@ final class FieldRuntime: Sendable {
     let shape: OutputShape
     /// The middleware that applies to this field, outermost first.
     let middleware: [any FieldMiddleware]
-    /// Whether the default resolver applies and no middleware does.
-    let readsProperty: Bool
     /// For a field of a built-in scalar type (not a list), which one: the
     /// walk serializes the common values of these inline.
     let builtInLeaf: BuiltInLeaf?
@@ -66,7 +64,6 @@ final class FieldRuntime: Sendable {
         self.resolver = resolver
         self.shape = shape
         self.middleware = middleware
-        if case .property = resolver, middleware.isEmpty { readsProperty = true } else { readsProperty = false }
         var leafShape = shape
         if case .nonNull(let inner) = shape { leafShape = inner }
         if case .scalar(let scalar) = leafShape, scalar.isBuiltIn,

@@ -11,9 +11,13 @@ internal import CMongoc
 /// Raw storage for one bson_t or bson_iter_t (sizeof: 128 and 80, alignment 128).
 func withAlignedScratch<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
     // On the stack (a heap block per nested document and array showed in
-    // decoding profiles); zeroed like the heap block it replaced.
-    try withUnsafeTemporaryAllocation(byteCount: 128, alignment: 128) { buffer in
-        let raw = buffer.baseAddress!
+    // decoding profiles); zeroed like the heap block it replaced. The stack
+    // is only used for an alignment up to a word's: asking for 128 made every
+    // call a `posix_memalign` and a `free`, so the block is twice the size and
+    // its 128-aligned half is used.
+    try withUnsafeTemporaryAllocation(byteCount: 256, alignment: MemoryLayout<Int>.alignment) { buffer in
+        let start = UInt(bitPattern: buffer.baseAddress!)
+        let raw = UnsafeMutableRawPointer(bitPattern: (start + 127) & ~UInt(127))!
         raw.initializeMemory(as: UInt8.self, repeating: 0, count: 128)
         return try body(OpaquePointer(raw))
     }

@@ -101,4 +101,46 @@ import Testing
             "{ me { name phone } }", schema: schema, data: Self.data, context: Permissions(granted: ["pii:contact"]))
         #expect(result == #"{"data":{"me":{"name":"async","phone":"k-abc"}}}"#)
     }
+    /// `Guard` that also says, once per field of the plan, when a granted
+    /// permission leaves it nothing to do.
+    struct PlanningGuard: FieldMiddleware {
+        let inner: Guard
+        let asked: Counter
+
+        func applies(to field: GraphQLField, of type: ObjectType) -> Bool { inner.applies(to: field, of: type) }
+
+        func isNeeded(for field: GraphQLField, of type: ObjectType, context: any Sendable) -> Bool {
+            asked.increment()
+            guard !field.hasDirective(named: "encrypted"),
+                case .string(let permission)? = field.directive(named: "requires")?.argument("permission"),
+                let granted = (context as? Permissions)?.granted
+            else { return true }
+            return !granted.contains(permission)
+        }
+
+        func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
+            try inner.resolve(field, next: next)
+        }
+    }
+
+    @Test func aMiddlewareNotNeededForTheRequestIsAskedOncePerFieldAndSkippedForEveryObject() async throws {
+        let (calls, asked) = (Counter(), Counter())
+        let schema = try Fixtures.executable(
+            Self.sdl, middleware: [PlanningGuard(inner: Guard(calls: calls), asked: asked)])
+        let users: JSONValue = [
+            "users": .list((0..<5).map { index in ["name": .string("U\(index)"), "phone": "21", "email": "e"] })
+        ]
+        let granted = try await Fixtures.run(
+            "{ users { email phone } }", schema: schema, data: users, context: Permissions(granted: ["pii:contact"]))
+        #expect(granted.contains(#"{"email":"e","phone":"12"}"#))
+        // Asked once for each of the two fields; `email` then read directly,
+        // `phone` (encrypted: transformed per value) through the middleware.
+        #expect(asked.value == 2)
+        #expect(calls.value == 5)
+        // Without the permission the field is still refused at each object's path.
+        let refused = try await Fixtures.run(
+            "{ users { email } }", schema: schema, data: users, context: Permissions(granted: []))
+        #expect(refused.components(separatedBy: "Not allowed to read User.email.").count == 6)
+        #expect(calls.value == 10)
+    }
 }
