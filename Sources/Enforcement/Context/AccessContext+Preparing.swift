@@ -36,12 +36,20 @@ extension AccessContext {
     static func collections(reachedBy typeNames: Set<String>) -> Set<Collections> {
         var collections = Set<Collections>()
         for name in typeNames {
-            var entity = Substring(name)
-            for suffix in ["Connection", "Edge"] where entity.hasSuffix(suffix) {
-                entity = entity.dropLast(suffix.count)
-            }
-            if let collection = Collections(entityTypeName: String(entity)) { collections.insert(collection) }
+            if let collection = listedCollections[name] { collections.insert(collection) }
         }
         return collections
     }
+
+    /// Each entity type's name, and its connection's and edge's, to its
+    /// collection: one lookup per selected type on every request (the suffix
+    /// trimming it replaced was a visible share of a one-row read).
+    private static let listedCollections: [String: Collections] = {
+        var names: [String: Collections] = [:]
+        for collection in Collections.allCases {
+            let entity = collection.entityTypeName
+            for name in [entity, entity + "Connection", entity + "Edge"] { names[name] = collection }
+        }
+        return names
+    }()
 }
