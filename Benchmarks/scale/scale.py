@@ -362,6 +362,68 @@ def fmt(ms):
     return f"{ms:.1f} ms" if ms >= 10 else f"{ms:.2f} ms"
 
 
+def measure_group(group, args, gateway, pids, no_load, table, failures):
+    """One client for every row of `group`, then its loaded runs; adds to `table` and `failures`."""
+    singles = []
+    busy = {}
+    for label, raw_call, path, body, key in group:
+        if not settle(pids):
+            busy[label] = "one client started while the database was still busy"
+        print(f"scale: one client: {label}", file=sys.stderr, flush=True)
+        raw_series = run_series(raw_call, args.warmup, args.requests, args.max_seconds) if raw_call else None
+        method = "POST" if body is not None else "GET"
+        single = run_series(
+            lambda series: gateway.call(series, method, path, body, key), args.warmup, args.requests, args.max_seconds
+        )
+        singles.append((raw_series, single))
+    for (label, raw_call, path, body, key), (raw_series, single) in zip(group, singles):
+        notes = single.problems()
+        if label in busy:
+            notes.append(busy[label])
+        if not settle(pids):
+            notes.append(f"{args.concurrency} clients started while the database was still busy")
+        if label in no_load:
+            loaded = {"error": "not run"}
+        else:
+            print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
+            loaded = wrk(args.url, path, body, key, args)
+        if raw_series and raw_series.problems():
+            notes.append("raw: " + ", ".join(raw_series.problems()))
+        if "error" in loaded:
+            if label not in no_load:
+                notes.append("wrk: " + loaded["error"])
+            loaded_p50 = loaded_rps = "—"
+        else:
+            loaded_p50 = fmt(loaded["p50_ms"]) if loaded["requests"] else "—"
+            loaded_rps = f"{loaded['requests'] / loaded['seconds']:.1f}" if loaded["seconds"] else "—"
+            bad = []
+            if loaded["timeouts"]:
+                bad.append(f"{loaded['timeouts']} timeouts")
+            if loaded["non2xx"]:
+                bad.append(f"{loaded['non2xx']} non-2xx")
+            if not loaded["requests"]:
+                bad.append(f"no reply within the {args.duration} s")
+            if loaded["socket_errors"]:
+                bad.append(f"{loaded['socket_errors']} socket errors")
+            if bad:
+                notes.append(f"{args.concurrency} clients: " + ", ".join(bad))
+        if single.first_error:
+            failures.append(f"{label}: {single.first_error}")
+        table.append(
+            (
+                label,
+                fmt(raw_series.percentile(50)) if raw_series else "—",
+                fmt(raw_series.percentile(95)) if raw_series else "—",
+                fmt(single.percentile(50)),
+                fmt(single.percentile(95)),
+                loaded_p50,
+                loaded_rps,
+                f"{len(single.ms)}" + (f" / raw {len(raw_series.ms)}" if raw_series else ""),
+                "; ".join(notes),
+            )
+        )
+
+
 def cmd_bench(args):
     ids = json.loads(args.ids)
     keys = json.loads(args.keys)
@@ -513,68 +575,17 @@ def cmd_bench(args):
             body = json.dumps(payload).encode()
         measured.append((label, raw_call, path, body, key))
 
-    # One client first, every query; then the loaded runs, so that what a loaded
-    # run leaves behind never meets a single-client series.
-    singles = []
-    busy = {}
-    for label, raw_call, path, body, key in measured:
-        if not settle(pids):
-            busy[label] = "one client started while the database was still busy"
-        print(f"scale: one client: {label}", file=sys.stderr, flush=True)
-        raw_series = run_series(raw_call, args.warmup, args.requests, args.max_seconds) if raw_call else None
-        method = "POST" if body is not None else "GET"
-        single = run_series(
-            lambda series: gateway.call(series, method, path, body, key), args.warmup, args.requests, args.max_seconds
-        )
-        singles.append((raw_series, single))
+    # The reads first, then the writes, each group one client first, every
+    # query, then the loaded runs: what a loaded run leaves behind never meets
+    # a single-client series of its group, and no read (one client or eight)
+    # sees what the writes added (row 11 gives the benchmark rider hundreds of
+    # new rescues, row 10 grows the active assignment's location history).
     table = []
     failures = []
-    for (label, raw_call, path, body, key), (raw_series, single) in zip(measured, singles):
-        notes = single.problems()
-        if label in busy:
-            notes.append(busy[label])
-        if not settle(pids):
-            notes.append(f"{args.concurrency} clients started while the database was still busy")
-        if label in no_load:
-            loaded = {"error": "not run"}
-        else:
-            print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
-            loaded = wrk(args.url, path, body, key, args)
-        if raw_series and raw_series.problems():
-            notes.append("raw: " + ", ".join(raw_series.problems()))
-        if "error" in loaded:
-            if label not in no_load:
-                notes.append("wrk: " + loaded["error"])
-            loaded_p50 = loaded_rps = "—"
-        else:
-            loaded_p50 = fmt(loaded["p50_ms"]) if loaded["requests"] else "—"
-            loaded_rps = f"{loaded['requests'] / loaded['seconds']:.1f}" if loaded["seconds"] else "—"
-            bad = []
-            if loaded["timeouts"]:
-                bad.append(f"{loaded['timeouts']} timeouts")
-            if loaded["non2xx"]:
-                bad.append(f"{loaded['non2xx']} non-2xx")
-            if not loaded["requests"]:
-                bad.append(f"no reply within the {args.duration} s")
-            if loaded["socket_errors"]:
-                bad.append(f"{loaded['socket_errors']} socket errors")
-            if bad:
-                notes.append(f"{args.concurrency} clients: " + ", ".join(bad))
-        if single.first_error:
-            failures.append(f"{label}: {single.first_error}")
-        table.append(
-            (
-                label,
-                fmt(raw_series.percentile(50)) if raw_series else "—",
-                fmt(raw_series.percentile(95)) if raw_series else "—",
-                fmt(single.percentile(50)),
-                fmt(single.percentile(95)),
-                loaded_p50,
-                loaded_rps,
-                f"{len(single.ms)}" + (f" / raw {len(raw_series.ms)}" if raw_series else ""),
-                "; ".join(notes),
-            )
-        )
+    writes = [row for row in measured if row[3] is not None and b'"query": "mutation' in row[3]]
+    reads = [row for row in measured if row not in writes]
+    for group in (reads, writes):
+        measure_group(group, args, gateway, pids, no_load, table, failures)
     print()
     print(
         "| query | raw p50 | raw p95 | gateway p50 | gateway p95 | gateway p50 at "
