@@ -16,6 +16,9 @@ public struct EnumCaseMiddleware: FieldMiddleware {
     }
 
     public func applies(to field: GraphQLField, of type: ObjectType) -> Bool {
+        // The introspection types' enums (`__TypeKind`, `__DirectiveLocation`)
+        // come from the engine, already in their GraphQL spelling.
+        guard !type.name.hasPrefix("__") else { return false }
         if case .enumType? = schema.namedType(of: field.type) { return true }
         return false
     }

@@ -1,6 +1,6 @@
-import GraphQLEngine
 import Testing
 
+@testable import GraphQLEngine
 @testable import Resolvers
 
 @Suite struct StartupCheckTests {
@@ -13,6 +13,15 @@ import Testing
             schema: schema, resolvers: SupportCarrSchema.resolvers, typeResolvers: SupportCarrSchema.typeResolvers)
         #expect(problems.map(\.description) == [])
         _ = try SupportCarrSchema.make(schema: schema, resolvers: SupportCarrSchema.resolvers, security: .development)
+    }
+
+    /// No field middleware of the gateway sees introspection, so an
+    /// introspection-only operation's answer is the same for every caller and
+    /// may be kept with its document (`IntrospectionAnswers`).
+    @Test func introspectionAnswersEveryCallerAlike() throws {
+        let executable = try SupportCarrSchema.make(
+            schema: schema, resolvers: SupportCarrSchema.resolvers, security: .development)
+        #expect(executable.introspectionAnswersEveryoneAlike)
     }
 
     @Test func aRelationshipFieldWithoutAResolverStopsStartUpNamingIt() {

@@ -16,6 +16,12 @@ public final class ExecutableSchema: Sendable {
     let subscriptionResolvers: SubscriptionResolverMap
     /// The schema's introspection values, built once (see `IntrospectionIndex`).
     let introspection: IntrospectionIndex
+    /// Whether no middleware sees any introspection field (the meta-fields
+    /// and the fields of the introspection types): then an introspection-only
+    /// operation answers every caller alike, and its answer may be kept
+    /// (`IntrospectionAnswers`). A middleware there could answer callers
+    /// differently, so with one nothing is kept.
+    let introspectionAnswersEveryoneAlike: Bool
     /// Whether errors not meant for clients keep their own text (for tests and
     /// development); otherwise they read "Internal server error".
     public let exposesInternalErrors: Bool
@@ -77,6 +83,11 @@ public final class ExecutableSchema: Sendable {
             IntrospectionTypes.schemaMetaField, IntrospectionResolvers.schemaField, .schemaMeta)
         self.typeMetaRuntime = meta(IntrospectionTypes.typeMetaField, IntrospectionResolvers.typeField, .typeMeta)
         self.introspection = IntrospectionIndex(schema: schema)
+        self.introspectionAnswersEveryoneAlike =
+            schemaMetaRuntime.middleware.isEmpty && typeMetaRuntime.middleware.isEmpty
+            && introspectionResolvers.keys.allSatisfy { name in
+                runtimes[name]?.values.allSatisfy { $0.middleware.isEmpty } ?? true
+            }
     }
 
     /// The runtime of a field selected on an object type (meta-fields

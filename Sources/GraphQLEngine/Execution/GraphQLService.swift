@@ -131,7 +131,9 @@ public struct GraphQLService: Sendable {
         // An introspection-only operation without variables answers the same
         // every time: made once, kept with its cached document.
         var answers: IntrospectionAnswers?
-        if operation.isIntrospectionOnly, variables.isEmpty, let kept = operation.answers {
+        if operation.isIntrospectionOnly, variables.isEmpty, schema.introspectionAnswersEveryoneAlike,
+            let kept = operation.answers
+        {
             if let answer = kept.answer(at: operation.operation.loc.start) { return answer }
             answers = kept
         }

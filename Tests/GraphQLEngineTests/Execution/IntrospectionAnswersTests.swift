@@ -97,4 +97,24 @@ final class ExecutionCounter: ExecutionInstrumentation {
         }
         #expect(counter.count == 2)
     }
+    /// Sees `__schema` (as a gate on introspection would).
+    struct SchemaGate: FieldMiddleware {
+        func applies(to field: GraphQLField, of type: ObjectType) -> Bool { field.name == "__schema" }
+        func resolve(_ field: FieldContext, next: (FieldContext) throws -> ResolvedValue) throws -> ResolvedValue {
+            try next(field)
+        }
+    }
+
+    @Test func withMiddlewareOnIntrospectionNothingIsKept() async throws {
+        let cache = DocumentCache()
+        let counter = ExecutionCounter()
+        let service = GraphQLService(
+            schema: try Fixtures.executable(middleware: [SchemaGate()]), cache: cache, instrumentation: counter)
+        for _ in 0..<2 {
+            let response = await service.execute(GraphQLRequest(query: "{ __schema { queryType { name } } }"))
+            #expect(response.jsonString() == #"{"data":{"__schema":{"queryType":{"name":"Query"}}}}"#)
+        }
+        #expect(counter.count == 2)
+        #expect(cache.answerBytes == 0)
+    }
 }
