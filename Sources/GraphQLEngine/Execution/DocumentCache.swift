@@ -51,9 +51,10 @@ public final class DocumentCache: Sendable {
     ///   - maxEntries: documents kept at most.
     ///   - maxBytes: their texts' total size at most.
     ///   - maxAnswerBytes: the total size of the introspection-only
-    ///     operations' answers kept with the documents (the full
-    ///     introspection query's is about 200 KB on the gateway's schema);
-    ///     0 keeps none.
+    ///     operations' answers kept with the documents, each charged twice
+    ///     its JSON plus its result slots (`IntrospectionAnswers.size(of:)`;
+    ///     the full introspection query's JSON is about 200 KB on the
+    ///     gateway's schema); 0 keeps none.
     public init(maxEntries: Int = 1_000, maxBytes: Int = 16 << 20, maxAnswerBytes: Int = 16 << 20) {
         self.maxEntries = max(1, maxEntries)
         self.maxBytes = max(1, maxBytes)

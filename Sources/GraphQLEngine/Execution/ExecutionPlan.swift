@@ -95,7 +95,7 @@ final class FieldPlan: @unchecked Sendable {
 
     init(
         responseKey: String, fieldNodes: [Field], parentType: ObjectType, runtime: FieldRuntime?,
-        definition: GraphQLField, arguments: Result<ArgumentValues, GraphQLError>, context: any Sendable = ()
+        definition: GraphQLField, arguments: Result<ArgumentValues, GraphQLError>, context: any Sendable
     ) {
         self.responseKey = responseKey
         self.fieldNodes = fieldNodes
@@ -160,7 +160,8 @@ extension ExecutionState {
                 fields.append(
                     FieldPlan(
                         responseKey: key, fieldNodes: nodes, parentType: type, runtime: nil,
-                        definition: IntrospectionTypes.typeNameMetaField, arguments: .success(.empty)))
+                        definition: IntrospectionTypes.typeNameMetaField, arguments: .success(.empty), context: context)
+                )
                 continue
             }
             // Fields the type does not define are left out, as validation would have rejected them.

@@ -36,9 +36,9 @@ final class IntrospectionAnswers: Sendable {
     }
 
     /// Keeps `response` (already encoded) for the operation at `offset` when
-    /// the budget has room for its bytes; the first answer kept wins.
+    /// the budget has room for it; the first answer kept wins.
     func keep(_ response: GraphQLResponse, at offset: Int) {
-        let size = response.encoded?.count ?? 0
+        let size = Self.size(of: response)
         guard size > 0, budget.take(size) else { return }
         let kept = state.withLock { state in
             guard state.answers[offset] == nil else { return false }
@@ -47,6 +47,14 @@ final class IntrospectionAnswers: Sendable {
             return true
         }
         if !kept { budget.giveBack(size) }
+    }
+
+    /// What a kept answer is charged: its JSON, and its result tree (kept
+    /// for the status and `data`) as its slots plus the strings they hold,
+    /// counted as about the JSON's size again.
+    static func size(of response: GraphQLResponse) -> Int {
+        guard let encoded = response.encoded else { return 0 }
+        return 2 * encoded.count + (response.tree?.slots.count ?? 0) * MemoryLayout<ResultSlot>.stride
     }
 
     deinit {
