@@ -52,17 +52,31 @@ public enum Collections: String, Sendable, CaseIterable, Hashable, CustomStringC
         }
     }
 
-    /// Stored fields that dwarf the rest of their document, each shown by the
-    /// entity type's field of the same name: a read of documents to serve as
-    /// GraphQL values may leave such a field out when the operation selects
-    /// it nowhere (`AccessContext.unshownLargeFields(of:)`). A rescue
-    /// assignment's `locationHistory` (up to 100 points, about 6 KB) is 95% of
-    /// its document; decoding it was the largest single piece of an
-    /// `activeRescue` request's CPU in a profile (8%), and a nested page
-    /// decoded it for every assignment.
+    /// Stored fields that a read of documents to serve as GraphQL values may
+    /// leave out while decoding when the operation selects them nowhere
+    /// (`AccessContext.unshownLargeFields(of:)`): each is shown only by the
+    /// entity type's field of the same name, read by no resolver, row rule or
+    /// middleware, and never written back from a read document. Listed are the
+    /// ones that cost the most to decode next to what reads usually show:
+    /// - a rescue assignment's `locationHistory` (up to 100 points, about
+    ///   6 KB) is 95% of its document; decoding it was the largest single
+    ///   piece of an `activeRescue` request's CPU in a profile (8%), and a
+    ///   nested page decoded it for every assignment;
+    /// - a rescue request's drop-off place, photo links, description and bike
+    ///   are about half of its values and most of its strings (each decoded
+    ///   string is an allocation), while a rider's history and the lists of
+    ///   rescues show their status, type, prices, times and pickup;
+    /// - a profile's encrypted fields (`EncryptedField`) and a rider's saved
+    ///   places: long strings, each an allocation and a UTF-8 check, decoded
+    ///   for every driver of a nearby-drivers answer or a nested page that
+    ///   shows none of them (their middleware decrypts the value of the
+    ///   field it is on, so a field not selected is never decrypted either).
     public var largeFields: [String] {
         switch self {
         case .rescueAssignments: ["locationHistory"]
+        case .rescueRequests: ["dropoffLocation", "photos", "description", "bikeDetails"]
+        case .driverProfiles: ["name", "email", "licenseNumber", "vehicleInsuranceNumber", "bankDetails"]
+        case .riderProfiles: ["name", "email", "savedLocations"]
         default: []
         }
     }

@@ -129,7 +129,7 @@ extension BSONDocument {
 
     /// Reads a libbson document (not consumed or freed), without its
     /// top-level fields named in `skipped` (`FindOptions.skippedFields`).
-    init(bson: OpaquePointer, skipping skipped: Set<String> = []) throws(BSONError) {
+    init(bson: OpaquePointer, skipping skipped: SkippedKeys = SkippedKeys()) throws(BSONError) {
         let result: Result<BSONDocument, BSONError> = withAlignedScratch { iter in
             guard bson_iter_init(iter, bson) else { return .failure(.invalidDocument("corrupt BSON")) }
             do throws(BSONError) {
@@ -157,15 +157,18 @@ extension BSONDocument {
         return Array(UnsafeBufferPointer(start: data, count: Int(length)))
     }
 
-    private static func readDocument(_ iter: OpaquePointer, skipping skipped: Set<String> = []) throws(BSONError)
-        -> BSONDocument
+    private static func readDocument(_ iter: OpaquePointer, skipping skipped: SkippedKeys = SkippedKeys())
+        throws(BSONError) -> BSONDocument
     {
         var elements: [Element] = []
         elements.reserveCapacity(16)
         while bson_iter_next(iter) {
-            let keyPtr = bson_iter_key(iter)
-            let key = keyPtr.map { String(cString: $0) } ?? ""
-            if !skipped.isEmpty && skipped.contains(key) { continue }
+            guard let keyPtr = bson_iter_key(iter) else {
+                elements.append(Element(key: "", value: try readValue(iter, key: "")))
+                continue
+            }
+            if !skipped.isEmpty && skipped.contains(keyPtr, length: Int(bson_iter_key_len(iter))) { continue }
+            let key = String(cString: keyPtr)
             elements.append(Element(key: key, value: try readValue(iter, key: key)))
         }
         return BSONDocument(decoded: elements)
@@ -245,5 +248,28 @@ extension BSONDocument {
         default:
             throw .unsupportedType(key: key, typeCode: type.rawValue)
         }
+    }
+}
+
+/// The top-level keys a read leaves out of its documents
+/// (`FindOptions.skippedFields`), as UTF-8 bytes, made once per read: each
+/// key of each document is compared by length and bytes before any `String`
+/// is made of it, where a `Set<String>` would hash every key of every document.
+struct SkippedKeys: Sendable {
+    private let keys: [[UInt8]]
+
+    init(_ names: Set<String> = []) {
+        keys = names.map { Array($0.utf8) }
+    }
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    /// Whether the key at `key` (`length` bytes, libbson's) is one to leave out.
+    func contains(_ key: UnsafePointer<CChar>, length: Int) -> Bool {
+        for candidate in keys where candidate.count == length {
+            let same = candidate.withUnsafeBufferPointer { memcmp($0.baseAddress!, key, length) == 0 }
+            if same { return true }
+        }
+        return false
     }
 }

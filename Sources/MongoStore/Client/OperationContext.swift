@@ -70,6 +70,7 @@ final class OperationContext {
     {
         var documents: [BSONDocument] = []
         var current: OpaquePointer?
+        let skipped = SkippedKeys(skipped)
         while documents.count < limit {
             guard mongoc_cursor_next(cursor, &current) else {
                 var error = bson_error_t()
