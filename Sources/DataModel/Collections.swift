@@ -54,9 +54,10 @@ public enum Collections: String, Sendable, CaseIterable, Hashable, CustomStringC
 
     /// Stored fields that a read of documents to serve as GraphQL values may
     /// leave out while decoding when the operation selects them nowhere
-    /// (`AccessContext.unshownLargeFields(of:)`): each is shown only by the
-    /// entity type's field of the same name, read by no resolver, row rule or
-    /// middleware, and never written back from a read document. Listed are the
+    /// (`AccessContext.unshownLargeFields(of:)`): each is read only for the
+    /// entity type's field of the same name (its resolver and middleware), by
+    /// no other field, row rule or write, so an operation that selects it
+    /// nowhere never needs it. Listed are the
     /// ones that cost the most to decode next to what reads usually show:
     /// - a rescue assignment's `locationHistory` (up to 100 points, about
     ///   6 KB) is 95% of its document; decoding it was the largest single

@@ -267,6 +267,8 @@ struct SkippedKeys: Sendable {
     /// Whether the key at `key` (`length` bytes, libbson's) is one to leave out.
     func contains(_ key: UnsafePointer<CChar>, length: Int) -> Bool {
         for candidate in keys where candidate.count == length {
+            // An empty name has no buffer to compare; it matches the empty key.
+            guard length > 0 else { return true }
             let same = candidate.withUnsafeBufferPointer { memcmp($0.baseAddress!, key, length) == 0 }
             if same { return true }
         }
