@@ -10,14 +10,14 @@ public import MongoStore
 /// in-memory index of the qualifying drivers kept current by a change stream;
 /// docs/DATA-MODEL.md, "Critical queries"): it ranks the ids, nearest first,
 /// `first` plus ``locatorSlack`` of them; their documents are read with one
-/// `{_id: {$in: [...]}, isOnline: true, isAvailable: true, status: "approved"}`
-/// find with the caller's row rule ANDed in, and ranked again by
-/// ``nearest(_:lng:lat:maxDistance:first:)`` from the positions they hold now.
-/// So what is returned is what the database holds at the read, through the row
-/// rule and the field pipeline; only a driver who became free or moved into
-/// the circle within the locator's staleness bound can be missing. When more
-/// than `locatorSlack` of the ranked drivers no longer qualify, the database
-/// query below answers instead.
+/// `{_id: {$in: [...]}}` find with the caller's row rule ANDed in, those no
+/// longer online, available and approved are dropped here, and the rest are
+/// ranked again by ``nearest(_:lng:lat:maxDistance:first:)`` from the
+/// positions they hold now. So what is returned is what the database holds at
+/// the read, through the row rule and the field pipeline; only a driver who
+/// became free or moved into the circle within the locator's staleness bound
+/// can be missing. When more than `locatorSlack` of the ranked drivers no
+/// longer qualify, the database query below answers instead.
 ///
 /// **From the database otherwise**: while the locator is loading, broken,
 /// catching up or over capacity (it then returns nil), when none is given

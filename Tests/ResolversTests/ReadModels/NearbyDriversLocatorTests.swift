@@ -6,8 +6,9 @@ import Security
 import Testing
 
 /// `Query.nearbyDrivers` over the driver locator: the same answers as the
-/// database query, the documents read by `_id` through the row rule, callers
-/// with a limiting row rule answered by the database, and the 50 km cap.
+/// database query, the documents read by `_id` through the row rule, a
+/// locator behind the database corrected by what is read, callers with a
+/// limiting row rule answered by the database, and the 50 km cap.
 @Suite("nearbyDrivers over the driver locator", .serialized)
 struct NearbyDriversLocatorTests {
     static let query = """
@@ -96,6 +97,111 @@ struct NearbyDriversLocatorTests {
             #expect(filters.count == 1, "\(reads)")
             #expect(filters.first?["_id"] != nil, "\(filters)")
             #expect(filters.first?["location"] == nil, "\(filters)")
+        }
+    }
+
+    /// The ids of an answer's drivers, in order.
+    static func ids(_ response: GraphQLResponse) -> [String] {
+        (response.data?["nearbyDrivers"]?.listValue ?? []).compactMap {
+            if case .string(let id)? = $0["driver", "id"] { id } else { nil }
+        }
+    }
+
+    /// What `body` returns, and the filters of the `driverprofiles` finds it
+    /// sent, from the profiler.
+    static func finds<R>(in database: MongoDatabase, during body: () async throws -> R) async throws
+        -> (R, [BSONDocument])
+    {
+        let profile = database.collection("system.profile")
+        let filter: BSONDocument = ["ns": .string(database.name + ".driverprofiles")]
+        let before = try await profile.find(filter).count
+        _ = try await database.runCommand(["profile": 2])
+        let result = try await body()
+        _ = try await database.runCommand(["profile": 0])
+        let reads = try await profile.find(filter).dropFirst(before)
+        let filters = reads.compactMap { entry -> BSONDocument? in
+            guard case .document(let command)? = entry["command"], case .document(let filter)? = command["filter"]
+            else { return nil }
+            return filter
+        }
+        return (result, filters)
+    }
+
+    @Test(
+        "A locator that has not heard of a change yet: who stopped qualifying is left out; past the slack the database answers"
+    )
+    func aLocatorBehindTheDatabase() async throws {
+        // The locator follows a copy of the drivers and the gateway reads the
+        // original, so changes made to the original only are changes the
+        // locator has not heard of yet, for as long as the test needs: a
+        // stream held back on purpose, without racing it.
+        try await LiveDatabase.withDatabase { client, database in
+            let copy = client.database(database.name + "_followed")
+            do {
+                // Thirty free drivers on a line eastwards from the point, 88 m apart.
+                let (lng, lat) = (-122.41, 37.77)
+                let drivers = (0..<30).map { LocatorFixture.driver(lng: lng + Double($0) * 0.001, lat: lat) }
+                let ids = drivers.map { document -> String in
+                    if case .objectID(let id)? = document["_id"] { id.hex } else { "" }
+                }
+                for target in [database, copy] {
+                    let collection = target.collection("driverprofiles")
+                    _ = try await collection.createIndex(IndexModel(keys: ["location": "2dsphere"]))
+                    try await collection.insertMany(drivers)
+                }
+                var configuration = LocatorFixture.testConfiguration
+                configuration.freshnessLimit = .seconds(120)
+                let locator = DriverLocator(
+                    database: try LiveDatabase.client(maxPoolSize: 2).database(copy.name),
+                    configuration: configuration)
+                let service = GraphQLService(
+                    schema: try SupportCarrSchema.make(
+                        sdl: SeededDatabase.schemaText, security: .development, exposesInternalErrors: true,
+                        locator: locator),
+                    cache: nil)
+                let run = Task { await locator.run() }
+                defer { run.cancel() }
+                try await LocatorFixture.eventually("the locator serves", within: .seconds(30)) {
+                    locator.status.isServing
+                }
+                let request = GraphQLRequest(
+                    query: Self.query,
+                    variables: ["lng": .double(lng), "lat": .double(lat), "d": 50_000, "first": 5])
+                let context = AccessContext(database: database, principal: .trusted)
+                let profiles = database.collection("driverprofiles")
+
+                // The nearest goes offline where the gateway reads; the locator still ranks it first.
+                _ = try await profiles.updateOne(["_id": drivers[0]["_id"]!], ["$set": ["isOnline": false]])
+                #expect(
+                    locator.nearest(lng: lng, lat: lat, maxDistance: 50_000, limit: 1)?.first?.id.objectID.hex
+                        == ids[0])
+                var (answer, filters) = try await Self.finds(in: database) {
+                    await service.execute(request, context: context)
+                }
+                #expect(answer.errors.map(\.message) == [])
+                #expect(Self.ids(answer) == Array(ids[1...5]))
+                #expect(filters.count == 1 && filters.first?["location"] == nil, "one read by _id: \(filters)")
+
+                // Eleven more of the fifteen ranked stop qualifying (unavailable,
+                // suspended): too few are left, and the database query answers.
+                _ = try await profiles.updateMany(
+                    ["_id": ["$in": .array(drivers[1...6].map { $0["_id"]! })]], ["$set": ["isAvailable": false]])
+                _ = try await profiles.updateMany(
+                    ["_id": ["$in": .array(drivers[7...11].map { $0["_id"]! })]], ["$set": ["status": "suspended"]])
+                (answer, filters) = try await Self.finds(in: database) {
+                    await service.execute(request, context: context)
+                }
+                #expect(answer.errors.map(\.message) == [])
+                #expect(Self.ids(answer) == Array(ids[12...16]))
+                #expect(filters.count == 2 && filters.last?["location"] != nil, "by _id, then the circle: \(filters)")
+                #expect(locator.status.isServing)
+                run.cancel()
+                await run.value
+                try await copy.drop()
+            } catch {
+                try? await copy.drop()
+                throw error
+            }
         }
     }
 
