@@ -33,8 +33,19 @@ public enum LiveDatabase {
         return uri
     }
 
+    /// The longest time limit a test gives a gateway or an operation (a
+    /// loaded machine, several suites sharing one embedded server).
+    public static let longestTestOperation = Duration.seconds(60)
+
+    /// A client whose socket timeout covers ``longestTestOperation``, so a
+    /// statement that is slow under the suite's load is answered or cut by the
+    /// server's `maxTimeMS`, as in production, never abandoned by the socket
+    /// while the server still runs it (`MongoClientConfiguration.socketTimeoutMS(covering:)`).
     public static func client(maxPoolSize: Int? = nil) throws -> MongoClient {
-        try MongoClient(MongoClientConfiguration(uri: uri(), maxPoolSize: maxPoolSize))
+        try MongoClient(
+            MongoClientConfiguration(
+                uri: uri(), maxPoolSize: maxPoolSize,
+                socketTimeoutMS: MongoClientConfiguration.socketTimeoutMS(covering: longestTestOperation)))
     }
 
     /// Runs `body` with a database of its own, named after `test` (the calling

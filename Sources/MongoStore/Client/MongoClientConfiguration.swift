@@ -20,6 +20,27 @@ public struct MongoClientConfiguration: Sendable {
     public static let defaultServerSelectionTimeoutMS = 5_000
     public static let defaultConnectTimeoutMS = 5_000
     public static let defaultSocketTimeoutMS = 30_000
+    /// How much longer than the longest operation the socket timeout waits
+    /// (``socketTimeoutMS(covering:)``).
+    public static let socketTimeoutMargin = Duration.seconds(10)
+
+    /// A socket timeout for a client whose operations may run for up to
+    /// `longest` (the gateway's execution timeout): the default, or `longest`
+    /// plus ``socketTimeoutMargin`` when that is more.
+    ///
+    /// Every command of a request carries `maxTimeMS` from the request's
+    /// remaining time, so the server gives up first and answers with an error,
+    /// which frees its thread. A socket timeout shorter than that cuts the
+    /// connection instead while the server goes on working; inside a
+    /// transaction the driver labels the cut a transient error, the transaction
+    /// is run again, and its first attempt, still executing, holds the
+    /// transaction's locks on the server: the retry waits behind it, and the
+    /// request spends its whole time limit on one slow statement.
+    public static func socketTimeoutMS(covering longest: Duration) -> Int {
+        let covering = (longest + socketTimeoutMargin).components
+        let milliseconds = covering.seconds * 1000 + covering.attoseconds / 1_000_000_000_000_000
+        return max(defaultSocketTimeoutMS, Int(clamping: milliseconds))
+    }
 
     public init(
         uri: String,

@@ -89,7 +89,15 @@ struct ServeCommand: AsyncParsableCommand {
 
         let client: MongoClient
         do {
-            client = try MongoClient(uri: settings.uri)
+            // The URI's own socketTimeoutMS, when it has one, wins over one
+            // that covers the execution timeout.
+            client = try MongoClient(
+                MongoClientConfiguration(
+                    uri: settings.uri,
+                    socketTimeoutMS: settings.uri.lowercased().contains("sockettimeoutms=")
+                        ? nil
+                        : MongoClientConfiguration.socketTimeoutMS(
+                            covering: settings.gateway.limits.executionTimeout)))
             try await client.ping()
         } catch {
             throw ConfigurationProblem("MONGODB_URI: cannot reach MongoDB (\(error.debugDescription))")

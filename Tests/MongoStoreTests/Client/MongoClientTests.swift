@@ -70,4 +70,14 @@ import Testing
             MongoClientConfiguration(uri: "mongodb://127.0.0.1:1/?maxPoolSize=4", maxPoolSize: 2))
         #expect(configured.poolSize == 2)
     }
+
+    /// The socket waits longer than the longest operation, so the server's
+    /// `maxTimeMS` ends a slow command, not the socket; never less than the default.
+    @Test func theSocketTimeoutCoversTheLongestOperation() {
+        #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(10)) == 30_000)
+        #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(20)) == 30_000)
+        #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(60)) == 70_000)
+        #expect(MongoClientConfiguration.socketTimeoutMS(covering: .milliseconds(59_500)) == 69_500)
+        #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(3_600)) == 3_610_000)
+    }
 }
