@@ -1,5 +1,5 @@
 public import DataModel
-public import Enforcement
+import Enforcement
 public import GraphQLEngine
 public import MongoStore
 

@@ -1,6 +1,6 @@
 public import DataModel
 public import Enforcement
-public import GraphQLEngine
+import GraphQLEngine
 public import MongoStore
 
 /// Documents of one collection whose `field` holds one of a level's keys: one

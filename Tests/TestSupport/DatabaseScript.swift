@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs `scripts/db` to start and stop throw-away SecantusDB instances of a
 /// test's own (each under a name no other test or helper uses), for tests that

@@ -1,5 +1,5 @@
-public import MongoStore
-public import Security
+import MongoStore
+import Security
 
 /// THE seam between the transport and the security layer: turns a request's
 /// credential headers (`Authorization`, `X-API-Key`: the HTTP server passes

@@ -1,5 +1,5 @@
-public import DataModel
-public import GraphQLEngine
+import DataModel
+import GraphQLEngine
 public import MongoStore
 
 /// The support console's look-ups by a personal value (`userByPhone`,

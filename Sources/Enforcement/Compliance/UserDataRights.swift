@@ -1,5 +1,5 @@
-public import DataModel
-public import GraphQLEngine
+import DataModel
+import GraphQLEngine
 public import MongoStore
 import Security
 

@@ -1,4 +1,4 @@
-public import DataModel
+import DataModel
 import Security
 
 extension AccessContext {

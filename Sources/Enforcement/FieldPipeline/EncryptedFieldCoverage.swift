@@ -1,5 +1,5 @@
 import DataModel
-public import GraphQLEngine
+import GraphQLEngine
 import Security
 
 /// A start-up check of the served schema against the data model: every field

@@ -1,4 +1,4 @@
-public import GraphQLEngine
+import GraphQLEngine
 public import Security
 
 /// Where the field pipeline puts what it must have on record (support and

@@ -1,7 +1,7 @@
 import DataModel
 public import GraphQLEngine
 import MongoStore
-public import Security
+import Security
 
 /// THE permission check: one field middleware, first in the chain, that
 /// enforces `@requires` for every field of every query, whichever way the

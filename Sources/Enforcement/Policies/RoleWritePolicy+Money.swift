@@ -1,4 +1,4 @@
-public import Security
+import Security
 
 /// The rating and money mutations that the role alone limits (`README.md`,
 /// "Ratings and money"). Which rescue or payment the write reaches is still

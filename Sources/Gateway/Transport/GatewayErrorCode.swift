@@ -1,4 +1,4 @@
-public import GraphQLEngine
+import GraphQLEngine
 import Security
 
 /// Every `extensions.code` the gateway answers with, and the HTTP status of

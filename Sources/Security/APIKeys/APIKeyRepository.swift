@@ -1,4 +1,4 @@
-public import DataModel
+import DataModel
 public import MongoStore
 
 /// API keys in MongoDB (`apikeys`, with the role read from `users`): create,

@@ -1,4 +1,4 @@
-public import DataModel
+import DataModel
 public import MongoStore
 
 /// The data subject's copy of its data (GDPR right of access and

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The parts of a Stripe event (https://docs.stripe.com/api/events/object)
 /// the gateway acts on, read from a body whose signature has been verified.

@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 import Foundation
 
 /// Twilio's request signature (`X-Twilio-Signature`): Base64 of HMAC-SHA1,

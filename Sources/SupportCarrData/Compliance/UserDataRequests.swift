@@ -1,4 +1,4 @@
-public import DataModel
+import DataModel
 public import MongoStore
 public import Security
 

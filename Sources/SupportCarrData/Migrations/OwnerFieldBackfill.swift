@@ -1,4 +1,4 @@
-public import DataModel
+import DataModel
 public import MongoStore
 
 /// Fills in the owner fields the row rules filter on (`docs/DATA-MODEL.md`,
