@@ -45,9 +45,10 @@ struct LifecycleWrite: Sendable {
     /// One `findAndModify`, although the embedded database runs it as a scan
     /// of the collection (`docs/DATA-MODEL.md`, "Embedded database"): an
     /// `updateOne` holding the expected state and a read by `_id` is fast
-    /// there, and was tried here, but the full test suite's transactional
-    /// writes stalled for 60 s in the same weeks with either form, so the
-    /// one command stays until that stall is understood and measured.
+    /// there, and was tried here while the full test suite's transactional
+    /// writes still stalled for 60 s with either form (`docs/DATA-MODEL.md`,
+    /// "Embedded database", says why they did); the one command stays until
+    /// the two forms are measured again.
     func update(
         _ filter: BSONDocument, _ update: BSONDocument, in collection: Collections,
         returning: ReturnDocument = .after, upsert: Bool = false
