@@ -13,7 +13,10 @@ struct RequestLog: Sendable {
     var status: Int
     var record: RequestRecord.State
 
+    /// Nothing is built when the logger drops `info` lines (a deployment
+    /// logging warnings only): the fields cost a few allocations per request.
     func write(to logger: Logger, duration: Duration) {
+        guard logger.logLevel <= .info else { return }
         let roundTrips = record.roundTrips + record.operations.reduce(0) { $0 + $1.roundTrips }
         var metadata: Logger.Metadata = [
             "http.method": .string(method),
