@@ -44,8 +44,7 @@ public enum LiveDatabase {
     public static func client(maxPoolSize: Int? = nil) throws -> MongoClient {
         try MongoClient(
             MongoClientConfiguration(
-                uri: uri(), maxPoolSize: maxPoolSize,
-                socketTimeoutMS: MongoClientConfiguration.socketTimeoutMS(covering: longestTestOperation)))
+                uri: uri(), maxPoolSize: maxPoolSize, longestOperation: longestTestOperation))
     }
 
     /// Runs `body` with a database of its own, named after `test` (the calling

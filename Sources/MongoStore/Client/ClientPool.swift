@@ -30,6 +30,8 @@ final class ClientPool: Sendable {
     let executor: BlockingExecutor
     let leases: ClientLeases
     let size: Int
+    /// The socket timeout in effect (the configuration's, the URI's or the default).
+    let socketTimeoutMS: Int
 
     init(_ configuration: MongoClientConfiguration) throws(MongoError) {
         _ = mongocGlobalInit
@@ -49,7 +51,9 @@ final class ClientPool: Sendable {
             MONGOC_URI_SERVERSELECTIONTIMEOUTMS, configuration.serverSelectionTimeoutMS,
             C.defaultServerSelectionTimeoutMS)
         apply(MONGOC_URI_CONNECTTIMEOUTMS, configuration.connectTimeoutMS, C.defaultConnectTimeoutMS)
-        apply(MONGOC_URI_SOCKETTIMEOUTMS, configuration.socketTimeoutMS, C.defaultSocketTimeoutMS)
+        apply(
+            MONGOC_URI_SOCKETTIMEOUTMS, configuration.socketTimeoutMS,
+            configuration.longestOperation.map(C.socketTimeoutMS(covering:)) ?? C.defaultSocketTimeoutMS)
         apply(MONGOC_URI_MAXPOOLSIZE, configuration.maxPoolSize, C.defaultMaxPoolSize)
         if !mongoc_uri_has_option(uri, MONGOC_URI_APPNAME) {
             _ = mongoc_uri_set_appname(uri, configuration.appName)
@@ -65,6 +69,7 @@ final class ClientPool: Sendable {
         self.pool = CPointer(pool)
         self.uri = CPointer(uri)
         self.size = size
+        self.socketTimeoutMS = Int(mongoc_uri_get_option_as_int32(uri, MONGOC_URI_SOCKETTIMEOUTMS, 0))
         self.executor = BlockingExecutor(threads: size)
         self.leases = ClientLeases(count: size)
     }

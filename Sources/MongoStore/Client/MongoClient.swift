@@ -27,6 +27,9 @@ public final class MongoClient: Sendable {
     /// The number of pooled clients (and of blocking threads).
     public var poolSize: Int { pool.size }
 
+    /// How long a socket read or write may block, in milliseconds, as applied.
+    public var socketTimeoutMS: Int { pool.socketTimeoutMS }
+
     /// The threads that make the blocking calls, as a task executor. Work that
     /// makes many database calls in a row runs faster on it: each call then
     /// blocks the thread it is on (one of these) instead of hopping to one and

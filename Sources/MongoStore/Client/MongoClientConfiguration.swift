@@ -11,8 +11,13 @@ public struct MongoClientConfiguration: Sendable {
     public var serverSelectionTimeoutMS: Int?
     /// How long a TCP connect and handshake may take (default 5000 ms).
     public var connectTimeoutMS: Int?
-    /// How long a socket read or write may block (default 30000 ms).
+    /// How long a socket read or write may block (default 30000 ms, or what
+    /// covers `longestOperation`).
     public var socketTimeoutMS: Int?
+    /// The longest an operation of this client may run (the gateway's
+    /// execution timeout): when neither `socketTimeoutMS` nor the URI sets the
+    /// socket timeout, it is ``socketTimeoutMS(covering:)`` of this.
+    public var longestOperation: Duration?
     /// Sent to the server in the handshake; shows in its logs and `currentOp`.
     public var appName: String
 
@@ -48,6 +53,7 @@ public struct MongoClientConfiguration: Sendable {
         serverSelectionTimeoutMS: Int? = nil,
         connectTimeoutMS: Int? = nil,
         socketTimeoutMS: Int? = nil,
+        longestOperation: Duration? = nil,
         appName: String = "supportcarr"
     ) {
         self.uri = uri
@@ -55,6 +61,7 @@ public struct MongoClientConfiguration: Sendable {
         self.serverSelectionTimeoutMS = serverSelectionTimeoutMS
         self.connectTimeoutMS = connectTimeoutMS
         self.socketTimeoutMS = socketTimeoutMS
+        self.longestOperation = longestOperation
         self.appName = appName
     }
 }

@@ -89,15 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
 
         let client: MongoClient
         do {
-            // The URI's own socketTimeoutMS, when it has one, wins over one
-            // that covers the execution timeout.
+            // The socket outwaits the execution timeout unless the URI says otherwise.
             client = try MongoClient(
                 MongoClientConfiguration(
-                    uri: settings.uri,
-                    socketTimeoutMS: settings.uri.lowercased().contains("sockettimeoutms=")
-                        ? nil
-                        : MongoClientConfiguration.socketTimeoutMS(
-                            covering: settings.gateway.limits.executionTimeout)))
+                    uri: settings.uri, longestOperation: settings.gateway.limits.executionTimeout))
             try await client.ping()
         } catch {
             throw ConfigurationProblem("MONGODB_URI: cannot reach MongoDB (\(error.debugDescription))")

@@ -73,11 +73,25 @@ import Testing
 
     /// The socket waits longer than the longest operation, so the server's
     /// `maxTimeMS` ends a slow command, not the socket; never less than the default.
-    @Test func theSocketTimeoutCoversTheLongestOperation() {
+    @Test func theSocketTimeoutCoversTheLongestOperation() throws {
         #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(10)) == 30_000)
         #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(20)) == 30_000)
         #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(60)) == 70_000)
         #expect(MongoClientConfiguration.socketTimeoutMS(covering: .milliseconds(59_500)) == 69_500)
         #expect(MongoClientConfiguration.socketTimeoutMS(covering: .seconds(3_600)) == 3_610_000)
+        // Applied as the fallback: an explicit value or the URI's own wins.
+        let uri = "mongodb://127.0.0.1:1/"
+        #expect(try MongoClient(MongoClientConfiguration(uri: uri)).socketTimeoutMS == 30_000)
+        #expect(
+            try MongoClient(MongoClientConfiguration(uri: uri, longestOperation: .seconds(60))).socketTimeoutMS
+                == 70_000)
+        #expect(
+            try MongoClient(
+                MongoClientConfiguration(uri: uri + "?socketTimeoutMS=5000", longestOperation: .seconds(60))
+            ).socketTimeoutMS == 5_000)
+        #expect(
+            try MongoClient(
+                MongoClientConfiguration(uri: uri, socketTimeoutMS: 1_000, longestOperation: .seconds(60))
+            ).socketTimeoutMS == 1_000)
     }
 }

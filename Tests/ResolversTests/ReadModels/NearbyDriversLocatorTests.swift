@@ -81,20 +81,13 @@ struct NearbyDriversLocatorTests {
             try await LocatorFixture.eventually("the locator serves", within: .seconds(30)) {
                 locator.status.isServing
             }
-            _ = try await fixture.database.runCommand(["profile": 2])
-            _ = await service.execute(
-                GraphQLRequest(query: Self.query, variables: ["lng": .double(lng), "lat": .double(lat), "d": 50_000]),
-                context: AccessContext(database: fixture.database, principal: .trusted))
-            _ = try await fixture.database.runCommand(["profile": 0])
-            let reads = try await fixture.database.collection("system.profile").find([
-                "ns": .string(fixture.database.name + ".driverprofiles")
-            ])
-            let filters = reads.compactMap { entry -> BSONDocument? in
-                guard case .document(let command)? = entry["command"], case .document(let filter)? = command["filter"]
-                else { return nil }
-                return filter
+            let (_, filters) = try await Self.finds(in: fixture.database) {
+                await service.execute(
+                    GraphQLRequest(
+                        query: Self.query, variables: ["lng": .double(lng), "lat": .double(lat), "d": 50_000]),
+                    context: AccessContext(database: fixture.database, principal: .trusted))
             }
-            #expect(filters.count == 1, "\(reads)")
+            #expect(filters.count == 1, "\(filters)")
             #expect(filters.first?["_id"] != nil, "\(filters)")
             #expect(filters.first?["location"] == nil, "\(filters)")
         }
