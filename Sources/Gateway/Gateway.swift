@@ -158,7 +158,9 @@ public struct Gateway: Sendable {
             idleTimeout: TimeAmount(limits.idleTimeout))
         return Application(
             router: makeRouter(),
-            server: servesSubscriptions ? makeUpgradableServer(http1: http1) : .http1(configuration: http1),
+            server: servesSubscriptions
+                ? makeUpgradableServer(http1: http1)
+                : HTTPServerBuilder { EventLoopBoundChannel(base: HTTP1Channel(responder: $0, configuration: http1)) },
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "supportcarr"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
@@ -184,11 +186,12 @@ public struct Gateway: Sendable {
             autoPing: .enabled(timePeriod: configuration.subscriptions.keepAlive))
         let firstRequestTimeout = TimeAmount(configuration.limits.idleTimeout)
         return HTTPServerBuilder { httpResponder in
-            UpgradableHTTPChannel(
-                base: HTTP1WebSocketUpgradeChannel(
-                    responder: httpResponder, webSocketResponder: responder,
-                    configuration: .init(http1: http1, ws: webSocket)),
-                firstRequestTimeout: firstRequestTimeout)
+            EventLoopBoundChannel(
+                base: UpgradableHTTPChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: httpResponder, webSocketResponder: responder,
+                        configuration: .init(http1: http1, ws: webSocket)),
+                    firstRequestTimeout: firstRequestTimeout))
         }
     }
 

@@ -23,8 +23,9 @@ struct GraphQLEndpoint: Sendable {
     let limits: GatewayLimits
     /// The executor an operation's execution runs on (see `Gateway.requestExecutor`).
     /// Only the execution: the rest of the request, the deadline's timer
-    /// included, stays on the cooperative pool, so a request can be answered
-    /// at its time limit even when every database thread is blocked.
+    /// included, stays on the connection's event loop
+    /// (`EventLoopTaskExecutor`), so a request can be answered at its time
+    /// limit even when every database thread is blocked.
     let executor: (any TaskExecutor)?
     /// The bounded queue in front of execution.
     let gate: ExecutionGate
@@ -191,16 +192,17 @@ struct GraphQLEndpoint: Sendable {
                 } catch {
                     return .failed
                 }
-                return .answered(await service.execute(operation, variables: variables, context: executionContext))
+                let response = await service.execute(operation, variables: variables, context: executionContext)
+                return .answered(response, body: response.jsonBytes())
             }
             let executed: Executed?
             if operation.isIntrospectionOnly {
                 // Introspection (and `__typename`) runs none of our resolvers:
                 // nothing it awaits can block, so the engine's deadline is
-                // enough, and it runs right here on the cooperative pool
-                // without the backstop's task and timer or the two thread
-                // hops to the request executor (+35% for `{ __typename }` at
-                // 8 connections, see Benchmarks/README.md).
+                // enough, and it runs right here on the connection's event
+                // loop without the backstop's task and timer or the two
+                // thread hops to the request executor (+35% for
+                // `{ __typename }` at 8 connections, see Benchmarks/README.md).
                 executed = await attempt()
             } else {
                 executed = await RoundTripCounter.$current.withValue(counter) {
@@ -210,11 +212,12 @@ struct GraphQLEndpoint: Sendable {
                 }
             }
             let response: GraphQLResponse
+            let body: [UInt8]
             switch executed {
             case nil: throw .timeout(after: limits.executionTimeout)
             case .overloaded?: throw .overloaded
             case .failed?: throw .internalError
-            case .answered(let answered)?: response = answered
+            case .answered(let answered, let bytes)?: (response, body) = (answered, bytes)
             }
             guard !Self.timedOut(response) else { throw .timeout(after: limits.executionTimeout) }
             let outcome: GatewayMetrics.Outcome =
@@ -224,7 +227,7 @@ struct GraphQLEndpoint: Sendable {
             // accept application/graphql-response+json.
             let status = response.tree == nil && mediaType == .graphQLResponseJSON ? 400 : 200
             return OperationResult(
-                body: response.jsonBytes(), status: status,
+                body: body, status: status,
                 record: .init(
                     name: name, outcome: outcome, errorCodes: Self.codes(response.errors), roundTrips: counter.count,
                     loaderBatches: response.loaderBatches, loaderBatchSizes: response.loaderBatchSizes))
@@ -253,7 +256,9 @@ struct GraphQLEndpoint: Sendable {
 
     /// How an operation's turn at the gate ended.
     enum Executed: Sendable {
-        case answered(GraphQLResponse)
+        /// The response and its JSON, written by the execution's own task
+        /// (on a database thread, not the connection's event loop).
+        case answered(GraphQLResponse, body: [UInt8])
         /// The queue was full.
         case overloaded
         /// The row-rule lists could not be read (the database failed).

@@ -30,6 +30,7 @@ struct GatewayFixture: Sendable {
         playground: (any PlaygroundAssets)? = nil,
         metrics: GatewayMetrics = GatewayMetrics(),
         exporter: OTLPExporter? = nil,
+        requestExecutor: (any TaskExecutor)? = nil,
         _ body: (GatewayFixture) async throws -> R
     ) async throws -> R {
         try await TestDatabase.with { client, database in
@@ -50,7 +51,8 @@ struct GatewayFixture: Sendable {
                 schema: executable,
                 authenticator: APIKeyAuthenticator(database: database, verifier: verifier),
                 readiness: readiness ?? DatabaseReadiness(client: client, timeout: .seconds(2)),
-                playground: playground, requestExecutor: client.taskExecutor, metrics: metrics, logger: logger,
+                playground: playground, requestExecutor: requestExecutor ?? client.taskExecutor, metrics: metrics,
+                logger: logger,
                 // The channel `serve` runs (HTTP/1 that may upgrade to a
                 // subscription's WebSocket), so every HTTP test runs on it.
                 servesSubscriptions: true, exporter: exporter)
