@@ -12,7 +12,8 @@
 #
 # Environment:
 #   RIDERS, DRIVERS, RESCUES, RANDOM_SEED   what to seed (10000, 10000, 100000, 1)
-#   REQUESTS     sequential requests per query after WARMUP (200, 20), each series cut at MAX_SECONDS (60)
+#   REQUESTS     sequential requests per query after WARMUP (200, 20), raw and gateway interleaved,
+#                each series cut at MAX_SECONDS (60) of its own time
 #   CONCURRENCY  clients of the loaded run (8), for DURATION seconds (15) per query, in ROUNDS rounds (3):
 #                the round of median throughput is reported
 #   TIMEOUT      seconds one request may take (30); timeouts and 5xx are counted, not waited for

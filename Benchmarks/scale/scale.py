@@ -11,7 +11,8 @@ The data model's critical queries ("Critical queries" in docs/DATA-MODEL.md)
 are sent raw with pymongo in the company model's own form, and their GraphQL
 equivalents through the gateway over HTTP with the key of the role that asks
 them. Single client: sequential requests on one keep-alive connection, after a
-warm-up, each series cut short after --max-seconds. Eight clients: wrk for
+warm-up, raw and gateway interleaved request by request (which goes first
+alternates), each series cut short after --max-seconds of its own time. Eight clients: wrk for
 --duration seconds (wrk.lua) in --rounds rounds, the median round reported. Every request has a time limit (--timeout);
 timeouts, 5xx replies and GraphQL errors are counted and shown in the table,
 never waited out.
@@ -217,21 +218,35 @@ class Series:
         return notes
 
 
-def run_series(one, warmup, requests, max_seconds):
-    """Warm-up, then `requests` calls of `one(series)`, stopping after `max_seconds`."""
-    scratch = Series()
-    deadline = time.monotonic() + max(1.0, max_seconds / 4)
-    for _ in range(warmup):
-        one(scratch)
-        if time.monotonic() > deadline:
-            break
-    series = Series()
-    deadline = time.monotonic() + max_seconds
-    for _ in range(requests):
-        one(series)
-        if time.monotonic() > deadline:
-            break
-    return series
+def run_series(calls, warmup, requests, max_seconds):
+    """One series per call in `calls` (each `call(series)` makes one request),
+    interleaved: every round runs each call once, the first one rotating, so
+    that the database's drift from one minute to the next (on a small VM its
+    latency moves by a quarter between runs) falls on raw and gateway alike
+    instead of on whichever series ran second. Each series has `warmup`
+    untimed calls, then up to `requests` timed ones within `max_seconds` of
+    its own calls' time; one that is done drops out of the rounds."""
+
+    def rounds(series_list, count, budget):
+        spent = [0.0] * len(calls)
+        done = [False] * len(calls)
+        for turn in range(count):
+            if all(done):
+                break
+            for k in range(len(calls)):
+                index = (turn + k) % len(calls)
+                if done[index]:
+                    continue
+                start = time.monotonic()
+                calls[index](series_list[index])
+                spent[index] += time.monotonic() - start
+                if spent[index] > budget:
+                    done[index] = True
+
+    rounds([Series() for _ in calls], warmup, max(1.0, max_seconds / 4))
+    measured = [Series() for _ in calls]
+    rounds(measured, requests, max_seconds)
+    return measured
 
 
 class Gateway:
@@ -370,12 +385,12 @@ def measure_group(group, args, gateway, pids, no_load, table, failures):
         if not settle(pids):
             busy[label] = "one client started while the database was still busy"
         print(f"scale: one client: {label}", file=sys.stderr, flush=True)
-        raw_series = run_series(raw_call, args.warmup, args.requests, args.max_seconds) if raw_call else None
         method = "POST" if body is not None else "GET"
-        single = run_series(
-            lambda series: gateway.call(series, method, path, body, key), args.warmup, args.requests, args.max_seconds
-        )
-        singles.append((raw_series, single))
+        calls = [lambda series: gateway.call(series, method, path, body, key)]
+        if raw_call:
+            calls.append(raw_call)
+        single, *raw = run_series(calls, args.warmup, args.requests, args.max_seconds)
+        singles.append((raw[0] if raw else None, single))
     for (label, raw_call, path, body, key), (raw_series, single) in zip(group, singles):
         notes = single.problems()
         if label in busy:
@@ -613,8 +628,8 @@ def machine(args):
     load = open("/proc/loadavg").read().split()[:3]
     return (
         f"Machine: {model}, {os.cpu_count()} cores ({platform.node()}); load average at the end {' '.join(load)}. "
-        f"Single client: {args.requests} sequential requests after {args.warmup} warm-up ones, each series cut at "
-        f"{args.max_seconds} s (samples: how many were measured); {args.concurrency} clients: wrk in "
+        f"Single client: {args.requests} sequential requests after {args.warmup} warm-up ones, raw and gateway "
+        f"interleaved, each series cut at {args.max_seconds} s of its own (samples: how many were measured); {args.concurrency} clients: wrk in "
         f"{args.rounds} rounds over {args.duration} s, the median round reported; {args.timeout} s limit per request."
     )
 
