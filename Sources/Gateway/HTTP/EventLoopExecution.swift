@@ -10,10 +10,10 @@ import NIOCore
 /// cooperative pool: every request costs a thread wake-up from the event
 /// loop to the pool on the way in, and another from the pool back to the
 /// event loop to write the response, on top of the two of a database call
-/// (to a database thread and back). On the 2-core development VM those two
-/// hops were a quarter of a rider's-history request's gateway CPU (thread
-/// switches in the kernel) and about 0.4 ms of its latency (Benchmarks/README.md,
-/// "Connections on their event loop").
+/// (to a database thread and back). On the 2-core development VM, taking
+/// them out cut a rider's-history request's gateway CPU by a fifth to a
+/// quarter and its latency under `wrk` by 0.3–0.6 ms (Benchmarks/README.md,
+/// "Connections on their event loop; raw and gateway interleaved").
 ///
 /// Only work that never blocks runs here: parsing, validation, the caches,
 /// the response's JSON. Every database call runs on a database thread
