@@ -8,8 +8,9 @@ import Synchronization
 
 /// A small schema whose resolvers the tests control: a plain field, a slow
 /// one (timeouts, graceful shutdown), one that blocks its thread as a
-/// database call does (answers while every database thread is taken), one that reads the database (round
-/// trips), one that shows the principal, and a mutation (GET rules).
+/// database call does (answers while every execution thread is taken), one
+/// that reads the database (round trips), one that shows the principal, and
+/// a mutation (GET rules).
 enum TestSchema {
     static let sdl = """
         type Query {
@@ -66,7 +67,7 @@ enum TestSchema {
                 "blocking": .sync { field in
                     calls.add()
                     let ms = try field.arguments.require("ms", as: Int.self)
-                    usleep(useconds_t(ms) * 1_000)
+                    usleep(useconds_t(min(max(ms, 0), 60_000)) * 1_000)
                     calls.finishBlocking()
                     return .string("blocked \(ms)")
                 },
