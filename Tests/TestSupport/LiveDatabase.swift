@@ -49,7 +49,8 @@ public enum LiveDatabase {
 
     /// Runs `body` with a database of its own, named after `test` (the calling
     /// test's function by default) plus a random suffix, and drops that
-    /// database afterwards, also when `body` throws.
+    /// database afterwards, also when `body` throws; except on servers that
+    /// are thrown away after the run (``keepsDatabases``).
     public static func withDatabase<R>(
         _ test: String = #function, maxPoolSize: Int? = nil, _ body: (MongoClient, MongoDatabase) async throws -> R
     ) async throws -> R {
@@ -59,13 +60,24 @@ public enum LiveDatabase {
         let database = client.database("t_\(base)_\(suffix)")
         do {
             let result = try await body(client, database)
-            try await database.drop()
+            if !keepsDatabases { try await database.drop() }
             return result
         } catch {
-            try? await database.drop()
+            if !keepsDatabases { try? await database.drop() }
             throw error
         }
     }
+
+    /// Whether the tests' databases are left on the server
+    /// (`MONGODB_TEST_KEEP_DATABASES=1`, which `scripts/test` sets for the
+    /// in-memory servers it starts and stops). The embedded database holds its
+    /// one global lock for the whole of a drop, and every transaction on the
+    /// server waits behind a statement that waits for that lock
+    /// (docs/DATA-MODEL.md, "Embedded database"): dropping a test's few
+    /// thousand documents while other suites ran stalled their transactions
+    /// for seconds. A server stopped after the run frees it all at once.
+    public static let keepsDatabases: Bool =
+        ProcessInfo.processInfo.environment["MONGODB_TEST_KEEP_DATABASES"] == "1"
 
     /// The repository's root (where `scripts/` and `Schema.graphql` are).
     public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()  // TestSupport

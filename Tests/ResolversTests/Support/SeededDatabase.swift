@@ -36,10 +36,10 @@ enum SeededDatabase {
                 sdl: schemaText, security: .development, exposesInternalErrors: true)
             let fixture = Fixture(database: database, service: GraphQLService(schema: schema, cache: nil))
             let result = try await body(fixture)
-            try await database.drop()
+            if !LiveDatabase.keepsDatabases { try await database.drop() }
             return result
         } catch {
-            try? await database.drop()
+            if !LiveDatabase.keepsDatabases { try? await database.drop() }
             throw error
         }
     }
