@@ -52,7 +52,7 @@ import Testing
                 == "event loop")
     }
 
-    /// One execution thread (a serial queue), taken by an operation that
+    /// One execution thread (`DeadlineTests.QueueExecutor`, a serial queue), taken by an operation that
     /// blocks it for 20 s: that request is answered `TIMEOUT` at its limit, a
     /// second one that cannot even start is too, and `{ __typename }`, which
     /// needs no execution thread, is answered meanwhile; all three while the
@@ -62,7 +62,7 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func answersComeWhileEveryExecutionThreadIsBlocked() async throws {
         var configuration = GatewayConfiguration(port: 0)
         configuration.limits.executionTimeout = .milliseconds(800)
-        try await GatewayFixture.with(configuration: configuration, requestExecutor: SerialQueueExecutor()) {
+        try await GatewayFixture.with(configuration: configuration, requestExecutor: DeadlineTests.QueueExecutor()) {
             fixture in
             let headers = fixture.headers()
             try await fixture.live { client in
@@ -92,18 +92,5 @@ import Testing
                 #expect(answeredAt < .seconds(15), "answered after \(answeredAt)")
             }
         }
-    }
-}
-
-/// A task executor with one thread (a serial queue): the smallest pool of
-/// execution threads, which one blocking operation takes entirely.
-private final class SerialQueueExecutor: TaskExecutor, @unchecked Sendable {
-    // Immutable after init; DispatchQueue is thread-safe.
-    private let queue = DispatchQueue(label: "event-loop-execution-tests")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
     }
 }
