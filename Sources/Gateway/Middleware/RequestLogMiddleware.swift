@@ -11,6 +11,15 @@ struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = GatewayRequestContext
     let metrics: GatewayMetrics
     let logger: Logger
+    /// `logger`'s handler when it takes the line's fields sorted, found once
+    /// here rather than cast on every request.
+    let sortedFieldsHandler: (any SortedFieldsLogHandler)?
+
+    init(metrics: GatewayMetrics, logger: Logger) {
+        self.metrics = metrics
+        self.logger = logger
+        self.sortedFieldsHandler = logger.handler as? any SortedFieldsLogHandler
+    }
 
     func handle(
         _ request: Request, context: GatewayRequestContext,
@@ -45,6 +54,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         }
         for policy in record.rateLimited { metrics.recordRateLimited(policy: policy) }
         RequestLog(method: request.method.rawValue, path: request.uri.path, status: status, record: record)
-            .write(to: logger, duration: duration)
+            .write(to: logger, handler: sortedFieldsHandler, duration: duration)
     }
 }

@@ -1,4 +1,9 @@
 internal import CMongoc
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A MongoDB ObjectId: 12 bytes (4 of seconds since the epoch, 5 random per
 /// process, 3 of a counter), printed as 24 lowercase hexadecimal digits.
@@ -7,11 +12,26 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The 12 bytes, in wire order.
     public let bytes: [UInt8]
 
-    /// A new, process-unique id (libbson's generator: time, process random, counter).
+    /// A new, process-unique id: the current second, the process's five
+    /// random bytes, the next value of the process's counter (big-endian,
+    /// as the format above says).
+    ///
+    /// Not libbson's `bson_oid_init`: it asks the kernel for the process id on
+    /// every call (to draw new random bytes in a forked child), one system
+    /// call per id, and the gateway makes one id per request (its request id).
+    /// This process never forks (child processes are spawned, not forked), so
+    /// the random bytes are drawn once.
     public init() {
-        var oid = bson_oid_t()
-        bson_oid_init(&oid, nil)
-        self.init(oid)
+        let seconds = UInt32(truncatingIfNeeded: time(nil))
+        let count = ObjectIDGenerator.counter.wrappingAdd(1, ordering: .relaxed).oldValue
+        let random = ObjectIDGenerator.processRandom
+        self.bytes = [
+            UInt8(truncatingIfNeeded: seconds >> 24), UInt8(truncatingIfNeeded: seconds >> 16),
+            UInt8(truncatingIfNeeded: seconds >> 8), UInt8(truncatingIfNeeded: seconds),
+            random.0, random.1, random.2, random.3, random.4,
+            UInt8(truncatingIfNeeded: count >> 16), UInt8(truncatingIfNeeded: count >> 8),
+            UInt8(truncatingIfNeeded: count),
+        ]
     }
 
     /// The id of exactly these 12 bytes; nil for any other length.
@@ -67,6 +87,12 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { hex }
 
+    /// The 12 bytes hashed as one block (the synthesized hash feeds them one
+    /// by one; ids key the usage and audit buffers touched on every request).
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// The creation time the id carries (whole seconds).
     public var timestamp: BSONDate {
         let seconds = bytes[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -85,4 +111,20 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
         default: nil
         }
     }
+}
+
+/// The process-wide parts of new ids (``ObjectID/init()``).
+private enum ObjectIDGenerator {
+    /// Drawn once per process.
+    static let processRandom: (UInt8, UInt8, UInt8, UInt8, UInt8) = {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next() as UInt64
+        return (
+            UInt8(truncatingIfNeeded: value), UInt8(truncatingIfNeeded: value >> 8),
+            UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 24),
+            UInt8(truncatingIfNeeded: value >> 32)
+        )
+    }()
+    /// Its low 24 bits are an id's counter; it starts at a random value.
+    static let counter = Atomic<UInt32>(UInt32.random(in: 0..<(1 << 24)))
 }

@@ -12,21 +12,25 @@ public enum APIKeyHeaders {
     public static func credential(in headers: some Sequence<(name: String, value: String)>) throws(AuthenticationError)
         -> String?
     {
-        var bearer: [String] = []
-        var apiKey: [String] = []
+        // At most one of each (counted, not collected: this runs on every request).
+        var bearer: String?
+        var apiKey: String?
+        var repeated = false
         for (name, value) in headers {
             if Self.name(name, is: "authorization") {
-                bearer.append(value)
+                repeated = repeated || bearer != nil
+                bearer = value
             } else if Self.name(name, is: "x-api-key") {
-                apiKey.append(value)
+                repeated = repeated || apiKey != nil
+                apiKey = value
             }
         }
-        guard bearer.count <= 1, apiKey.count <= 1 else { throw .invalidKey }
+        guard !repeated else { throw .invalidKey }
         var found: String?
-        if let value = bearer.first {
+        if let value = bearer {
             found = try bearerToken(value)
         }
-        if let value = apiKey.first {
+        if let value = apiKey {
             let key = value.trimmingSpaces
             guard !key.isEmpty, !key.contains(" ") else { throw .invalidKey }
             if let found, found != key { throw .invalidKey }
@@ -38,16 +42,21 @@ public enum APIKeyHeaders {
     /// The token of `Bearer <token>`: the scheme (any case), one or more
     /// spaces, the token, and nothing after it but spaces.
     ///
-    /// Read on the value's UTF-8 bytes: it runs on every request, and the
-    /// `String` splitting and lowercasing it replaced were a visible share of
-    /// a cheap request's cost.
+    /// Read in place on the value's UTF-8 bytes: it runs on every request,
+    /// and the `String` splitting and lowercasing it replaced (and then a
+    /// copy of the bytes) were a visible share of a cheap request's cost.
     static func bearerToken(_ value: String) throws(AuthenticationError) -> String {
-        let bytes = Array(value.utf8)
+        var value = value
+        guard let token = value.withUTF8({ bearerToken(in: $0) }) else { throw .invalidKey }
+        return token
+    }
+
+    private static func bearerToken(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = bytes.startIndex
         func skipSpaces() {
             while index < bytes.endIndex, isSpace(bytes[index]) { index += 1 }
         }
-        func word() -> ArraySlice<UInt8> {
+        func word() -> Slice<UnsafeBufferPointer<UInt8>> {
             let start = index
             while index < bytes.endIndex, !isSpace(bytes[index]) { index += 1 }
             return bytes[start..<index]
@@ -59,13 +68,17 @@ public enum APIKeyHeaders {
         skipSpaces()
         guard index == bytes.endIndex, !token.isEmpty, scheme.count == 6,
             zip(scheme, "bearer".utf8).allSatisfy({ lowercased($0) == $1 })
-        else { throw .invalidKey }
+        else { return nil }
         return String(decoding: token, as: UTF8.self)
     }
 
     /// Whether the header `name` is `lowercase` (an ASCII name in lower case), in any case.
     static func name(_ name: String, is lowercase: String) -> Bool {
-        name.utf8.count == lowercase.utf8.count && zip(name.utf8, lowercase.utf8).allSatisfy { lowercased($0) == $1 }
+        // The usual case first: a name already in lower case (HTTP/2, and
+        // `HTTPField.Name.canonicalName`) is one comparison of bytes.
+        name == lowercase
+            || name.utf8.count == lowercase.utf8.count
+                && zip(name.utf8, lowercase.utf8).allSatisfy { lowercased($0) == $1 }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

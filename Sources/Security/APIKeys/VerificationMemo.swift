@@ -36,11 +36,14 @@ public final class VerificationMemo: Sendable {
 
     /// What `presented` verified as against `candidate` under `hasher` before, if it did.
     func key(presented: [UInt8], candidate: APIKeyCandidate, hasher: APIKeyHasher) -> AuthenticatedKey? {
-        guard let entry = entry.withLock({ $0 }), ConstantTime.equals(presented, entry.presented),
-            entry.hasher == hasher.fingerprint, entry.record == candidate.key, entry.role == candidate.role,
-            entry.profiles == candidate.profiles
-        else { return nil }
-        return entry.key
+        // Compared in place, under the lock: copying the entry out cost more than the comparisons.
+        entry.withLock { entry in
+            guard let before = entry?.presented, ConstantTime.equals(presented, before),
+                entry?.hasher == hasher.fingerprint, entry?.record == candidate.key, entry?.role == candidate.role,
+                entry?.profiles == candidate.profiles
+            else { return nil }
+            return entry?.key
+        }
     }
 
     func remember(presented: [UInt8], candidate: APIKeyCandidate, hasher: APIKeyHasher, key: AuthenticatedKey) {

@@ -82,9 +82,9 @@ final class MergingBatchBuffer<Key: Hashable & Sendable, Entry: Sendable>: @unch
     @discardableResult
     func record(_ key: Key, new: () -> Entry, merge: (inout Entry) -> Void) -> Bool {
         lock.withLock {
-            if var entry = pending[key] {
-                merge(&entry)
-                pending[key] = entry
+            // One lookup, merged in place: a busy key is merged on every request.
+            if let index = pending.index(forKey: key) {
+                merge(&pending.values[index])
                 return true
             } else if pending.count < capacity {
                 pending[key] = new()

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 import Logging
 import Synchronization
 
@@ -113,8 +114,11 @@ final class BufferedLogOutput: TextOutputStream, Sendable {
 /// `strftime`, builds the metadata text through string interpolation and
 /// hands over a `String`, which made the request log line about a twentieth
 /// of a cheap request's cost; here the time is formatted once a second and
-/// the line is appended to the buffer in place, under the buffer's lock.
-struct LevelFlushingLogHandler: LogHandler {
+/// the line is appended to the buffer in place, under the buffer's lock. The
+/// request log's line comes with its fields already sorted text
+/// (`SortedFieldsLogHandler`) and is written as it is when nothing else
+/// (the trace context, the handler's own metadata) joins it.
+struct LevelFlushingLogHandler: LogHandler, SortedFieldsLogHandler {
     let label: String
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
@@ -143,13 +147,9 @@ struct LevelFlushingLogHandler: LogHandler {
             merged["error.type"] = "\(String(reflecting: type(of: error)))"
         }
         let fields = merged.sorted { $0.key < $1.key }
+        let message = event.message.description
         output.appendLine { line, timestamp in
-            line += timestamp
-            line.append(UInt8(ascii: " "))
-            line += event.level.rawValue.utf8
-            if !label.isEmpty { line.append(UInt8(ascii: " ")) }
-            line += label.utf8
-            line.append(UInt8(ascii: ":"))
+            appendHead(to: &line, timestamp: timestamp, level: event.level)
             for (key, value) in fields {
                 line.append(UInt8(ascii: " "))
                 line += key.utf8
@@ -160,12 +160,51 @@ struct LevelFlushingLogHandler: LogHandler {
                 case .dictionary, .array: line += value.description.utf8
                 }
             }
-            line += " [".utf8
-            line += event.source.utf8
-            line += "] ".utf8
-            line += event.message.description.utf8
-            line.append(UInt8(ascii: "\n"))
+            appendTail(to: &line, source: event.source, message: message)
         }
         if event.level >= .warning { output.flush() }
+    }
+
+    func log(level: Logger.Level, message: String, sortedFields fields: [(key: String, value: String)], source: String)
+    {
+        guard metadata.isEmpty, metadataProvider?.get().isEmpty ?? true else {
+            var own: Logger.Metadata = [:]
+            for (key, value) in fields { own[key] = .string(value) }
+            log(
+                event: LogEvent(
+                    level: level, message: "\(message)", metadata: own, source: source, file: #fileID,
+                    function: #function, line: #line))
+            return
+        }
+        output.appendLine { line, timestamp in
+            appendHead(to: &line, timestamp: timestamp, level: level)
+            for (key, value) in fields {
+                line.append(UInt8(ascii: " "))
+                line += key.utf8
+                line.append(UInt8(ascii: "="))
+                line += value.utf8
+            }
+            appendTail(to: &line, source: source, message: message)
+        }
+        if level >= .warning { output.flush() }
+    }
+
+    /// "<time> <level> <label>:"
+    private func appendHead(to line: inout [UInt8], timestamp: [UInt8], level: Logger.Level) {
+        line += timestamp
+        line.append(UInt8(ascii: " "))
+        line += level.rawValue.utf8
+        if !label.isEmpty { line.append(UInt8(ascii: " ")) }
+        line += label.utf8
+        line.append(UInt8(ascii: ":"))
+    }
+
+    /// " [<source>] <message>" and the newline.
+    private func appendTail(to line: inout [UInt8], source: String, message: String) {
+        line += " [".utf8
+        line += source.utf8
+        line += "] ".utf8
+        line += message.utf8
+        line.append(UInt8(ascii: "\n"))
     }
 }
