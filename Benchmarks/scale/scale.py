@@ -13,7 +13,9 @@ equivalents through the gateway over HTTP with the key of the role that asks
 them. Single client: sequential requests on one keep-alive connection, after a
 warm-up, raw and gateway interleaved request by request (which goes first
 alternates), each series cut short after --max-seconds of its own time. Eight clients: wrk for
---duration seconds (wrk.lua) in --rounds rounds, the median round reported. Every request has a time limit (--timeout);
+--duration seconds (wrk.lua) in --rounds rounds, the median round reported; `{ __typename }` and
+`/healthz`, whose throughputs the issue compares, run their rounds alternately, and the ratio is
+the median of the rounds' ratios. Every request has a time limit (--timeout);
 timeouts, 5xx replies and GraphQL errors are counted and shown in the table,
 never waited out.
 """
@@ -302,19 +304,34 @@ def wrk(url, path, body, key, args):
     beside the measurement (the embedded database checkpoints every 60 s once
     something was written, about 2 s of a core) then spoils one round, not the
     figure."""
+    return wrk_alternating(url, [(path, body, key)], args)[0]
+
+
+def wrk_alternating(url, runs, args):
+    """`wrk` for each of `runs` ((path, body, key)), their rounds taken in turn
+    (first round of each, then the second of each, ...), so that what moves on
+    the machine between rounds moves all of them alike. Returns one result per
+    run, as `wrk` does, each with the req/s of all its rounds (`rounds_rps`, in
+    the order they ran)."""
     rounds = max(1, args.rounds)
     seconds = max(2, round(args.duration / rounds))
-    results = []
+    results = [[] for _ in runs]
     for _ in range(rounds):
-        result = wrk_round(url, path, body, key, args, seconds)
-        if "error" in result:
-            return result
-        results.append(result)
-    results.sort(key=lambda r: r["requests"] / r["seconds"] if r["seconds"] else 0)
-    median = dict(results[len(results) // 2])
-    for field in ("timeouts", "non2xx", "socket_errors"):
-        median[field] = sum(r[field] for r in results)
-    return median
+        for index, (path, body, key) in enumerate(runs):
+            result = wrk_round(url, path, body, key, args, seconds)
+            if "error" in result:
+                return [result for _ in runs]
+            results[index].append(result)
+    medians = []
+    for run in results:
+        rps = [r["requests"] / r["seconds"] if r["seconds"] else 0 for r in run]
+        ranked = sorted(run, key=lambda r: r["requests"] / r["seconds"] if r["seconds"] else 0)
+        median = dict(ranked[len(ranked) // 2])
+        for field in ("timeouts", "non2xx", "socket_errors"):
+            median[field] = sum(r[field] for r in run)
+        median["rounds_rps"] = rps
+        medians.append(median)
+    return medians
 
 
 def wrk_round(url, path, body, key, args, seconds):
@@ -377,8 +394,13 @@ def fmt(ms):
     return f"{ms:.1f} ms" if ms >= 10 else f"{ms:.2f} ms"
 
 
-def measure_group(group, args, gateway, pids, no_load, table, failures):
-    """One client for every row of `group`, then its loaded runs; adds to `table` and `failures`."""
+def measure_group(group, args, gateway, pids, no_load, table, failures, pairs=None, ratios=None):
+    """One client for every row of `group`, then its loaded runs; adds to `table` and `failures`.
+    `pairs` maps a row's label to another's whose loaded rounds alternate with its own
+    (`wrk_alternating`); the ratio of their req/s goes to `ratios`."""
+    pairs = pairs or {}
+    labels = {row[0] for row in group}
+    preloaded = {}
     singles = []
     busy = {}
     for label, raw_call, path, body, key in group:
@@ -395,13 +417,25 @@ def measure_group(group, args, gateway, pids, no_load, table, failures):
         notes = single.problems()
         if label in busy:
             notes.append(busy[label])
-        if not settle(pids):
-            notes.append(f"{args.concurrency} clients started while the database was still busy")
-        if label in no_load:
+        partner = pairs.get(label)
+        if label in preloaded:
+            loaded = preloaded.pop(label)
+        elif label in no_load:
             loaded = {"error": "not run"}
         else:
-            print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
-            loaded = wrk(args.url, path, body, key, args)
+            if not settle(pids):
+                notes.append(f"{args.concurrency} clients started while the database was still busy")
+            if partner in labels and partner not in no_load:
+                other = next(row for row in group if row[0] == partner)
+                print(f"scale: {args.concurrency} clients: {label} and {partner}, rounds alternating", file=sys.stderr, flush=True)
+                loaded, preloaded[partner] = wrk_alternating(
+                    args.url, [(path, body, key), (other[2], other[3], other[4])], args)
+                if ratios is not None and "error" not in loaded:
+                    per_round = [a / b for a, b in zip(loaded["rounds_rps"], preloaded[partner]["rounds_rps"]) if b]
+                    ratios.append((label, partner, per_round))
+            else:
+                print(f"scale: {args.concurrency} clients: {label}", file=sys.stderr, flush=True)
+                loaded = wrk(args.url, path, body, key, args)
         if raw_series and raw_series.problems():
             notes.append("raw: " + ", ".join(raw_series.problems()))
         if "error" in loaded:
@@ -599,8 +633,13 @@ def cmd_bench(args):
     failures = []
     writes = [row for row in measured if row[3] is not None and b'"query": "mutation' in row[3]]
     reads = [row for row in measured if row not in writes]
+    # The issue compares these two throughputs: their rounds alternate.
+    typename_label = next((row[0] for row in measured if row[3] is not None and TYPENAME.encode() in row[3]), None)
+    healthz_label = next((row[0] for row in measured if row[2] == "/healthz"), None)
+    pairs = {typename_label: healthz_label} if typename_label and healthz_label else {}
+    ratios = []
     for group in (reads, writes):
-        measure_group(group, args, gateway, pids, no_load, table, failures)
+        measure_group(group, args, gateway, pids, no_load, table, failures, pairs, ratios)
     print()
     print(
         "| query | raw p50 | raw p95 | gateway p50 | gateway p95 | gateway p50 at "
@@ -610,6 +649,15 @@ def cmd_bench(args):
     for row in table:
         print("| " + " | ".join(row) + " |")
     print()
+    for first, second, per_round in ratios:
+        if per_round:
+            ranked = sorted(per_round)
+            print(
+                f"{first} against {second} at {args.concurrency} clients, rounds alternating: "
+                f"**{ranked[len(ranked) // 2] * 100:.0f}%** (median of the rounds' ratios: "
+                + ", ".join(f"{r * 100:.0f}%" for r in per_round) + ")."
+            )
+            print()
     print(machine(args))
     for failure in failures:
         print(f"first error of {failure}", file=sys.stderr)
