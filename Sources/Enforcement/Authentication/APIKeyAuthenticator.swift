@@ -37,9 +37,27 @@ public struct APIKeyAuthenticator: RequestAuthenticator {
     public func authenticate(headers: [(name: String, value: String)], client: ClientInfo) async throws
         -> AccessContext
     {
-        let key = try await verifier.verify(headers: headers)
-        let scope = try await RowRelationsLoader(database: database).scope(of: key)
-        return AccessContext(database: database, principal: .caller(Caller(key: key, scope: scope)), client: client)
+        try await authenticateReusably(headers: headers, client: client).access
+    }
+
+    /// The caller may be given again for the same key text until the cached
+    /// key record it was checked against would be read again
+    /// (`APIKeyVerifier.again`: within the cache's lifetime of the read, and
+    /// not past the key's expiry), each use counted; the row scope is the
+    /// one built here, from the same record.
+    public func authenticateReusably(headers: [(name: String, value: String)], client: ClientInfo) async throws
+        -> Authentication
+    {
+        let verified = try await verifier.verified(headers: headers)
+        let scope = try await RowRelationsLoader(database: database).scope(of: verified.key)
+        let principal = Principal.caller(Caller(key: verified.key, scope: scope))
+        let access = AccessContext(database: database, principal: principal, client: client)
+        guard verified.reusableUntil != nil else { return Authentication(access: access, again: nil) }
+        let (verifier, database) = (self.verifier, self.database)
+        return Authentication(access: access) { client in
+            guard verifier.again(verified) != nil else { return nil }
+            return AccessContext(database: database, principal: principal, client: client)
+        }
     }
 
     /// The row scope of `key`'s user with every relation the row rules name

@@ -36,7 +36,8 @@ final class EventLoopTaskExecutor: TaskExecutor {
 }
 
 /// A server child channel whose connections are handled on their own event
-/// loop (``EventLoopTaskExecutor``); otherwise `base` unchanged.
+/// loop (``EventLoopTaskExecutor``), each with its own
+/// ``ConnectionCredentials``; otherwise `base` unchanged.
 ///
 /// The preference covers the connection's task and what it runs in place
 /// (middleware, handlers, the WebSocket of an upgraded connection); a task
@@ -52,7 +53,9 @@ struct EventLoopBoundChannel<Base: ServerChildChannel>: ServerChildChannel {
 
     func handle(value: Value, logger: Logger) async {
         await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
-            await base.handle(value: value, logger: logger)
+            await ConnectionCredentials.$current.withValue(ConnectionCredentials()) {
+                await base.handle(value: value, logger: logger)
+            }
         }
     }
 }

@@ -40,13 +40,23 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 headers.append((name: field.name.canonicalName, value: field.value))
             }
             let client = ClientInfo(address: context.remoteAddress, userAgent: request.headers[.userAgent])
-            let access = try await RoundTripCounter.$current.withValue(counter) {
-                try await authenticator.authenticate(headers: headers, client: client)
+            // The connection's previous request may have carried the same key.
+            let connection = ConnectionCredentials.current
+            let presented = connection != nil && !headers.isEmpty ? ConnectionCredentials.presented(headers) : []
+            if let connection, !presented.isEmpty, let access = connection.again(for: presented, client: client) {
+                context.identity = .caller(access)
+            } else {
+                let authentication = try await RoundTripCounter.$current.withValue(counter) {
+                    try await authenticator.authenticateReusably(headers: headers, client: client)
+                }
+                if !presented.isEmpty { connection?.remember(presented, as: authentication) }
+                context.identity = .caller(authentication.access)
             }
-            context.identity = .caller(access)
         } catch is AuthenticationError where allowsAnonymousIntrospection {
+            ConnectionCredentials.current?.forget()
             context.identity = .anonymous
         } catch is AuthenticationError {
+            ConnectionCredentials.current?.forget()
             return TransportError.unauthenticated.response(mediaType: context.mediaType, record: context.record)
         } catch {
             logger.error("authentication failed with a server error", metadata: ["error": "\(type(of: error))"])

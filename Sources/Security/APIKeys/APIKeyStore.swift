@@ -12,6 +12,12 @@ public struct APIKeyCandidate: Sendable, Hashable {
     /// The last key that verified against this record (shared by the copies
     /// of one read; not part of its value: equality and hashing ignore it).
     public let memo = VerificationMemo()
+    /// Until when the store may answer with this record instead of reading
+    /// it again: its read time plus the cache's lifetime (`CachedAPIKeyStore`);
+    /// nil from a store that reads every time. A verification made against
+    /// the record may be taken again until then, and no longer
+    /// (`APIKeyVerifier.Verified`). Not part of its value either.
+    public var reusableUntil: ContinuousClock.Instant?
 
     public init(key: StoredAPIKey, role: Role?, profiles: ProfileIds? = nil) {
         self.key = key

@@ -14,7 +14,10 @@ public import MongoStore
 /// hashing tells a client whether a key was revoked or expired rather than
 /// wrong. The one exception is the key that verified last against the same
 /// stored record (`VerificationMemo`): presented again, byte for byte, while
-/// that record is cached, it is not hashed again. (With the cache, a prefix
+/// that record is cached, it is not hashed again; and a server that compared
+/// the text itself may take a verification again without any lookup until
+/// that record would be read again (`verified` and `again`, which the
+/// gateway uses per connection). (With the cache, a prefix
 /// asked for within its lifetime answers faster than a new one, found or not;
 /// that tells only that it was asked for.)
 ///
@@ -48,6 +51,23 @@ public struct APIKeyVerifier: Sendable {
     /// The request's identity for the key `text` (as sent, already taken out of
     /// its header), or `AuthenticationError.invalidKey`.
     public func verify(_ text: String, now: BSONDate = .now()) async throws -> AuthenticatedKey {
+        try await verified(text, now: now).key
+    }
+
+    /// A verified key, and until when the same key text may be taken as the
+    /// same key without asking the store again (``again(_:now:)``).
+    public struct Verified: Sendable {
+        public let key: AuthenticatedKey
+        /// The record's `reusableUntil` (`APIKeyCandidate`): the bound a
+        /// revocation, an edit or a role change takes effect within, the same
+        /// as for a verification made against the cached record. Nil: no reuse.
+        public let reusableUntil: ContinuousClock.Instant?
+        /// The record's `expiresAt`, checked on every reuse.
+        let expiresAt: BSONDate?
+    }
+
+    /// `verify(_:now:)`, with the bound within which its answer may be given again.
+    public func verified(_ text: String, now: BSONDate = .now()) async throws -> Verified {
         guard let token = APIKeyToken(parsing: text), acceptedKinds.contains(token.kind) else {
             throw AuthenticationError.invalidKey
         }
@@ -58,7 +78,8 @@ public struct APIKeyVerifier: Sendable {
             let remembered = candidate.memo.key(presented: presentedText, candidate: candidate, hasher: hasher)
         {
             usage?.record(keyId: candidate.key.id, at: now)
-            return remembered
+            return Verified(
+                key: remembered, reusableUntil: candidate.reusableUntil, expiresAt: candidate.key.expiresAt)
         }
         let presented = hasher.mac(ofText: String(decoding: presentedText, as: UTF8.self))
         let expected = candidate.flatMap { Hex.decode($0.key.keyHash) } ?? Self.dummyMAC
@@ -74,7 +95,18 @@ public struct APIKeyVerifier: Sendable {
             lookupPrefix: token.lookupPrefix, keyPermissions: candidate.key.permissions, profiles: candidate.profiles,
             rateLimit: candidate.key.rateLimit)
         candidate.memo.remember(presented: presentedText, candidate: candidate, hasher: hasher, key: key)
-        return key
+        return Verified(key: key, reusableUntil: candidate.reusableUntil, expiresAt: candidate.key.expiresAt)
+    }
+
+    /// `verified` taken again for the same key text, as answering it from the
+    /// cached record would: nil once past its `reusableUntil` or the key's
+    /// expiry (verify again then); otherwise the use is counted like any other.
+    /// The caller compares the text (`ConnectionCredentials` in the gateway).
+    public func again(_ verified: Verified, now: BSONDate = .now()) -> AuthenticatedKey? {
+        guard let until = verified.reusableUntil, ContinuousClock.now < until else { return nil }
+        if let expiresAt = verified.expiresAt, expiresAt <= now { return nil }
+        usage?.record(keyId: verified.key.keyId, at: now)
+        return verified.key
     }
 
     /// `verify` for the key in a request's headers (`APIKeyHeaders`); no key or
@@ -82,12 +114,19 @@ public struct APIKeyVerifier: Sendable {
     public func verify(headers: some Sequence<(name: String, value: String)>, now: BSONDate = .now()) async throws
         -> AuthenticatedKey
     {
+        try await verified(headers: headers, now: now).key
+    }
+
+    /// `verified(_:now:)` for the key in a request's headers.
+    public func verified(headers: some Sequence<(name: String, value: String)>, now: BSONDate = .now()) async throws
+        -> Verified
+    {
         let presented: String
         do {
             presented = try APIKeyHeaders.credential(in: headers) ?? ""
         } catch {
             presented = ""
         }
-        return try await verify(presented, now: now)
+        return try await verified(presented, now: now)
     }
 }

@@ -71,8 +71,13 @@ public final class CachedAPIKeyStore: APIKeyStore {
             case .reading(let task)?:
                 return (nil, task)
             default:
-                let base = self.base
-                let task = Task { try await base.candidate(forLookupPrefix: lookupPrefix) }
+                let (base, clock, lifetime) = (self.base, self.clock, self.lifetime)
+                let task = Task {
+                    var candidate = try await base.candidate(forLookupPrefix: lookupPrefix)
+                    // Kept from (a little after) now: no verification against it outlives that.
+                    candidate?.reusableUntil = clock.now + lifetime
+                    return candidate
+                }
                 slots[lookupPrefix] = .reading(task)
                 return (nil, task)
             }

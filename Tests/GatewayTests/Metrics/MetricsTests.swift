@@ -210,11 +210,11 @@ struct LayerMetricsTests {
                 #expect(lookups("document", "hit") == 3, "\(metrics)")
                 #expect(lookups("persisted_query", "miss") == 1)
                 #expect(lookups("persisted_query", "hit") == 1)
-                // Six authenticated requests, one key: read once, then from memory (unless a
+                // Six authenticated requests, one key, one connection: read once, the
+                // connection's later requests taking the first one's check (again when a
                 // loaded machine outlived the cache's 5 s lifetime between two of them).
                 #expect((lookups("api_key", "miss") ?? 0) >= 1)
-                #expect((lookups("api_key", "hit") ?? 0) >= 1)
-                #expect((lookups("api_key", "miss") ?? 0) + (lookups("api_key", "hit") ?? 0) == 6)
+                #expect((1...6).contains((lookups("api_key", "miss") ?? 0) + (lookups("api_key", "hit") ?? 0)))
             }
         }
     }

@@ -31,6 +31,7 @@ struct GatewayFixture: Sendable {
         metrics: GatewayMetrics = GatewayMetrics(),
         exporter: OTLPExporter? = nil,
         requestExecutor: (any TaskExecutor)? = nil,
+        keyCacheLifetime: Duration = CachedAPIKeyStore.defaultLifetime,
         _ body: (GatewayFixture) async throws -> R
     ) async throws -> R {
         try await TestDatabase.with { client, database in
@@ -43,7 +44,8 @@ struct GatewayFixture: Sendable {
                 userId: userID, name: "gateway tests", permissions: .everything, kind: .test)
             // As `serve` does: keys read once per prefix and cache lifetime.
             let verifier = APIKeyVerifier(
-                store: CachedAPIKeyStore(base: repository, metrics: metrics.factory), hasher: .development)
+                store: CachedAPIKeyStore(base: repository, lifetime: keyCacheLifetime, metrics: metrics.factory),
+                hasher: .development)
             let calls = TestSchema.Calls()
             let executable = try schema ?? TestSchema.make(calls: calls)
             let gateway = Gateway(

@@ -1,4 +1,5 @@
 import MongoStore
+import Synchronization
 import Testing
 
 @testable import Security
@@ -195,11 +196,12 @@ actor BatchLog {
 struct CachedAPIKeyStoreTests {
     let hasher = APIKeyHasher.development
 
-    func stored(_ token: APIKeyToken, isActive: Bool = true) -> APIKeyCandidate {
+    func stored(_ token: APIKeyToken, isActive: Bool = true, expiresAt: BSONDate? = nil) -> APIKeyCandidate {
         APIKeyCandidate(
             key: StoredAPIKey(
                 id: ObjectID(), userId: ObjectID(), name: "t", keyPrefix: token.lookupPrefix,
-                keyHash: hasher.hash(token), permissionNames: ["rescues:read"], isActive: isActive, expiresAt: nil),
+                keyHash: hasher.hash(token), permissionNames: ["rescues:read"], isActive: isActive,
+                expiresAt: expiresAt),
             role: .rider)
     }
 
@@ -231,6 +233,60 @@ struct CachedAPIKeyStoreTests {
         await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(token.text) }
     }
 
+    @Test("a verification is taken again within the cached record's lifetime, each use counted")
+    func againWithinTheLifetime() async throws {
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token))
+        let lifetime = Duration.seconds(60)
+        let counted = UsageCount()
+        let usage = APIKeyUsageRecorder(interval: .seconds(60)) { uses in counted.add(uses) }
+        let verifier = APIKeyVerifier(
+            store: CachedAPIKeyStore(base: base, lifetime: lifetime), hasher: hasher, usage: usage)
+        let verified = try await verifier.verified(token.text)
+        let until = try #require(verified.reusableUntil)
+        #expect(until <= ContinuousClock.now + lifetime)
+        #expect(verifier.again(verified) == verified.key)
+        #expect(verifier.again(verified) == verified.key)
+        await usage.flush()
+        #expect(counted.total == 3)
+        #expect(await base.lookupCount() == 1)
+    }
+
+    @Test("past the cached record's lifetime a verification is not taken again: a revocation meanwhile holds")
+    func notAgainPastTheLifetime() async throws {
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token))
+        let verifier = APIKeyVerifier(
+            store: CachedAPIKeyStore(base: base, lifetime: .milliseconds(200)), hasher: hasher)
+        let verified = try await verifier.verified(token.text)
+        let until = try #require(verified.reusableUntil)
+        await base.add(stored(token, isActive: false))
+        try await Task.sleep(until: until + .milliseconds(20), clock: .continuous)
+        #expect(verifier.again(verified) == nil)
+        await #expect(throws: AuthenticationError.invalidKey) { try await verifier.verify(token.text) }
+        #expect(await base.lookupCount() == 2)
+    }
+
+    @Test("no reuse without a cache, nor past the key's expiry")
+    func noReuse() async throws {
+        let now = BSONDate(millisecondsSinceEpoch: 1_800_000_000_000)
+        let expiry = BSONDate(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1_000)
+        let base = MemoryKeyStore()
+        let token = APIKeyToken.generate(.live)
+        await base.add(stored(token, expiresAt: expiry))
+        let uncached = APIKeyVerifier(store: base, hasher: hasher)
+        let once = try await uncached.verified(token.text, now: now)
+        #expect(once.reusableUntil == nil)
+        #expect(uncached.again(once, now: now) == nil)
+
+        let verifier = APIKeyVerifier(store: CachedAPIKeyStore(base: base, lifetime: .seconds(60)), hasher: hasher)
+        let verified = try await verifier.verified(token.text, now: now)
+        #expect(verifier.again(verified, now: now) == verified.key)
+        #expect(verifier.again(verified, now: expiry) == nil)
+    }
+
     @Test("concurrent lookups of one prefix share one read")
     func singleFlight() async throws {
         let base = MemoryKeyStore()
@@ -254,4 +310,11 @@ struct CachedAPIKeyStoreTests {
         #expect(await base.lookupCount() == 10)
         #expect(cache.count <= 3)
     }
+}
+
+/// Uses a recorder wrote, added up.
+final class UsageCount: Sendable {
+    private let uses = Mutex<Int64>(0)
+    var total: Int64 { uses.withLock { $0 } }
+    func add(_ batch: [APIKeyUsageRecorder.Usage]) { uses.withLock { $0 += batch.reduce(0) { $0 + $1.count } } }
 }
