@@ -136,11 +136,14 @@ struct LevelFlushingLogHandler: LogHandler, SortedFieldsLogHandler {
     }
 
     func log(event: LogEvent) {
+        write(event, provided: metadataProvider?.get() ?? [:])
+    }
+
+    /// `event`'s line, with what the metadata provider gave for it.
+    private func write(_ event: LogEvent, provided: Logger.Metadata) {
         // The usual line has only its own metadata: no merged copy for it.
         var merged = event.metadata ?? [:]
-        if let provided = metadataProvider?.get(), !provided.isEmpty {
-            merged.merge(provided) { own, _ in own }
-        }
+        if !provided.isEmpty { merged.merge(provided) { own, _ in own } }
         if !metadata.isEmpty { merged.merge(metadata) { own, _ in own } }
         if let error = event.error {
             merged["error.message"] = "\(error)"
@@ -167,13 +170,15 @@ struct LevelFlushingLogHandler: LogHandler, SortedFieldsLogHandler {
 
     func log(level: Logger.Level, message: String, sortedFields fields: [(key: String, value: String)], source: String)
     {
-        guard metadata.isEmpty, metadataProvider?.get().isEmpty ?? true else {
+        let provided = metadataProvider?.get() ?? [:]
+        guard metadata.isEmpty, provided.isEmpty else {
             var own: Logger.Metadata = [:]
             for (key, value) in fields { own[key] = .string(value) }
-            log(
-                event: LogEvent(
+            write(
+                LogEvent(
                     level: level, message: "\(message)", metadata: own, source: source, file: #fileID,
-                    function: #function, line: #line))
+                    function: #function, line: #line),
+                provided: provided)
             return
         }
         output.appendLine { line, timestamp in

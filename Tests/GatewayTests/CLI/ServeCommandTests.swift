@@ -174,14 +174,15 @@ struct ServeCommandTests {
     }
 
     @Test(
-        "with OTEL_EXPORTER_OTLP_ENDPOINT, serve exports a request's spans (the last on SIGTERM) and logs its trace id")
-    func tracesAndTraceIDsInLogs() async throws {
+        "with OTEL_EXPORTER_OTLP_ENDPOINT, serve exports a request's spans (the last on SIGTERM) and logs its trace id",
+        arguments: ["json", "text"])
+    func tracesAndTraceIDsInLogs(format: String) async throws {
         let receiver = OTLPReceiver()
         let traceID = "0af7651916cd43dd8448eb211c80319c"
         let process = try await receiver.run { endpoint in
             var environment = try Self.baseEnvironment()
             environment["PORT"] = "0"
-            environment["SUPPORTCARR_LOG_FORMAT"] = "json"
+            environment["SUPPORTCARR_LOG_FORMAT"] = format
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint
             environment["OTEL_SERVICE_NAME"] = "gateway-under-test"
             let process = try Subprocess.start(Subprocess.supportcarr, ["serve"], environment: environment)
@@ -213,7 +214,14 @@ struct ServeCommandTests {
         #expect(request.parentSpanID == [0xb7, 0xad, 0x6b, 0x71, 0x69, 0x20, 0x33, 0x31])
         #expect(spans.contains { $0.name == "graphql.execute" && $0.attributes["graphql.operation.name"] == "Probe" })
         var traced = 0
-        for line in process.stdout.split(separator: "\n") {
+        for line in process.stdout.split(separator: "\n") where format == "text" {
+            // The request log's sorted fields with the trace context among them, in key order.
+            guard line.hasSuffix("[Gateway] graphql request") else { continue }
+            #expect(line.contains(" http.status=200 span_id="), "\(line)")
+            #expect(line.contains(" trace_id=\(traceID) [Gateway]"), "\(line)")
+            traced += 1
+        }
+        for line in process.stdout.split(separator: "\n") where format == "json" {
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 object["message"] as? String == "graphql request"
             else { continue }
